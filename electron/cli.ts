@@ -1,0 +1,49 @@
+/**
+ * `gongwen`, the command-line tool (contract.md). Runs under plain Node — no Electron.
+ * This file only dispatches; the commands live in ./cli/. Built by scripts/build-node.mjs
+ * into dist/cli.cjs, which bin/gongwen.cjs loads: the bundle runs `main()` by itself.
+ */
+import { runCheckCommand } from './cli/check-command';
+import { runExportCommand } from './cli/export-command';
+import { EXIT, pickLanguage, translator, type CliIo } from './cli/io';
+
+export type { CliIo } from './cli/io';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheckCommand(rest, io);
+      case 'export':
+        return await runExportCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const t = translator(pickLanguage(undefined, io.env ?? {}));
+        (command === undefined ? io.stderr : io.stdout).write(`${t('checks.cli.usage')}\n`);
+        return command === undefined ? EXIT.unreadable : EXIT.ok;
+      }
+      default: {
+        const t = translator(pickLanguage(undefined, io.env ?? {}));
+        io.stderr.write(`${t('checks.cli.unknownCommand', { command })}\n${t('checks.cli.usage')}\n`);
+        return EXIT.unreadable;
+      }
+    }
+  } catch (error) {
+    // A bug, not the user's input: still one line, no stack trace (GONGWEN_DEBUG=1 shows it).
+    io.stderr.write(`gongwen: ${(error as Error)?.message ?? String(error)}\n`);
+    if (io.env?.GONGWEN_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.unreadable;
+  }
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  process.exitCode = code;
+}
+
+// The bundle (dist/cli.cjs) runs itself when loaded by bin/gongwen.cjs or `node dist/cli.cjs`;
+// imported from the sources (tests), it only exports.
+if (typeof __filename === 'string' && /cli\.cjs$/.test(__filename)) void main();

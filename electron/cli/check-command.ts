@@ -1,0 +1,138 @@
+/**
+ * `gongwen check FILE… [--json] [--lang L]` (contract.md): a readable table per file, or the
+ * contract's JSON. Exit 0 no errors, 1 error findings, 2 a file could not be read (the
+ * other files are still checked).
+ */
+import path from 'node:path';
+import type { GongwenDocument } from '../../shared/model/document';
+import { runChecks } from '../../shared/checks/engine';
+import { formatFinding, type Translate } from '../../shared/checks/format';
+import { SECTION_IDS, type CheckReport, type Finding } from '../../shared/checks/types';
+import { RulesetError } from '../../shared/checks/ruleset';
+import { EXIT, localToday, pickLanguage, translator, type CliIo } from './io';
+import { parseArgs } from './args';
+import { loadDocument } from './load';
+import { createRulesetLoader, type KindRules } from './rulesets';
+import { defaultTemplatesDir } from './package-dir';
+
+export interface CheckJson {
+  file: string;
+  kind: string;
+  sections: CheckReport['sections'];
+  header: {
+    issuer: string[] | null;
+    docNumber: string | null;
+    signers: string[];
+    recipient: string | null;
+    title: string | null;
+    date: string | null;
+  };
+  findings: { rule: string; severity: Finding['severity']; message: string; where: { block: number | null; text: string } }[];
+  exportable: boolean;
+}
+
+const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+export function toCheckJson(file: string, doc: GongwenDocument, report: CheckReport, t: Translate): CheckJson {
+  const h = doc.header;
+  const issuer = h.issuerLines.map((l) => l.trim()).filter(Boolean);
+  return {
+    file,
+    kind: doc.kind,
+    sections: report.sections,
+    header: {
+      issuer: issuer.length ? issuer : null,
+      docNumber: orNull(h.docNumber),
+      signers: h.signers.map((s) => s.trim()).filter(Boolean),
+      recipient: orNull(h.recipient),
+      title: orNull(h.title),
+      date: orNull(h.date),
+    },
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: formatFinding(f, t), where: { block: f.where.block, text: f.where.text } })),
+    exportable: report.exportable,
+  };
+}
+
+/** `required`: section ids the kind's ruleset requires; an optional part that is absent shows "–", not "✗". */
+export function formatTable(file: string, doc: GongwenDocument, report: CheckReport, t: Translate, required?: ReadonlySet<string>): string {
+  const lines: string[] = [];
+  const kindKey = `checks.cli.kind.${doc.kind}`;
+  const kindName = t(kindKey);
+  lines.push(`${file}  ${kindName === kindKey ? doc.kind : kindName}`);
+  if (doc.kind === 'fazhi-annual') {
+    const mark = (id: (typeof SECTION_IDS)[number]) => (report.sections[id] ? '✓' : !required || required.has(id) ? '✗' : '–');
+    const parts = SECTION_IDS.map((id) => `${t(`checks.sectionName.${id}`)} ${mark(id)}`);
+    lines.push(`  ${t('checks.cli.sections')}: ${parts.join(' · ')}`);
+  }
+  for (const f of report.findings) {
+    const where = f.where.block !== null ? t('checks.cli.block', { n: f.where.block + 1 }) : f.where.field ? t(`checks.field.${f.where.field}`) : '';
+    const fix = f.fix ? `  [${t('checks.cli.fixable')}]` : '';
+    lines.push(`  ${t(`checks.severity.${f.severity}`)}  ${f.rule}${where ? `  ${where}` : ''}`);
+    lines.push(`      ${formatFinding(f, t)}${fix}`);
+  }
+  if (report.findings.length === 0) lines.push(`  ${t('checks.summary.none')}`);
+  lines.push(`  ${t('checks.summary.counts', report.counts)} — ${t(report.exportable ? 'checks.summary.exportable' : 'checks.summary.blocked')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function requiredSections(rules: KindRules): Set<string> {
+  const ids = new Set<string>(rules.ruleset.sections.filter((s) => s.required).map((s) => s.id));
+  if (rules.ruleset.reasons?.required) ids.add('reasons');
+  return ids;
+}
+
+export interface CheckedFile {
+  file: string;
+  doc: GongwenDocument;
+  report: CheckReport;
+  rules: KindRules;
+}
+
+/** Loads and checks one file; a failure is returned as the rendered one-line reason. */
+export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor: (kind: string) => KindRules): Promise<CheckedFile | { error: string }> {
+  const today = io.today ?? localToday();
+  const loaded = await loadDocument(file, io.cwd, today);
+  if (!loaded.ok) return { error: t(loaded.key, loaded.values) };
+  let rules: KindRules;
+  try {
+    rules = rulesFor(loaded.doc.kind);
+  } catch (error) {
+    const reason = error instanceof RulesetError || error instanceof SyntaxError ? error.message : String(error);
+    return { error: t('checks.cli.fail.ruleset', { file, reason: reason.slice(0, 200) }) };
+  }
+  const report = runChecks(loaded.doc, { today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
+  return { file, doc: loaded.doc, report, rules };
+}
+
+export async function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['json'], ['lang']);
+  const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
+  if (args.unknown.length) {
+    io.stderr.write(`${t('checks.cli.unknownOption', { option: args.unknown[0]! })}\n${t('checks.cli.usage')}\n`);
+    return EXIT.unreadable;
+  }
+  if (args.files.length === 0) {
+    io.stderr.write(`${t('checks.cli.noFiles')}\n${t('checks.cli.usage')}\n`);
+    return EXIT.unreadable;
+  }
+  const rulesFor = createRulesetLoader(io.templatesDir ?? defaultTemplatesDir());
+  const json: CheckJson[] = [];
+  let failed = false;
+  let errors = false;
+  for (const file of args.files) {
+    const result = await checkFile(file, io, t, rulesFor);
+    if ('error' in result) {
+      failed = true;
+      io.stderr.write(`${result.error.replace(/\s*\n\s*/g, ' ')}\n`);
+      continue;
+    }
+    if (!result.report.exportable) errors = true;
+    const shown = path.isAbsolute(file) ? file : file.split(path.sep).join('/');
+    if (args.flags.has('json')) json.push(toCheckJson(shown, result.doc, result.report, t));
+    else io.stdout.write(`${formatTable(shown, result.doc, result.report, t, requiredSections(result.rules))}${args.files.length > 1 ? '\n' : ''}`);
+  }
+  if (args.flags.has('json') && (json.length > 0 || args.files.length > 1)) {
+    io.stdout.write(`${JSON.stringify(args.files.length > 1 ? json : json[0], null, 2)}\n`);
+  }
+  return failed ? EXIT.unreadable : errors ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,58 @@
+/**
+ * `gongwen export FILE --out OUT.docx [--public] [--force]` (contract.md): refuses with exit 1
+ * and lists the errors when the document has error findings, refuses to overwrite OUT —
+ * both unless --force. The export service writes atomically, so no partial OUT is left.
+ */
+import path from 'node:path';
+import { buildDocx } from '../../shared/docx/build';
+import { formatFinding } from '../../shared/checks/format';
+import { createExportService } from '../services/export-service';
+import { EXIT, pickLanguage, translator, type CliIo } from './io';
+import { parseArgs } from './args';
+import { checkFile } from './check-command';
+import { createRulesetLoader } from './rulesets';
+import { defaultTemplatesDir } from './package-dir';
+
+export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['public', 'force'], ['out', 'lang']);
+  const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
+  if (args.unknown.length || args.files.length !== 1) {
+    const first = args.unknown[0];
+    io.stderr.write(`${first ? `${t('checks.cli.unknownOption', { option: first })}\n` : args.files.length === 0 ? `${t('checks.cli.noFiles')}\n` : ''}${t('checks.cli.usage')}\n`);
+    return EXIT.unreadable;
+  }
+  const out = args.options.get('out');
+  if (!out) {
+    io.stderr.write(`${t('checks.cli.export.noOut')}\n`);
+    return EXIT.unreadable;
+  }
+  const file = args.files[0]!;
+  const force = args.flags.has('force');
+  const checked = await checkFile(file, io, t, createRulesetLoader(io.templatesDir ?? defaultTemplatesDir()));
+  if ('error' in checked) {
+    io.stderr.write(`${checked.error}\n`);
+    return EXIT.unreadable;
+  }
+  const errors = checked.report.findings.filter((f) => f.severity === 'error');
+  const service = createExportService({
+    buildDocx: (doc, options) => buildDocx(doc, options),
+    // --force exports in spite of errors; warnings never stop the command line.
+    gate: () => ({ errors: force ? [] : errors.map((f) => formatFinding(f, t)), warnings: [] }),
+  });
+  const outPath = path.resolve(io.cwd, out);
+  const result = await service.exportDocx(checked.doc, { variant: args.flags.has('public') ? 'public' : 'official', outPath, overwrite: force, acceptWarnings: true });
+  if (result.ok) {
+    io.stdout.write(`${t('checks.cli.export.written', { file: result.value.path })}\n`);
+    return EXIT.ok;
+  }
+  const { code } = result.error;
+  if (code === 'export-blocked') {
+    io.stderr.write(`${t('checks.cli.export.blocked', { file, count: errors.length })}\n${errors.map((f) => `  - ${formatFinding(f, t)}`).join('\n')}\n`);
+  } else if (code === 'file-exists') {
+    io.stderr.write(`${t('checks.cli.export.exists', { file: out })}\n`);
+  } else {
+    const reason = String(result.error.values?.message ?? result.error.values?.fileName ?? code);
+    io.stderr.write(`${t('checks.cli.export.failed', { reason: `${code}: ${reason}`.slice(0, 300) })}\n`);
+  }
+  return EXIT.findings;
+}

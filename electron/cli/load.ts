@@ -1,0 +1,66 @@
+/**
+ * A file named on the command line → a document, or one clear reason why not. Reading and
+ * importing go through the same import service as the app; this adds what only a command
+ * line meets (missing paths, folders, a huge text with no line breaks).
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { GongwenDocument } from '../../shared/model/document';
+import { ImportError, importFileBytes } from '../services/import-service';
+
+export type Loaded =
+  | { ok: true; doc: GongwenDocument }
+  | { ok: false; key: string; values: Record<string, string | number> };
+
+/** A report is 10–100 KB of text; this much without one line break is something else. */
+export const MAX_CHARS_WITHOUT_BREAK = 100_000;
+
+const TEXT_EXT = /\.(txt|text|md|markdown)$/i;
+
+const IMPORT_KEYS: Record<string, string> = {
+  empty: 'checks.cli.fail.empty',
+  binary: 'checks.cli.fail.binary',
+  'not-docx': 'checks.cli.fail.docx',
+  'unsupported-type': 'checks.cli.fail.unsupported',
+  'too-large': 'checks.cli.fail.tooLarge',
+  'corrupt-draft': 'checks.cli.fail.draft',
+  'newer-draft': 'checks.cli.fail.draftNewer',
+};
+
+function humanSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function hasLineBreak(bytes: Uint8Array): boolean {
+  // 0x0A / 0x0D in UTF-8 and GB18030, and the low byte of UTF-16 line breaks.
+  return bytes.includes(0x0a) || bytes.includes(0x0d);
+}
+
+export async function loadDocument(file: string, cwd: string, today: string): Promise<Loaded> {
+  const full = path.resolve(cwd, file);
+  let bytes: Uint8Array;
+  try {
+    const stat = await fsp.stat(full);
+    if (stat.isDirectory()) return { ok: false, key: 'checks.cli.fail.isDirectory', values: { file } };
+    bytes = new Uint8Array(await fsp.readFile(full));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, key: 'checks.cli.fail.notFound', values: { file } };
+    return { ok: false, key: 'checks.cli.fail.unreadable', values: { file, reason: code || String((error as Error).message ?? error) } };
+  }
+  if (bytes.length === 0) return { ok: false, key: 'checks.cli.fail.empty', values: { file } };
+  if (TEXT_EXT.test(file) && bytes.length > MAX_CHARS_WITHOUT_BREAK && !hasLineBreak(bytes)) {
+    return { ok: false, key: 'checks.cli.fail.noLines', values: { file, length: bytes.length } };
+  }
+  try {
+    return { ok: true, doc: await importFileBytes(path.basename(full), bytes, today) };
+  } catch (error) {
+    if (error instanceof ImportError) {
+      const key = IMPORT_KEYS[error.code] ?? 'checks.cli.fail.unreadable';
+      const reason = String(error.values.reason ?? error.message).slice(0, 160);
+      return { ok: false, key, values: { file, reason, size: humanSize(bytes.length) } };
+    }
+    // Anything else is a bug in an importer; still one line, and the other files go on.
+    return { ok: false, key: 'checks.cli.fail.unreadable', values: { file, reason: (error as Error)?.message?.slice(0, 160) ?? String(error) } };
+  }
+}

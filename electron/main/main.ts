@@ -1,0 +1,62 @@
+/**
+ * The Electron main process: thin glue. It makes the window safe, builds the menu and
+ * wires the same Node services the preview backend uses (electron/services/wire.ts).
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, Menu, session, shell as _shell } from 'electron';
+import { wireServices } from '../services/wire';
+import { findPackageRoot, packageVersion } from '../services/package-root';
+import { createI18n, isLanguage } from '../../shared/i18n';
+import { windowOptions } from './window-options';
+import { guardWebContents, hardenSession } from './security';
+import { menuTemplate } from './menu';
+import { registerIpc } from './ipc';
+import { draftPathFromArgv } from './argv';
+
+void _shell; // shell.openExternal is never used: the app opens nothing outside itself.
+
+const root = findPackageRoot(__dirname);
+const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
+const appUrl = () => pathToFileURL(rendererIndex).toString();
+let mainWindow: BrowserWindow | null = null;
+let pendingOpenPath: string | null = draftPathFromArgv(process.argv);
+
+function sendToRenderer(channel: 'menu:command' | 'file:open', value: string): void {
+  mainWindow?.webContents.send(channel, value);
+}
+
+function createWindow(language: string): void {
+  const t = createI18n(isLanguage(language) ? language : 'zh-CN').t;
+  mainWindow = new BrowserWindow(windowOptions(path.join(root, 'dist', 'electron', 'preload.cjs'), t('app.name')));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((key) => t(key), (command) => sendToRenderer('menu:command', command))));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.once('did-finish-load', () => {
+    if (pendingOpenPath) sendToRenderer('file:open', pendingOpenPath);
+    pendingOpenPath = null;
+  });
+  void mainWindow.loadFile(rendererIndex);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const file = draftPathFromArgv(argv);
+    if (file) sendToRenderer('file:open', file);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl));
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(root, 'templates');
+    const wired = wireServices({ dataDir: app.getPath('userData'), templatesDir, shell: 'electron', version: packageVersion(root) });
+    registerIpc(wired.handlers, appUrl);
+    createWindow(app.getLocale() === 'zh-CN' || app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US');
+    app.on('before-quit', () => void wired.close());
+  });
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,156 @@
+/**
+ * Export a document to a .docx file on disk (Node side; no 'electron' import).
+ *
+ * Order of refusals: the gate's errors (export-blocked), then its warnings unless the user
+ * accepted them (export-needs-confirmation), then an existing file unless overwrite was
+ * chosen (file-exists). The bytes are built before anything touches the disk, and written
+ * atomically (temp file in the same folder, fsync, rename), so a failure never leaves a
+ * half-written .docx behind, and a file that Word holds open is reported as 'file-locked'
+ * instead of being clobbered.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import filenamify from 'filenamify';
+import { writeFile as atomicWriteFile } from 'atomically';
+import type { GongwenDocument } from '../../shared/model/document';
+import { fail, ok, type Result } from '../../shared/ipc/contract';
+
+export type ExportVariant = 'official' | 'public';
+
+export interface ExportGateResult {
+  errors: string[];
+  warnings: string[];
+}
+
+export interface ExportServiceDeps {
+  buildDocx: (doc: GongwenDocument, options: { variant: ExportVariant }) => Promise<Uint8Array>;
+  gate: (doc: GongwenDocument) => ExportGateResult;
+  /** Injected for tests: how long to keep retrying a busy/locked target (ms). */
+  writeTimeoutMs?: number;
+}
+
+export interface ExportDocxRequest {
+  variant: ExportVariant;
+  outPath: string;
+  overwrite: boolean;
+  acceptWarnings: boolean;
+}
+
+export interface ExportDocxValue {
+  path: string;
+  fileName: string;
+  bytes: number;
+  /** Warnings the user accepted. */
+  warnings: number;
+}
+
+export interface ExportService {
+  exportDocx(doc: GongwenDocument, request: ExportDocxRequest): Promise<Result<ExportDocxValue>>;
+}
+
+/** Thrown by writeFileAtomic; `code` is 'file-locked' or the system error code. */
+export class ExportWriteError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'ExportWriteError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// File names
+// ---------------------------------------------------------------------------------------
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * A file name (without extension) safe on Windows, macOS and Linux, from the title.
+ * `today` is 'YYYY-MM-DD' (no hidden clock); an empty or unusable title gives `报告_yyyyMMdd`.
+ */
+export function safeFileName(title: string, today: string): string {
+  const fallback = `报告_${today.replace(/-/g, '')}`;
+  // Line breaks in a multi-line title become nothing (the title reads as one phrase).
+  const flat = title.replace(/[\r\n\t]+/g, '').trim();
+  let name = filenamify(flat, { replacement: '_', maxLength: 80 });
+  // Windows strips trailing dots and spaces, which would make two names collide.
+  name = name.replace(/[. ]+$/u, '').replace(/^[. ]+/u, '');
+  if (WINDOWS_RESERVED.test(name)) name = `${name}_`;
+  if (!name || /^_+$/.test(name)) return fallback;
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------
+// Atomic write
+// ---------------------------------------------------------------------------------------
+
+const LOCK_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write bytes atomically: a temp file beside the target, fsync, rename; retried while the
+ * target is busy (EPERM/EBUSY on Windows when Word or an antivirus holds it). A failure
+ * leaves the old file (if any) untouched and no temp file behind. An existing target that
+ * stays locked → ExportWriteError('file-locked').
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<void> {
+  const existed = await exists(target);
+  try {
+    await atomicWriteFile(target, bytes, { fsync: true, timeout: options.timeoutMs ?? 3000, tmpPurge: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    if (existed && LOCK_CODES.has(code)) {
+      throw new ExportWriteError('file-locked', `${target} is locked by another program`, error);
+    }
+    throw new ExportWriteError(code, (error as Error)?.message ?? String(error), error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The service
+// ---------------------------------------------------------------------------------------
+
+export function createExportService(deps: ExportServiceDeps): ExportService {
+  return {
+    async exportDocx(doc, request) {
+      const verdict = deps.gate(doc);
+      if (verdict.errors.length > 0) {
+        return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
+      }
+      if (verdict.warnings.length > 0 && !request.acceptWarnings) {
+        return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
+      }
+      const outPath = path.resolve(request.outPath);
+      const fileName = path.basename(outPath);
+      if (!request.overwrite && (await exists(outPath))) {
+        return fail('file-exists', 'export.errors.fileExists', { fileName });
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await deps.buildDocx(doc, { variant: request.variant });
+      } catch (error) {
+        return fail('export-build-failed', 'export.errors.buildFailed', { message: (error as Error)?.message ?? String(error) });
+      }
+      try {
+        await writeFileAtomic(outPath, bytes, deps.writeTimeoutMs !== undefined ? { timeoutMs: deps.writeTimeoutMs } : {});
+      } catch (error) {
+        if (error instanceof ExportWriteError && error.code === 'file-locked') {
+          return fail('file-locked', 'export.errors.fileLocked', { fileName });
+        }
+        const code = error instanceof ExportWriteError ? error.code : 'EIO';
+        return fail('export-write-failed', 'export.errors.writeFailed', { fileName, code, message: (error as Error)?.message ?? String(error) });
+      }
+      return ok({ path: outPath, fileName, bytes: bytes.byteLength, warnings: verdict.warnings.length });
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * A file from anywhere (USB stick, e-mail attachment, WeChat download) → a document.
+ * .txt/.md go through the text importer, .docx through mammoth's HTML, .gwdraft is read as a
+ * draft. Every refusal is an ImportError with a stable code and an i18n key, so the CLI and
+ * the UI show one clear line instead of a stack trace.
+ */
+import mammoth from 'mammoth';
+import type { GongwenDocument } from '../../shared/model/document';
+import { toBlocks } from '../../shared/model/lexical-json';
+import { importText } from '../../shared/import/text';
+import { importHtml } from '../../shared/import/html';
+import { decodeDraft } from './drafts-file';
+
+export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft';
+
+const KEYS: Record<ImportErrorCode, string> = {
+  empty: 'import.errors.empty',
+  binary: 'import.errors.binary',
+  'not-docx': 'import.errors.notDocx',
+  'unsupported-type': 'import.errors.unsupportedType',
+  'too-large': 'import.errors.tooLarge',
+  'corrupt-draft': 'import.errors.corruptDraft',
+  'newer-draft': 'import.errors.newerDraft',
+};
+
+export class ImportError extends Error {
+  readonly messageKey: string;
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly values: Record<string, string | number>,
+    messageKey?: string,
+    detail?: string,
+  ) {
+    super(`${code}: ${String(values.name ?? values.ext ?? '')}${detail ? ` (${detail})` : ''}`);
+    this.name = 'ImportError';
+    this.messageKey = messageKey ?? KEYS[code];
+  }
+}
+
+/** Text over this is not a report (a report is ~20–60 KB); .docx may carry photos. */
+export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+
+function extensionOf(name: string): string {
+  const m = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc, .wps, .xls
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/**
+ * Bytes → text. UTF-8 first (with or without BOM), UTF-16 when it has a BOM (Notepad's
+ * "Unicode"), else GB18030, which is what Windows in China writes as "ANSI" (a superset of GBK).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Control characters other than tab, newlines and form feed: a text file has (almost) none. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  return control > Math.max(2, text.length / 100);
+}
+
+function hasText(doc: GongwenDocument): boolean {
+  const h = doc.header;
+  if (h.title.trim() || h.issuerLines.some((l) => l.trim()) || h.recipient.trim()) return true;
+  return toBlocks(doc.body).some((b) => b.text.trim() !== '' || (b.type === 'heading' && !!b.runIn?.trim()));
+}
+
+function ensureNotEmpty(doc: GongwenDocument, name: string): GongwenDocument {
+  if (!hasText(doc)) throw new ImportError('empty', { name });
+  return doc;
+}
+
+export function importTextBytes(name: string, bytes: Uint8Array, today: string): GongwenDocument {
+  if (bytes.length > MAX_TEXT_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_TEXT_BYTES / 1024 / 1024 });
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE) || startsWith(bytes, PDF)) throw new ImportError('binary', { name });
+  const text = decodeText(bytes);
+  if (looksBinary(text)) throw new ImportError('binary', { name });
+  if (!text.trim()) throw new ImportError('empty', { name });
+  return ensureNotEmpty(importText(text, { today }), name);
+}
+
+/** A .gwdraft (or a bare document JSON) → the current document version. */
+export function parseDraftBytes(name: string, bytes: Uint8Array): GongwenDocument {
+  if (bytes.length > MAX_DRAFT_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DRAFT_BYTES / 1024 / 1024 });
+  if (bytes.length === 0) throw new ImportError('empty', { name });
+  const decoded = decodeDraft(bytes, { id: 'import', time: new Date(0).toISOString() });
+  if (!decoded.ok) {
+    if (decoded.reasonKey === 'drafts.corrupt.newer') throw new ImportError('newer-draft', { name }, undefined, decoded.detail);
+    throw new ImportError('corrupt-draft', { name, reason: decoded.detail.slice(0, 200) }, undefined, decoded.detail);
+  }
+  return decoded.value.document;
+}
+
+export async function importDocxBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
+  if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
+  if (bytes.length === 0) throw new ImportError('empty', { name });
+  if (startsWith(bytes, OLE)) throw new ImportError('unsupported-type', { name, ext: extensionOf(name) || 'doc' }, 'import.errors.legacyDoc');
+  if (!startsWith(bytes, ZIP)) throw new ImportError('not-docx', { name });
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    html = result.value;
+  } catch (error) {
+    throw new ImportError('not-docx', { name }, undefined, error instanceof Error ? error.message.slice(0, 200) : String(error));
+  }
+  if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
+  return ensureNotEmpty(importHtml(html, { today }), name);
+}
+
+/**
+ * The one entry for every importer (UI "import", CLI `gongwen check`/`export`).
+ * Throws ImportError for every input it refuses; other errors are bugs.
+ */
+export async function importFileBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
+  const ext = extensionOf(name);
+  switch (ext) {
+    case 'txt':
+    case 'text':
+    case 'md':
+    case 'markdown':
+      return importTextBytes(name, bytes, today);
+    case 'docx':
+      return importDocxBytes(name, bytes, today);
+    case 'gwdraft':
+    case 'json':
+      return parseDraftBytes(name, bytes);
+    case 'doc':
+    case 'wps':
+    case 'dot':
+      throw new ImportError('unsupported-type', { name, ext }, 'import.errors.legacyDoc');
+    default:
+      throw new ImportError('unsupported-type', { name, ext: ext ? `.${ext}` : name.slice(0, 40) });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Builds every Node service for one data folder and returns the channel handlers.
+ * Used unchanged by the Electron main process and by the preview backend; the only
+ * differences are injected: the settings store (electron-store vs conf), and, in the
+ * desktop app, a save dialog for exports and a PDF printer.
+ */
+import path from 'node:path';
+import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
+import type { GongwenDocument } from '../../shared/model';
+import { createI18n } from '../../shared/i18n';
+import { exportGate, kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../../shared/checks';
+import { buildDocx } from '../../shared/docx/build';
+import { appInfo } from './app-info';
+import type { Handlers } from './api';
+import { createTemplateService, TemplateError } from './template-service';
+import { createDraftService } from './drafts-service';
+import { createSettingsService, type SettingsStore } from './settings-service';
+import { importFileBytes, ImportError } from './import-service';
+import { createExportService, safeFileName } from './export-service';
+
+export interface WireOptions {
+  dataDir: string;
+  /** The folder holding templates/<id>/ (the repository's templates/, or the packaged copy). */
+  templatesDir: string;
+  shell: AppInfo['shell'];
+  version: string;
+  /** Today as YYYY-MM-DD (injected so tests can fix the date). */
+  today?: () => string;
+  openSettingsStore?: () => SettingsStore;
+  /** Desktop app: ask where to save (native dialog, which itself confirms an overwrite); null = cancelled. */
+  chooseExportPath?: (suggestedName: string, lastDir: string | null, format: 'docx' | 'pdf') => Promise<string | null>;
+  /** Desktop app: the print view as PDF bytes. */
+  printToPdf?: () => Promise<Uint8Array>;
+}
+
+export interface Wired {
+  handlers: Handlers;
+  /** The checks the Node side runs before anything is written or printed. */
+  check(document: GongwenDocument): CheckReport;
+  close(): Promise<void>;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function wireServices(options: WireOptions): Wired {
+  const dataDir = path.resolve(options.dataDir);
+  const today = options.today ?? localToday;
+  const templates = createTemplateService(options.templatesDir);
+  const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
+
+  const rulesCache = new Map<string, KindRules>();
+  const rulesFor = (kind: string): KindRules => {
+    let rules = rulesCache.get(kind);
+    if (!rules) {
+      try {
+        const loaded = templates.get(kind);
+        rules = kindRulesFrom(kind, loaded.template, loaded.checks);
+      } catch {
+        // A kind with no template of its own (e.g. an imported general report) is checked as generic.
+        rules = kind === 'generic' ? kindRulesFrom(kind, null, null) : { ...rulesFor('generic'), kind };
+      }
+      rulesCache.set(kind, rules);
+    }
+    return rules;
+  };
+  const check = (document: GongwenDocument): CheckReport => {
+    const rules = rulesFor(document.kind);
+    return runChecks(document, { today: today(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
+  };
+  const checkState = (document: GongwenDocument): CheckState => {
+    const report = check(document);
+    return report.counts.error > 0 ? 'errors' : report.counts.warning > 0 ? 'warnings' : 'ok';
+  };
+  const t = () => createI18n(settings.get().language).t;
+  const gate = (document: GongwenDocument) => exportGate(check(document), (key, values) => t()(key, values));
+
+  const drafts = createDraftService({ dataDir, checkState });
+  const exporter = createExportService({ buildDocx, gate });
+
+  const templateFailure = (error: unknown): Result<never> => {
+    if (error instanceof TemplateError) return fail(error.code, error.messageKey, error.values, error.details);
+    throw error;
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => ok(appInfo(options.shell, dataDir, options.version)),
+    'templates:list': () => ok(templates.list()),
+    'templates:get': ({ templateId }) => {
+      try {
+        const loaded = templates.get(templateId);
+        return ok({ template: loaded.template, checks: loaded.checks });
+      } catch (error) {
+        return templateFailure(error);
+      }
+    },
+    'templates:instantiate': ({ templateId, today: day }) => {
+      try {
+        const current = settings.get();
+        const profile = current.profiles.find((p) => p.id === current.activeProfileId) ?? null;
+        return ok(templates.instantiate(templateId, day, profile));
+      } catch (error) {
+        return templateFailure(error);
+      }
+    },
+    'drafts:list': () => drafts.list(),
+    'drafts:create': ({ document }) => drafts.create(document),
+    'drafts:get': ({ id }) => drafts.get(id),
+    'drafts:save': ({ id, document }) => drafts.save(id, document),
+    'drafts:journal': ({ id, document }) => drafts.journal(id, document),
+    'drafts:duplicate': ({ id }) => drafts.duplicate(id),
+    'drafts:delete': ({ id }) => drafts.delete(id),
+    'drafts:restoreFromTrash': ({ id }) => drafts.restoreFromTrash(id),
+    'drafts:revisions': ({ id }) => drafts.revisions(id),
+    'drafts:restoreRevision': ({ id, revisionId }) => drafts.restoreRevision(id, revisionId),
+    'drafts:rollover': ({ id }) => drafts.rollover(id),
+    'drafts:exportFile': ({ id }) => drafts.exportFile(id),
+    'drafts:importFile': ({ file }) => drafts.importFile(file),
+    'settings:get': () => ok(settings.get()),
+    'settings:update': (patch) => settings.update(patch),
+    'import:file': async ({ file, today: day }) => {
+      try {
+        return ok(await importFileBytes(file.name, Buffer.from(file.base64, 'base64'), day));
+      } catch (error) {
+        if (error instanceof ImportError) return fail(error.code, error.messageKey, error.values);
+        throw error;
+      }
+    },
+    'export:run': async ({ document, format, variant, acceptWarnings, draftId }) => {
+      const fileName = `${safeFileName(document.header.title, today())}.${format}`;
+      if (format === 'pdf') return fail('not-implemented', 'errors.notImplemented', { channel: 'export:run pdf' });
+      const report = check(document);
+      if (!options.chooseExportPath) {
+        // Browser preview: the gate runs here, then the bytes go to the browser's download.
+        const verdict = gate(document);
+        if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
+        if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
+        const bytes = await buildDocx(document, { variant });
+        if (draftId) await drafts.snapshot(draftId, 'export');
+        return ok({ path: null, fileName, base64: Buffer.from(bytes).toString('base64'), warnings: report.counts.warning });
+      }
+      const outPath = await options.chooseExportPath(fileName, settings.get().lastExportDir, format);
+      if (!outPath) return fail('cancelled', 'export.errors.cancelled');
+      const result = await exporter.exportDocx(document, { variant, outPath, overwrite: true, acceptWarnings });
+      if (!result.ok) return result;
+      settings.update({ lastExportDir: path.dirname(outPath) });
+      if (draftId) await drafts.snapshot(draftId, 'export');
+      return ok({ path: result.value.path, fileName: result.value.fileName, base64: null, warnings: result.value.warnings });
+    },
+    'print:pdf': async ({ document, acceptWarnings }) => {
+      if (!options.printToPdf) return fail('not-implemented', 'errors.notImplemented', { channel: 'print:pdf' });
+      const verdict = gate(document);
+      if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
+      if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
+      return ok({ base64: Buffer.from(await options.printToPdf()).toString('base64') });
+    },
+  };
+  return { handlers, check, close: () => drafts.flush() };
+}

@@ -1,0 +1,170 @@
+/**
+ * The report editor: the A4 page as it prints (版头, title, body, signature, 版记), the
+ * outline and header panel on the left, toolbar and status bar. The body is a Lexical
+ * composer with our nodes; every feature is a plugin in ./plugins/<Name>Plugin.
+ *
+ * The screen re-renders us with each document it receives back from onChange; the editor
+ * keeps its own state after mount (the `document` prop is the initial document — the
+ * screen remounts us with a key for another one), so those re-renders stop at the memo.
+ */
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import type { GongwenDocument, ReportHeader, SerializedBody } from '../../shared/model';
+import { HeaderMorePanel, PageClosing, PageColophon, PageHeader } from '../features/header-form';
+import { EDITOR_NAMESPACE, EDITOR_THEME, onEditorError, withAtLeastOneBlock } from './bridge';
+import { EDITOR_NODES } from './nodes';
+import { PageFlow } from './page/PageFlow';
+import { ControllerPlugin, type EditorController } from './plugins/ControllerPlugin';
+import { DocumentSyncPlugin } from './plugins/DocumentSyncPlugin';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin';
+import { GuidancePlugin } from './plugins/GuidancePlugin';
+import { HeadingLevelPlugin } from './plugins/HeadingLevelPlugin';
+import { IndentPlugin } from './plugins/IndentPlugin';
+import { NumberingPlugin } from './plugins/NumberingPlugin';
+import { OutlinePlugin } from './plugins/OutlinePlugin';
+import { PastePlugin } from './plugins/PastePlugin';
+import { RunInPlugin } from './plugins/RunInPlugin';
+import { StatusBarPlugin } from './plugins/StatusBarPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { ZOOM_DEFAULT, ZoomPlugin } from './plugins/ZoomPlugin';
+import './editor.css';
+
+export type { EditorController } from './plugins/ControllerPlugin';
+
+export interface ReportEditorProps {
+  /** Initial document; the screen remounts the editor (key) for another document. */
+  document: GongwenDocument;
+  /** Header or body changed. Body edits are coalesced until the browser is idle (≤ 300 ms). */
+  onChange: (document: GongwenDocument) => void;
+  onReady?: (controller: EditorController) => void;
+}
+
+type Callbacks = { onChange: ReportEditorProps['onChange']; onReady: ReportEditorProps['onReady'] };
+
+export function ReportEditor({ document, onChange, onReady }: ReportEditorProps) {
+  const [initial] = useState(document);
+  const callbacks = useRef<Callbacks>({ onChange, onReady });
+  callbacks.current = { onChange, onReady };
+  return <EditorView initial={initial} callbacks={callbacks} />;
+}
+
+/** Fill the header fields that are still empty (a whole report pasted into a blank document). */
+function mergeEmpty(current: ReportHeader, found: ReportHeader): Partial<ReportHeader> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(found) as (keyof ReportHeader)[]) {
+    const have = current[key];
+    const got = found[key];
+    if (typeof have === 'string' && have.trim() === '' && typeof got === 'string' && got) patch[key] = got;
+    else if (Array.isArray(have) && have.filter(Boolean).length === 0 && Array.isArray(got) && got.length > 0) patch[key] = got;
+  }
+  return patch as Partial<ReportHeader>;
+}
+
+const EditorView = memo(function EditorView({ initial, callbacks }: { initial: GongwenDocument; callbacks: { current: Callbacks } }) {
+  const { t } = useTranslation();
+  const [header, setHeaderState] = useState(initial.header);
+  const headerRef = useRef(initial.header);
+  const bodyRef = useRef<SerializedBody>(initial.body);
+  const flushRef = useRef<(() => void) | null>(null);
+  const fields = useRef(new Map<keyof ReportHeader, HTMLElement>());
+  const [zoom, setZoom] = useState(ZOOM_DEFAULT);
+  const [measuredPages, setMeasuredPages] = useState<number | null>(null);
+
+  const current = useCallback((): GongwenDocument => ({ ...initial, header: headerRef.current, body: bodyRef.current }), [initial]);
+  const emit = useCallback(() => callbacks.current.onChange(current()), [callbacks, current]);
+
+  const setHeader = useCallback(
+    (next: ReportHeader) => {
+      headerRef.current = next;
+      setHeaderState(next);
+      emit();
+    },
+    [emit],
+  );
+  const update = useCallback((patch: Partial<ReportHeader>) => setHeader({ ...headerRef.current, ...patch }), [setHeader]);
+  const mergeHeader = useCallback((found: ReportHeader) => {
+    const patch = mergeEmpty(headerRef.current, found);
+    if (Object.keys(patch).length > 0) update(patch);
+  }, [update]);
+  const onBody = useCallback(
+    (body: SerializedBody) => {
+      bodyRef.current = body;
+      emit();
+    },
+    [emit],
+  );
+  const getDocument = useCallback(() => {
+    flushRef.current?.();
+    return current();
+  }, [current]);
+
+  const register = useCallback(
+    (field: keyof ReportHeader) => (el: HTMLElement | null) => {
+      if (el) fields.current.set(field, el);
+      else fields.current.delete(field);
+    },
+    [],
+  );
+  const focusField = useCallback((field: keyof ReportHeader) => {
+    const el = fields.current.get(field) ?? fields.current.get('redHeader');
+    if (!el) return;
+    const details = el.closest('details');
+    if (details && !details.open) details.open = true;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+    el.classList.add('gw-flash');
+    setTimeout(() => el.classList.remove('gw-flash'), 1200);
+  }, []);
+
+  const initialConfig = useMemo(
+    () => ({
+      namespace: EDITOR_NAMESPACE,
+      nodes: [...EDITOR_NODES],
+      theme: EDITOR_THEME,
+      onError: onEditorError,
+      editorState: JSON.stringify(withAtLeastOneBlock(initial.body)),
+    }),
+    [initial],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="gw-editor">
+        <ToolbarPlugin zoom={zoom} />
+        <FindReplacePlugin />
+        <div className="gw-editor-main">
+          <aside className="gw-sidebar">
+            <OutlinePlugin />
+            <HeaderMorePanel header={header} update={update} register={register} />
+          </aside>
+          <div className="gw-scroller">
+            <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={<PageColophon header={header} />}>
+              <PageHeader header={header} update={update} register={register} />
+              <RichTextPlugin
+                contentEditable={<ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />}
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              <PageClosing header={header} update={update} register={register} />
+            </PageFlow>
+          </div>
+        </div>
+        <StatusBarPlugin header={header} zoom={zoom} measuredPages={measuredPages} />
+      </div>
+      <HistoryPlugin />
+      <NumberingPlugin />
+      <HeadingLevelPlugin />
+      <RunInPlugin />
+      <GuidancePlugin />
+      <IndentPlugin />
+      <PastePlugin mergeHeader={mergeHeader} />
+      <ZoomPlugin zoom={zoom} onZoom={setZoom} />
+      <DocumentSyncPlugin onBody={onBody} flushRef={flushRef} />
+      <ControllerPlugin onReady={callbacks.current.onReady} getDocument={getDocument} setHeader={setHeader} focusField={focusField} />
+    </LexicalComposer>
+  );
+});

@@ -1,0 +1,15 @@
+/**
+ * The one list of node classes, shared by the composer (ReportEditor) and the headless
+ * editor (bridge tests, anything that converts bodies outside the DOM). ParagraphNode,
+ * TextNode and LineBreakNode are Lexical's own and always registered.
+ */
+import type { Klass, LexicalNode } from 'lexical';
+import { GwGuidanceNode } from './GwGuidanceNode';
+import { GwHeadingNode } from './GwHeadingNode';
+import { GwRunInNode } from './GwRunInNode';
+
+export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [GwHeadingNode, GwRunInNode, GwGuidanceNode];
+
+export * from './GwHeadingNode';
+export * from './GwRunInNode';
+export * from './GwGuidanceNode';

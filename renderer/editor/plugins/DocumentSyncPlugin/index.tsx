@@ -1,0 +1,55 @@
+/**
+ * Body changes out to the screen. Serialising a 30-page body costs about a millisecond, so
+ * it is not done inside the keystroke: edits are coalesced and flushed when the browser is
+ * idle (at most 300 ms later); `flush()` (used by getDocument) serialises at once.
+ * Selection-only updates are not changes.
+ */
+import { useEffect } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { LexicalEditor } from 'lexical';
+import type { SerializedBody } from '../../../../shared/model';
+import { bodyFromEditorState } from '../../bridge';
+
+type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+
+export function registerDocumentSync(editor: LexicalEditor, onBody: (body: SerializedBody) => void): { flush: () => void; dispose: () => void } {
+  let pending = false;
+  let handle: number | ReturnType<typeof setTimeout> | null = null;
+  const w = globalThis as IdleWindow;
+  const flush = () => {
+    if (handle !== null) {
+      if (w.cancelIdleCallback && typeof handle === 'number') w.cancelIdleCallback(handle);
+      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+      handle = null;
+    }
+    if (!pending) return;
+    pending = false;
+    onBody(bodyFromEditorState(editor.getEditorState()));
+  };
+  const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+    if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('gw-load')) return;
+    pending = true;
+    if (handle !== null) return;
+    handle = w.requestIdleCallback ? w.requestIdleCallback(flush, { timeout: 300 }) : setTimeout(flush, 50);
+  });
+  return {
+    flush,
+    dispose: () => {
+      flush();
+      off();
+    },
+  };
+}
+
+export function DocumentSyncPlugin({ onBody, flushRef }: { onBody: (body: SerializedBody) => void; flushRef: { current: (() => void) | null } }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const sync = registerDocumentSync(editor, onBody);
+    flushRef.current = sync.flush;
+    return () => {
+      flushRef.current = null;
+      sync.dispose();
+    };
+  }, [editor, onBody, flushRef]);
+  return null;
+}

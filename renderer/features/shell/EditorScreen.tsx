@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GongwenDocument } from '../../../shared/model';
+import type { AppError } from '../../../shared/ipc/contract';
+import { applyFix, type Finding } from '../../../shared/checks';
+import { ReportEditor, type EditorController } from '../../editor/ReportEditor';
+import { usePlatform } from '../../platform/context';
+import { useAutosave } from './use-autosave';
+import { ErrorBanner } from './ErrorBanner';
+import { CheckPanel } from '../checks/CheckPanel';
+import { useChecks } from '../checks/use-checks';
+import { ExportDialog, type ExportAction } from '../export/ExportDialog';
+import { downloadBase64 } from '../export/download';
+
+export interface EditorScreenProps {
+  draftId: string;
+  initialDocument: GongwenDocument;
+  onClose: () => void;
+}
+
+export function EditorScreen({ draftId, initialDocument, onClose }: EditorScreenProps) {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const { api } = platform;
+  const [document, setDocument] = useState(initialDocument);
+  const controller = useRef<EditorController | null>(null);
+  const { state: saveState, saveNow } = useAutosave(api, draftId, document);
+  const checks = useChecks(api, document);
+  const [pending, setPending] = useState<ExportAction | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const handleChange = useCallback((next: GongwenDocument) => setDocument(next), []);
+  const handleReady = useCallback((c: EditorController) => (controller.current = c), []);
+
+  const jump = useCallback((finding: Finding) => {
+    if (finding.where.block !== null) controller.current?.jumpToBlock(finding.where.block);
+    else if (finding.where.field) controller.current?.jumpToField(finding.where.field);
+  }, []);
+
+  const fix = useCallback(
+    (finding: Finding) => {
+      const current = controller.current?.getDocument() ?? document;
+      const fixed = applyFix(current, finding);
+      if (fixed === current) return;
+      controller.current?.replaceDocument(fixed);
+      setDocument(fixed);
+    },
+    [document],
+  );
+
+  const startExport = useCallback(
+    (action: ExportAction) => {
+      setError(null);
+      setNotice(null);
+      checks.runNow();
+      setPending(action);
+    },
+    [checks],
+  );
+
+  const runExport = useCallback(
+    async (action: ExportAction, options: { variant: 'official' | 'public'; acceptWarnings: boolean }) => {
+      setPending(null);
+      await saveNow();
+      if (action === 'print' || (action === 'pdf' && platform.shell === 'preview')) {
+        window.print();
+        return;
+      }
+      if (action === 'pdf') {
+        const result = await api['print:pdf']({ document, variant: options.variant, acceptWarnings: options.acceptWarnings });
+        if (!result.ok) setError(result.error);
+        return;
+      }
+      const result = await api['export:run']({ document, format: 'docx', variant: options.variant, acceptWarnings: options.acceptWarnings, draftId });
+      if (!result.ok) return setError(result.error);
+      if (result.value.base64) downloadBase64(result.value.base64, result.value.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setNotice(result.value.path ? t('exportDialog.doneAt', { path: result.value.path }) : t('exportDialog.done', { fileName: result.value.fileName }));
+    },
+    [api, document, draftId, platform.shell, saveNow, t],
+  );
+
+  useEffect(
+    () =>
+      platform.on('menu:command', (command) => {
+        if (command === 'save') void saveNow();
+        if (command === 'export-word') startExport('docx');
+        if (command === 'print') startExport('print');
+      }),
+    [platform, saveNow, startExport],
+  );
+
+  const report = checks.report;
+  return (
+    <main className="editor-screen">
+      <div className="editor-actions" role="toolbar" aria-label={t('editor.actions')}>
+        <button type="button" onClick={() => void saveNow().then(onClose)}>
+          {t('editor.back')}
+        </button>
+        <span className={`save-state ${saveState.status}`} role="status" aria-live="polite">
+          {t(`editor.saveState.${saveState.status}`)}
+        </span>
+        <span className="spacer" />
+        {report ? (
+          <span className={report.counts.error ? 'check-counts has-errors' : 'check-counts'}>{t('checkPanel.counts', { errors: report.counts.error, warnings: report.counts.warning })}</span>
+        ) : null}
+        <button type="button" onClick={() => checks.runNow()}>
+          {t('editor.check')}
+        </button>
+        <button type="button" className="primary" onClick={() => startExport('docx')}>
+          {t('editor.exportWord')}
+        </button>
+        <button type="button" onClick={() => startExport('pdf')}>
+          {t('editor.exportPdf')}
+        </button>
+        <button type="button" onClick={() => startExport('print')}>
+          {t('editor.print')}
+        </button>
+      </div>
+      {saveState.status === 'failed' ? <ErrorBanner error={saveState.error} /> : null}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="editor-body">
+        <div className="editor-workspace">
+          <ReportEditor document={initialDocument} onChange={handleChange} onReady={handleReady} />
+        </div>
+        <CheckPanel report={report} onJump={jump} onFix={fix} />
+      </div>
+      {pending && report ? <ExportDialog action={pending} report={report} onCancel={() => setPending(null)} onConfirm={(o) => void runExport(pending, o)} /> : null}
+    </main>
+  );
+}

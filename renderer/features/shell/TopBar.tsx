@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, isLanguage } from '../../../shared/i18n';
+import { usePlatform } from '../../platform/context';
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const platform = usePlatform();
+  const changeLanguage = (value: string) => {
+    if (!isLanguage(value)) return;
+    void i18n.changeLanguage(value);
+    document.documentElement.lang = value;
+    window.localStorage.setItem('gongwen.language', value);
+    void platform.api['settings:update']({ language: value });
+  };
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('app.name')}</span>
+        {platform.shell === 'preview' ? <span className="badge">{t('app.previewBadge')}</span> : null}
+      </div>
+      <label className="language">
+        <span>{t('app.language')}</span>
+        <select value={i18n.language} onChange={(e) => changeLanguage(e.target.value)} aria-label={t('app.language')}>
+          {LANGUAGES.map((lng) => (
+            <option key={lng} value={lng}>
+              {t(`app.languageNames.${lng}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Autosave: while the user types, a journal copy is written at most every second (a crash
+ * loses at most that much); 1.5 s after typing stops — and when the window loses focus or
+ * closes — the draft itself is saved. A failed save keeps the text in the editor, shows the
+ * error and retries.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError, GongwenApi } from '../../../shared/ipc/contract';
+import type { GongwenDocument } from '../../../shared/model';
+
+export type SaveState = { status: 'saved' | 'dirty' | 'saving' } | { status: 'failed'; error: AppError };
+
+export const SAVE_AFTER_IDLE_MS = 1500;
+export const JOURNAL_EVERY_MS = 1000;
+export const RETRY_AFTER_MS = 5000;
+
+export function useAutosave(api: GongwenApi, draftId: string, document: GongwenDocument) {
+  const [state, setState] = useState<SaveState>({ status: 'saved' });
+  const latest = useRef(document);
+  const savedVersion = useRef(document);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+
+  const save = useCallback(async (): Promise<void> => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    if (inFlight.current) await inFlight.current;
+    const doc = latest.current;
+    if (doc === savedVersion.current) return;
+    setState({ status: 'saving' });
+    const run = (async () => {
+      const result = await api['drafts:save']({ id: draftId, document: doc });
+      if (result.ok) {
+        savedVersion.current = doc;
+        setState(latest.current === doc ? { status: 'saved' } : { status: 'dirty' });
+      } else {
+        setState({ status: 'failed', error: result.error });
+        saveTimer.current = setTimeout(() => void save(), RETRY_AFTER_MS);
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+  }, [api, draftId]);
+
+  useEffect(() => {
+    if (document === latest.current) return;
+    latest.current = document;
+    setState((s) => (s.status === 'failed' ? s : { status: 'dirty' }));
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void save(), SAVE_AFTER_IDLE_MS);
+    if (!journalTimer.current) {
+      journalTimer.current = setTimeout(() => {
+        journalTimer.current = null;
+        if (latest.current !== savedVersion.current) void api['drafts:journal']({ id: draftId, document: latest.current });
+      }, JOURNAL_EVERY_MS);
+    }
+  }, [api, document, draftId, save]);
+
+  useEffect(() => {
+    const flush = () => void save();
+    const onVisibility = () => {
+      if (window.document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('blur', flush);
+    window.addEventListener('beforeunload', flush);
+    window.document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', flush);
+      window.removeEventListener('beforeunload', flush);
+      window.document.removeEventListener('visibilitychange', onVisibility);
+      if (journalTimer.current) clearTimeout(journalTimer.current);
+      flush();
+    };
+  }, [save]);
+
+  return { state, saveNow: save };
+}

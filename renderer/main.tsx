@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, isLanguage } from '../shared/i18n';
+import { createPlatform } from './platform/client';
+import { PlatformContext } from './platform/context';
+import { App } from './App';
+import './styles/app.css';
+
+const platform = createPlatform();
+const saved = window.localStorage.getItem('gongwen.language');
+const i18n = createI18n(isLanguage(saved) ? saved : 'zh-CN');
+document.documentElement.lang = i18n.language;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PlatformContext.Provider value={platform}>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </PlatformContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,39 @@
+// Bundles the Node-side entry points with esbuild (Vite builds the renderer).
+// Why esbuild and not electron-vite: main, preload, the preview backend and the CLI are
+// four small CommonJS bundles; one esbuild call builds them in well under a second and
+// needs no Electron binary, so `npm install` (prepare) works on machines without one.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entries = [
+  { in: 'electron/main/main.ts', out: 'dist/electron/main.cjs' },
+  { in: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs' },
+  { in: 'electron/preview/server.ts', out: 'dist/preview/server.cjs' },
+  { in: 'electron/cli.ts', out: 'dist/cli.cjs' },
+];
+
+const started = Date.now();
+const present = entries.filter((entry) => existsSync(path.join(root, entry.in)));
+for (const entry of entries) if (!present.includes(entry)) console.warn(`skipped ${entry.in}: not written yet`);
+await Promise.all(
+  present.map((entry) =>
+    build({
+      entryPoints: [path.join(root, entry.in)],
+      outfile: path.join(root, entry.out),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // Electron is provided by the runtime; everything else is bundled so ESM-only
+      // packages (conf, atomically, filenamify) load under plain require().
+      external: ['electron'],
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      legalComments: 'none',
+    }),
+  ),
+);
+console.log(`built ${present.length} Node bundles in ${Date.now() - started} ms`);

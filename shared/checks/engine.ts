@@ -1,0 +1,78 @@
+/**
+ * The check engine: the list of rules, run over one analysis of the document. Pure — no
+ * clock, no locale, no I/O — so the editor, the preview backend and the CLI agree.
+ */
+import type { GongwenDocument } from '../model/document';
+import type { CheckContext, CheckReport, CheckRule, Finding, SectionId, Severity } from './types';
+import { SECTION_IDS } from './types';
+import { analyse, sectionPresent } from './analysis';
+import { statutorySectionsRule } from './rules/statutory-sections';
+import { responsibilityRule } from './rules/responsibility';
+import { reasonsRule } from './rules/reasons';
+import { sectionEmptyRule } from './rules/section-empty';
+import { headerIssuerRule } from './rules/header-issuer';
+import { headerDocNumberRule } from './rules/header-doc-number';
+import { headerSignerRule } from './rules/header-signer';
+import { headerRecipientRule } from './rules/header-recipient';
+import { headerTitleRule } from './rules/header-title';
+import { titlePunctuationRule } from './rules/title-punctuation';
+import { numberingSequenceRule } from './rules/numbering-sequence';
+import { numberingBracketsRule } from './rules/numbering-brackets';
+import { numberingStyleRule } from './rules/numbering-style';
+import { numberingOrphanRule } from './rules/numbering-orphan';
+import { dateFormatRule } from './rules/date-format';
+import { yearConsistencyRule } from './rules/year-consistency';
+import { placeholderRemainingRule } from './rules/placeholder-remaining';
+
+export const RULES: readonly CheckRule[] = [
+  statutorySectionsRule,
+  responsibilityRule,
+  reasonsRule,
+  placeholderRemainingRule,
+  headerIssuerRule,
+  headerDocNumberRule,
+  headerSignerRule,
+  headerRecipientRule,
+  headerTitleRule,
+  titlePunctuationRule,
+  dateFormatRule,
+  yearConsistencyRule,
+  numberingSequenceRule,
+  numberingBracketsRule,
+  numberingStyleRule,
+  numberingOrphanRule,
+  sectionEmptyRule,
+];
+
+/** Every rule id the engine can raise. */
+export const RULE_IDS: readonly string[] = [...new Set(RULES.flatMap((r) => r.ids))];
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function order(a: Finding, b: Finding): number {
+  const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (s !== 0) return s;
+  // Header problems first (they are at the top of the page), then body order.
+  const pa = a.where.block ?? -1;
+  const pb = b.where.block ?? -1;
+  return pa - pb;
+}
+
+export function runChecks(doc: GongwenDocument, ctx: CheckContext): CheckReport {
+  const input = analyse(doc, ctx);
+  const findings = RULES.flatMap((rule) => rule.run(input)).sort(order);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const sections = Object.fromEntries(SECTION_IDS.map((id) => [id, sectionPresent(input, id)])) as Record<SectionId, boolean>;
+  return { findings, sections, exportable: counts.error === 0, counts };
+}
+
+/** Applies the quick fix a finding offers; the document unchanged when there is none or it no longer applies. */
+export function applyFix(doc: GongwenDocument, finding: Finding): GongwenDocument {
+  if (!finding.fix) return doc;
+  for (const rule of RULES) {
+    const fix = rule.fixes?.[finding.fix.id];
+    if (fix) return fix(doc, finding);
+  }
+  return doc;
+}

@@ -1,0 +1,37 @@
+/**
+ * Builds findings with the ruleset's severity overrides applied, so every rule file reads
+ * the same way: `make(input, {...})` returns null when the office turned the rule off.
+ */
+import type { ReportHeader } from '../model/document';
+import type { CheckInput } from './analysis';
+import type { Finding, Severity } from './types';
+import { snippet } from './text';
+
+export interface FindingSpec {
+  rule: string;
+  /** The default from annual-report.md; checks.json `severity` may override it. */
+  severity: Severity;
+  messageKey: string;
+  values?: Record<string, string | number>;
+  block?: number | null;
+  field?: keyof ReportHeader | null;
+  text?: string;
+  fix?: string | null;
+}
+
+export function make(input: CheckInput, spec: FindingSpec): Finding | null {
+  const override = input.ruleset.severity[spec.rule];
+  if (override === 'off') return null;
+  return {
+    rule: spec.rule,
+    severity: override ?? spec.severity,
+    messageKey: spec.messageKey,
+    values: spec.values ?? {},
+    where: { block: spec.block ?? null, field: spec.field ?? null, text: snippet(spec.text ?? '') },
+    fix: spec.fix ? { id: spec.fix, labelKey: `checks.fix.${spec.fix}` } : null,
+  };
+}
+
+export function compact(list: (Finding | null)[]): Finding[] {
+  return list.filter((f): f is Finding => f !== null);
+}

@@ -1,0 +1,8 @@
+export * from './types';
+export * from './ruleset';
+export { runChecks, applyFix, RULES, RULE_IDS } from './engine';
+export { formatFinding, formatFixLabel, severityLabel, type Translate } from './format';
+export { parseDocNumber, type ParsedDocNumber } from './doc-number';
+export { parseWritingDate, isStandardDate, type ParsedDate } from './dates';
+export { exportGate, type ExportGate } from './gate';
+export { kindRulesFrom, type KindRules } from './kind-rules';

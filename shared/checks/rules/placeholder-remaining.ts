@@ -1,0 +1,70 @@
+/**
+ * placeholder.remaining: template guidance must not reach the export — grey guidance
+ * blocks, a guidance sentence pasted into the text, or marks like ×× that stand for
+ * "fill in here". The fix removes the guidance (never the user's own words).
+ */
+import type { CheckRule, Finding } from '../types';
+import type { ReportHeader } from '../../model/document';
+import { make } from '../finding';
+import { blockText } from '../analysis';
+import { squeeze } from '../text';
+import { removeBlocks, replaceInBlock } from '../edit';
+import { toBlocks } from '../../model/lexical-json';
+
+/** Short guidance (a word or two) would match ordinary text; only sentences are looked for. */
+const MIN_GUIDANCE_CHARS = 6;
+
+const HEADER_FIELDS = ['title', 'recipient', 'docNumber', 'date'] as const satisfies readonly (keyof ReportHeader)[];
+
+export const placeholderRemainingRule: CheckRule = {
+  ids: ['placeholder.remaining'],
+  run(input) {
+    const out: Finding[] = [];
+    const push = (f: Finding | null) => f && out.push(f);
+    const rule = 'placeholder.remaining';
+    const guidance = [...new Set(input.ctx.guidanceTexts.map((g) => g.trim()).filter((g) => squeeze(g).length >= MIN_GUIDANCE_CHARS))];
+    const squeezedGuidance = guidance.map(squeeze);
+    input.blocks.forEach((block, index) => {
+      if (block.type === 'guidance') {
+        if (block.text.trim()) push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.guidanceBlock', values: { text: block.text.trim() }, block: index, text: block.text, fix: 'guidance.remove' }));
+        return;
+      }
+      const text = blockText(block);
+      const hit = guidance.find((g) => text.includes(g));
+      if (hit) {
+        push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.guidanceText', values: { text: hit, guidance: hit }, block: index, text: hit, fix: 'guidance.removeText' }));
+        return;
+      }
+      const squeezed = input.squeezed[index]!;
+      const loose = squeezedGuidance.find((g) => squeezed.includes(g));
+      if (loose) {
+        push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.guidanceText', values: { text: loose, guidance: '' }, block: index, text: loose }));
+        return;
+      }
+      const marker = input.compiled.placeholders.longest(text);
+      if (marker) push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.marker', values: { marker }, block: index, text }));
+    });
+    for (const field of HEADER_FIELDS) {
+      const value = input.doc.header[field];
+      if (!value.trim()) continue;
+      const g = guidance.find((x) => value.includes(x) || squeeze(value) === squeeze(x));
+      const marker = g ? null : input.compiled.placeholders.longest(value);
+      if (g || marker) push(make(input, { rule, severity: 'error', messageKey: g ? 'checks.placeholder.headerGuidance' : 'checks.placeholder.headerMarker', values: { marker: marker ?? '', text: value }, field, text: value }));
+    }
+    return out;
+  },
+  fixes: {
+    'guidance.remove': (doc, finding) => {
+      const index = finding.where.block;
+      if (index === null) return doc;
+      const block = toBlocks(doc.body)[index];
+      return block?.type === 'guidance' ? removeBlocks(doc, new Set([index])) : doc;
+    },
+    'guidance.removeText': (doc, finding) => {
+      const index = finding.where.block;
+      const text = finding.values.guidance;
+      if (index === null || typeof text !== 'string' || !text) return doc;
+      return replaceInBlock(doc, index, text, '');
+    },
+  },
+};

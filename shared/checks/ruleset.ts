@@ -1,0 +1,123 @@
+/**
+ * The rules for a kind of report, as data (templates/<kind>/checks.json), so an office
+ * can extend a keyword list without touching code. Sections are found by the words real
+ * reports use (see docs/annual-report.md), never by one exact title.
+ */
+import { z } from 'zod';
+import { SECTION_IDS } from './types';
+
+const severitySchema = z.enum(['error', 'warning', 'info']);
+const words = z.array(z.string().trim().min(1).max(60)).max(500);
+
+const sectionSchema = z.object({
+  id: z.enum(SECTION_IDS).exclude(['reasons']),
+  /** Missing → finding `section.<id>` with `severity`. Optional sections are only reported in `sections`. */
+  required: z.boolean(),
+  severity: severitySchema.default('error'),
+  /** Words that, found in a heading (any level, run-in included), make it this section. Longest match wins. */
+  titleKeywords: words,
+  /**
+   * Broad words (工作情况, 基本情况) that name this section only when nothing under the heading
+   * says more: the subheadings of such a section are read for sections too.
+   */
+  broadKeywords: words.default([]),
+  /** The year a heading of this section should name: report year + offset (0 = the report year, 1 = the plan year). */
+  yearOffset: z.number().int().min(-1).max(2).nullable().default(null),
+});
+
+const responsibilitySchema = z.object({
+  /** Words that name the duty itself, e.g. 第一责任人. */
+  phrases: words.min(1),
+  /** Leader roles: one of these plus a phrase in the same paragraph is a 第一责任人 statement. */
+  leaders: words,
+  /** Verbs that make "…第一责任人职责" a statement on its own (履行、落实…). */
+  fulfilVerbs: words,
+  /** "履行 … 职责" next to a leader role also counts, when the gap is at most maxGap characters. */
+  dutyPatterns: z.array(z.object({ from: z.string().min(1), to: z.string().min(1), maxGap: z.number().int().min(0).max(60) })).default([]),
+  /** The statement must be about law-based government: one of these in the sentence, paragraph or section heading. */
+  topicWords: words,
+});
+
+const reasonsSchema = z.object({
+  required: z.boolean().default(true),
+  severity: severitySchema.default('warning'),
+  /** Found in the 不足 section (heading or text) or in any heading: the report gives reasons. */
+  keywords: words.min(1),
+});
+
+const presence = z.enum(['always', 'redHeader', 'never']);
+
+const headerSchema = z.object({
+  issuer: presence.default('redHeader'),
+  docNumber: presence.default('redHeader'),
+  /** 签发人 is needed for 上行文 (direction 'up'). */
+  signerWhenUp: presence.default('redHeader'),
+  recipient: presence.default('redHeader'),
+  title: presence.default('always'),
+  /** A 请示 goes to one superior organ only. */
+  singleRecipient: z.boolean().default(false),
+});
+
+const yearsSchema = z.object({
+  /** Check the headings' years against the report year (and plan year via sections' yearOffset). */
+  sectionYears: z.boolean().default(true),
+  /** The date of writing falls in [report year, sameYearFromMonth] … [report year + 1, nextYearUntilMonth]. */
+  writingWindow: z
+    .object({ sameYearFromMonth: z.number().int().min(1).max(12), nextYearUntilMonth: z.number().int().min(1).max(12) })
+    .nullable()
+    .default({ sameYearFromMonth: 10, nextYearUntilMonth: 3 }),
+});
+
+export const checkRulesetSchema = z.object({
+  kind: z.string().min(1).max(40),
+  version: z.literal(1),
+  sections: z.array(sectionSchema).default([]),
+  responsibility: responsibilitySchema.nullable().default(null),
+  reasons: reasonsSchema.nullable().default(null),
+  header: headerSchema.default({
+    issuer: 'redHeader',
+    docNumber: 'redHeader',
+    signerWhenUp: 'redHeader',
+    recipient: 'redHeader',
+    title: 'always',
+    singleRecipient: false,
+  }),
+  /** Year rules for reports about a year; null turns them off (only 文号 year vs date is checked). */
+  years: yearsSchema.nullable().default(null),
+  emptySection: z
+    .object({ minChars: z.number().int().min(1).max(500), levels: z.array(z.number().int().min(1).max(4)).min(1) })
+    .default({ minChars: 15, levels: [1] }),
+  /** Marks that only appear in unfinished text: ××, XXX, 此处填写… */
+  placeholderMarkers: words.default([]),
+  /** Per rule id: a different severity, or "off". Keys are rule ids (contract.md). */
+  severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+});
+
+export type CheckRuleset = z.infer<typeof checkRulesetSchema>;
+export type SectionRule = CheckRuleset['sections'][number];
+export type ResponsibilityRule = NonNullable<CheckRuleset['responsibility']>;
+
+export class RulesetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RulesetError';
+  }
+}
+
+/** Validates a checks.json. Throws RulesetError with the first problems, readable for whoever edits the file. */
+export function parseRuleset(json: unknown): CheckRuleset {
+  const parsed = checkRulesetSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new RulesetError(`invalid checks ruleset: ${problems.join('; ')}`);
+  }
+  const ids = parsed.data.sections.map((s) => s.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new RulesetError(`invalid checks ruleset: section "${dup}" is listed twice`);
+  return parsed.data;
+}
+
+/** The smallest ruleset: structure and form only (used when a kind has no checks.json). */
+export function minimalRuleset(kind: string): CheckRuleset {
+  return parseRuleset({ kind, version: 1 });
+}

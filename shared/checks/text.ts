@@ -1,0 +1,84 @@
+/**
+ * Small text helpers shared by the rules. Keyword lists are compiled once per ruleset
+ * into one alternation (longest first), so a 30-page report is scanned in linear time.
+ */
+
+/** Quote marks and spaces that writers put around or inside key phrases (“第一责任人”, '第一责任人'). */
+const NOISE = /[\s\u3000“”"'‘’「」『』《》〈〉]/g;
+
+/** Text with spaces and quote marks removed, for keyword matching. */
+export function squeeze(text: string): string {
+  return text.replace(NOISE, '');
+}
+
+/** A short excerpt for `where.text`: whole text when short, else the start with an ellipsis. */
+export function snippet(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max)}…`;
+}
+
+/** Sentences, split after 。！？；!?; and line breaks (the mark stays with its sentence). */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '。' || c === '！' || c === '？' || c === '；' || c === '!' || c === '?' || c === ';' || c === '\n') {
+      const s = text.slice(start, i + 1);
+      if (s.trim()) out.push(s);
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start);
+  if (rest.trim()) out.push(rest);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface KeywordMatcher {
+  /** The longest keyword found in (squeezed) text, or null. */
+  longest(text: string): string | null;
+  test(text: string): boolean;
+}
+
+const NEVER: KeywordMatcher = { longest: () => null, test: () => false };
+
+export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
+  const list = [...new Set(keywords.map(squeeze).filter((k) => k.length > 0))].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return NEVER;
+  const source = list.map(escapeRegExp).join('|');
+  const tester = new RegExp(source);
+  const global = new RegExp(source, 'g');
+  return {
+    test: (text) => tester.test(text),
+    longest(text) {
+      let best: string | null = null;
+      global.lastIndex = 0;
+      for (let m = global.exec(text); m; m = global.exec(text)) {
+        if (!best || m[0].length > best.length) best = m[0];
+      }
+      return best;
+    },
+  };
+}
+
+/** Years written as 2023年 / 2023年度 (4 digits, 1900–2099) in order of appearance. */
+export function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(?<!\d)((?:19|20)\d{2})(?=\s*年)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(Number(m[1]));
+  return out;
+}
+
+/** Characters that carry meaning (letters, digits, CJK), ignoring punctuation, spaces and placeholder marks. */
+export function substanceLength(text: string): number {
+  const t = text.replace(/[×xX＊*…_＿\-—\s\u3000\p{P}\p{S}]/gu, '');
+  return t.length;
+}
+
+export function toHalfWidthDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}

@@ -1,0 +1,60 @@
+/**
+ * The shapes the check engine speaks. A finding carries an i18n key and values, never a
+ * rendered sentence, so the renderer and the CLI show it in the user's language.
+ */
+import type { GongwenDocument, ReportHeader } from '../model/document';
+import type { CheckRuleset } from './ruleset';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SECTION_IDS = ['measures', 'shortcomings', 'reasons', 'responsibility', 'plan', 'other'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export interface CheckContext {
+  /** 'YYYY-MM-DD'; passed in because checks have no hidden clock. */
+  today: string;
+  ruleset: CheckRuleset;
+  /** Guidance sentences of the template the document came from; any left in the text is an error. */
+  guidanceTexts: string[];
+}
+
+export interface FindingWhere {
+  /** Index into toBlocks(doc.body), or null when the finding is about the header or the whole report. */
+  block: number | null;
+  field: keyof ReportHeader | null;
+  /** The offending snippet (shortened), '' when something is missing. */
+  text: string;
+}
+
+export interface FindingFix {
+  id: string;
+  /** i18n key under checks.fix.* */
+  labelKey: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** i18n key under checks.* */
+  messageKey: string;
+  values: Record<string, string | number>;
+  where: FindingWhere;
+  fix: FindingFix | null;
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  sections: Record<SectionId, boolean>;
+  /** True when there is no error finding (warnings need the user's confirmation only). */
+  exportable: boolean;
+  counts: Record<Severity, number>;
+}
+
+/** What one rule file contributes: the finder and the quick fixes it offers. */
+export interface CheckRule {
+  /** Rule ids this file can raise (documentation and tests). */
+  ids: readonly string[];
+  run(input: import('./analysis').CheckInput): Finding[];
+  /** Fix id → pure fix. Returns the document unchanged when the fix no longer applies. */
+  fixes?: Record<string, (doc: GongwenDocument, finding: Finding) => GongwenDocument>;
+}

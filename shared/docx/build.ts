@@ -1,0 +1,679 @@
+/**
+ * GongwenDocument → .docx bytes, laid out to GB/T 9704-2012 (see docs/gbt9704.md).
+ *
+ * Built with the `docx` library, then a small post-processing pass over the package
+ * (jszip) for the few settings the library cannot write: paragraph-level
+ * `w:snapToGrid w:val="0"` on the large-type header lines, and widow control off by
+ * default so every full page holds exactly 22 lines.
+ *
+ * Formatting lives in named styles (Normal, 公文正文, Heading 1–4, 公文标题, …) so a clerk
+ * who edits the file in Word or WPS keeps the format; runs only carry a character style
+ * where a paragraph mixes fonts (run-in headings, 签发人 names, 密级).
+ *
+ * Pure: no I/O, no clock, no locale. All geometry comes from shared/page/geometry.ts.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  WidthType,
+  DocumentGridType,
+  type IParagraphStyleOptions,
+  type ICharacterStyleOptions,
+  type IRunOptions,
+} from 'docx';
+import JSZip from 'jszip';
+import type { GongwenDocument } from '../model/document';
+import type { Block, HeadingBlock } from '../model/blocks';
+import { toBlocks } from '../model/lexical-json';
+import { displayLabels } from '../model/numbering';
+import {
+  BLACK_HEX,
+  COLOPHON,
+  FONTS,
+  GRID,
+  HEADER_BLOCK,
+  LATIN_FONT,
+  MARGINS,
+  ONE_CHAR_TWIPS,
+  PAGE_NUMBER,
+  PAPER,
+  PARAGRAPH_INDENT_CHARS,
+  RED_HEX,
+  SIZES_PT,
+  TYPE_AREA,
+  issuerMarkSizeFor,
+  mmToPt,
+  mmToTwips,
+  pageNumberFooterDistanceMm,
+  ptToEighthPoints,
+  ptToHalfPoints,
+  ptToTwips,
+  type FontKey,
+} from '../page/geometry';
+
+export type DocxVariant = 'official' | 'public';
+
+export interface BuildDocxOptions {
+  /** official = the red-header 正式 version; public = the same text without 版头 and 版记 (公开版). */
+  variant: DocxVariant;
+}
+
+/** Style ids written into styles.xml; tests and the layout meter look for these. */
+export const STYLE_IDS = {
+  body: 'GwBody',
+  title: 'GwTitle',
+  issuer: 'GwIssuerMark',
+  headerField: 'GwHeaderField',
+  docNumber: 'GwDocNumber',
+  recipient: 'GwRecipient',
+  attachment: 'GwAttachment',
+  signature: 'GwSignature',
+  note: 'GwNote',
+  colophon: 'GwColophon',
+  pageNumber: 'GwPageNumber',
+  heading: (level: 1 | 2 | 3 | 4) => `Heading${level}`,
+  bodyChar: 'GwBodyChar',
+  heiChar: 'GwHeiChar',
+  kaiChar: 'GwKaiChar',
+} as const;
+
+// ---------------------------------------------------------------------------------------
+// Measures used below (twips unless named otherwise)
+// ---------------------------------------------------------------------------------------
+
+const LINE = GRID.linePitchTwips; // 579: one grid line
+const TYPE_WIDTH = mmToTwips(TYPE_AREA.widthMm);
+const BODY_INDENT = ONE_CHAR_TWIPS * PARAGRAPH_INDENT_CHARS;
+/** Advance of one squeezed 3号 ideograph, in twips (16 pt − 0.25 pt). */
+const CJK_ADVANCE = ptToTwips(SIZES_PT.body + GRID.charSpacingPt);
+/** Half-width Times New Roman digits are ~0.5 em; the squeeze applies to them too. */
+const HALF_ADVANCE = ptToTwips(SIZES_PT.body / 2 + GRID.charSpacingPt);
+
+/** Rough rendered width of 3号 text (for centring the 署名 over the date and aligning signers). */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? HALF_ADVANCE : CJK_ADVANCE;
+  return w;
+}
+
+/** w:rFonts for a Chinese face: the face in eastAsia AND hAnsi (so “ ” — … stay Chinese), Times New Roman in ascii. */
+function cjkFont(key: FontKey) {
+  const name = FONTS[key].docx;
+  return { ascii: LATIN_FONT.docx, hAnsi: name, eastAsia: name, cs: LATIN_FONT.docx };
+}
+
+// ---------------------------------------------------------------------------------------
+// Styles
+// ---------------------------------------------------------------------------------------
+
+const exactLine = (twips: number) => ({ line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+function headingStyle(level: 1 | 2 | 3 | 4, font: FontKey) {
+  return {
+    run: { font: cjkFont(font), size: ptToHalfPoints(SIZES_PT.body), color: BLACK_HEX },
+    paragraph: {
+      outlineLevel: level - 1,
+      indent: { firstLine: BODY_INDENT },
+      spacing: exactLine(LINE),
+      alignment: AlignmentType.JUSTIFIED,
+      // No keep-with-next: it would leave pages short of 22 lines (the grid is the rule the
+      // superior office checks first); a heading on a page's last line is the clerk's call.
+      keepNext: false,
+    },
+  };
+}
+
+function paragraphStyles(issuerSizePt: number): IParagraphStyleOptions[] {
+  const base = { basedOn: 'Normal', quickFormat: true } as const;
+  return [
+    {
+      id: STYLE_IDS.body,
+      name: '公文正文',
+      ...base,
+      next: STYLE_IDS.body,
+      paragraph: { indent: { firstLine: BODY_INDENT }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: STYLE_IDS.title,
+      name: '公文标题',
+      ...base,
+      next: STYLE_IDS.recipient,
+      run: { font: cjkFont('xiaobiaosong'), size: ptToHalfPoints(SIZES_PT.title) },
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: exactLine(LINE) },
+    },
+    {
+      id: STYLE_IDS.issuer,
+      name: '发文机关标志',
+      ...base,
+      run: {
+        font: cjkFont('xiaobiaosong'),
+        size: ptToHalfPoints(issuerSizePt),
+        color: RED_HEX,
+        characterSpacing: 0,
+      },
+      // An exact line taller than the glyph: a smaller one clips the mark.
+      paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine(issuerLineTwips(issuerSizePt)) },
+    },
+    { id: STYLE_IDS.headerField, name: '版头字段', ...base, paragraph: { alignment: AlignmentType.LEFT } },
+    { id: STYLE_IDS.docNumber, name: '发文字号', ...base, paragraph: { alignment: AlignmentType.LEFT } },
+    { id: STYLE_IDS.recipient, name: '主送机关', ...base, paragraph: { alignment: AlignmentType.JUSTIFIED } },
+    {
+      id: STYLE_IDS.attachment,
+      name: '附件说明',
+      ...base,
+      paragraph: { indent: { firstLine: BODY_INDENT }, alignment: AlignmentType.LEFT },
+    },
+    { id: STYLE_IDS.signature, name: '署名和日期', ...base, paragraph: { alignment: AlignmentType.RIGHT } },
+    {
+      id: STYLE_IDS.note,
+      name: '附注',
+      ...base,
+      paragraph: { indent: { firstLine: BODY_INDENT }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: STYLE_IDS.colophon,
+      name: '版记',
+      ...base,
+      run: { size: ptToHalfPoints(SIZES_PT.colophon) },
+      paragraph: { alignment: AlignmentType.LEFT },
+    },
+    {
+      id: STYLE_IDS.pageNumber,
+      name: '页码',
+      basedOn: 'Normal',
+      run: {
+        font: { ascii: FONTS.songti.docx, hAnsi: FONTS.songti.docx, eastAsia: FONTS.songti.docx, cs: FONTS.songti.docx },
+        size: ptToHalfPoints(PAGE_NUMBER.sizePt),
+        characterSpacing: 0,
+      },
+      paragraph: { spacing: exactLine(ptToTwips(PAGE_NUMBER.lineHeightPt)) },
+    },
+  ];
+}
+
+function characterStyles(): ICharacterStyleOptions[] {
+  return [
+    { id: STYLE_IDS.bodyChar, name: '正文字体', basedOn: 'DefaultParagraphFont', run: { font: cjkFont('fangsong') } },
+    { id: STYLE_IDS.heiChar, name: '黑体字', basedOn: 'DefaultParagraphFont', run: { font: cjkFont('heiti') } },
+    { id: STYLE_IDS.kaiChar, name: '楷体字', basedOn: 'DefaultParagraphFont', run: { font: cjkFont('kaiti') } },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// 版头
+// ---------------------------------------------------------------------------------------
+
+function issuerLineTwips(sizePt: number): number {
+  return ptToTwips(Math.ceil(sizePt * 1.25));
+}
+
+/**
+ * Space before the first issuer line so its ink top lands 35 mm under the type-area top.
+ * An exact line puts the baseline at 80 % of its height (LibreOffice; Word within ~0.5 mm);
+ * CJK ink starts ~0.86 em above the baseline.
+ */
+function issuerSpaceBeforeTwips(sizePt: number, linesAbove: number): number {
+  const lineTw = issuerLineTwips(sizePt);
+  const inkTopInLinePt = (lineTw / 20) * 0.8 - sizePt * 0.86;
+  const targetPt = mmToPt(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm) - linesAbove * GRID.linePitchPt - inkTopInLinePt;
+  return Math.max(0, Math.round(targetPt * 20));
+}
+
+const WENJIAN = '文件';
+
+/** Issuer lines as printed; joint issuing keeps "文件" once, on the last line. */
+function issuerLinesFor(lines: readonly string[]): string[] {
+  const clean = lines.map((l) => l.trim()).filter((l) => l.length > 0);
+  if (clean.length <= 1) return clean;
+  const hasWenjian = clean.some((l) => l.endsWith(WENJIAN));
+  const names = clean.map((l) => (l.endsWith(WENJIAN) ? l.slice(0, -WENJIAN.length) : l));
+  if (hasWenjian) names[names.length - 1] += WENJIAN;
+  return names;
+}
+
+function redLineBorder() {
+  // The border sits under the last line of the 文号 paragraph: the line's bottom is ~1.4 mm
+  // below the 文号's em box, so `space` adds the rest of the 4 mm.
+  const weightPt = mmToPt(HEADER_BLOCK.redLineWeightMm);
+  const lineBottomBelowEmBottomPt = GRID.linePitchPt * 0.2 - SIZES_PT.body * 0.12;
+  const spacePt = mmToPt(HEADER_BLOCK.redLineGapBelowDocNumberMm) - lineBottomBelowEmBottomPt - weightPt / 2;
+  return {
+    bottom: {
+      style: BorderStyle.SINGLE,
+      color: RED_HEX,
+      size: Math.min(96, ptToEighthPoints(weightPt)),
+      space: Math.max(0, Math.round(spacePt)),
+    },
+  };
+}
+
+/** 文号 + 签发人 lines (up-going) or the centred 文号 (down/parallel). The last one carries the red line. */
+function docNumberParagraphs(doc: GongwenDocument): Paragraph[] {
+  const h = doc.header;
+  const docNumber = h.docNumber.trim();
+  const signers = h.signers.map((s) => s.trim()).filter(Boolean);
+  const up = h.direction === 'up' && signers.length > 0;
+  const before = LINE * HEADER_BLOCK.docNumberLinesBelowIssuerMark;
+  const border = redLineBorder();
+
+  if (!up) {
+    return [
+      new Paragraph({
+        style: STYLE_IDS.docNumber,
+        alignment: AlignmentType.CENTER,
+        spacing: { before },
+        border,
+        children: [new TextRun(docNumber)],
+      }),
+    ];
+  }
+
+  // Two names a line, host organ's signer first; names separated by one full-width space.
+  const rows: string[][] = [];
+  for (let i = 0; i < signers.length; i += HEADER_BLOCK.signersPerLine) rows.push(signers.slice(i, i + HEADER_BLOCK.signersPerLine));
+  const label = '签发人：';
+  const rowTexts = rows.map((r) => r.join('\u3000'));
+  const namesWidth = Math.max(...rowTexts.map(textWidth));
+  const namesStart = TYPE_WIDTH - ONE_CHAR_TWIPS * HEADER_BLOCK.signerInsetChars - namesWidth;
+  const labelStart = namesStart - textWidth(label);
+  const docNumberStart = ONE_CHAR_TWIPS * HEADER_BLOCK.docNumberInsetChars;
+
+  return rowTexts.map((names, i) => {
+    const last = i === rowTexts.length - 1;
+    const withNumber = last && docNumber.length > 0;
+    const runs: TextRun[] = [];
+    if (withNumber) runs.push(new TextRun({ children: [new Tab(), docNumber] }));
+    // The label only on the first line; later names align under the first name.
+    runs.push(new TextRun({ children: i === 0 ? [new Tab(), label] : [new Tab(), new Tab()] }));
+    runs.push(new TextRun({ text: names, style: STYLE_IDS.kaiChar }));
+    const tabStops = [
+      ...(withNumber ? [{ type: TabStopType.LEFT, position: docNumberStart }] : []),
+      { type: TabStopType.LEFT, position: Math.round(labelStart) },
+      ...(i > 0 ? [{ type: TabStopType.LEFT, position: Math.round(namesStart) }] : []),
+    ];
+    return new Paragraph({
+      style: STYLE_IDS.docNumber,
+      tabStops,
+      ...(i === 0 ? { spacing: { before } } : {}),
+      ...(last ? { border } : {}),
+      children: runs,
+    });
+  });
+}
+
+function headerBlock(doc: GongwenDocument): Paragraph[] {
+  const h = doc.header;
+  const out: Paragraph[] = [];
+  const fields: { text: string; hei: boolean }[] = [];
+  if (h.copyNumber.trim()) fields.push({ text: h.copyNumber.trim(), hei: false });
+  if (h.secrecy.trim()) fields.push({ text: h.secrecy.trim(), hei: true });
+  if (h.urgency.trim()) fields.push({ text: h.urgency.trim(), hei: true });
+  for (const f of fields) {
+    out.push(
+      new Paragraph({
+        style: STYLE_IDS.headerField,
+        children: [new TextRun(f.hei ? { text: f.text, style: STYLE_IDS.heiChar } : f.text)],
+      }),
+    );
+  }
+  const lines = issuerLinesFor(h.issuerLines);
+  const size = issuerSizeFor(doc);
+  lines.forEach((line, i) => {
+    out.push(
+      new Paragraph({
+        style: STYLE_IDS.issuer,
+        ...(i === 0 ? { spacing: { before: issuerSpaceBeforeTwips(size, fields.length) } } : {}),
+        children: [new TextRun(line)],
+      }),
+    );
+  });
+  out.push(...docNumberParagraphs(doc));
+  return out;
+}
+
+function issuerSizeFor(doc: GongwenDocument): number {
+  const lines = issuerLinesFor(doc.header.issuerLines);
+  const longest = Math.max(0, ...lines.map((l) => [...l].length));
+  return longest > 0 ? issuerMarkSizeFor(longest) : SIZES_PT.issuerMark;
+}
+
+// ---------------------------------------------------------------------------------------
+// 主体
+// ---------------------------------------------------------------------------------------
+
+function titleParagraph(title: string, before: number): Paragraph {
+  // A written line break in the title is kept (trapezoid/diamond shapes are the clerk's choice).
+  const parts = title.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  return new Paragraph({
+    style: STYLE_IDS.title,
+    spacing: { before },
+    children: parts.map((p, i) => new TextRun({ text: p, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+}
+
+function headingParagraph(block: HeadingBlock, label: string): Paragraph {
+  const children: TextRun[] = [new TextRun(`${label}${block.text}`)];
+  if (block.runIn) children.push(new TextRun({ text: block.runIn, style: STYLE_IDS.bodyChar }));
+  return new Paragraph({ style: STYLE_IDS.heading(block.level), children });
+}
+
+function bodyParagraphs(blocks: readonly Block[]): Paragraph[] {
+  const labels = displayLabels(blocks);
+  const out: Paragraph[] = [];
+  blocks.forEach((block, i) => {
+    if (block.type === 'guidance') return; // template guidance never leaves the editor
+    if (block.type === 'heading') {
+      out.push(headingParagraph(block, labels[i] ?? ''));
+      return;
+    }
+    // A soft line break inside a paragraph is kept as a break, not a new paragraph.
+    const lines = block.text.split('\n');
+    out.push(
+      new Paragraph({
+        style: STYLE_IDS.body,
+        children: lines.map((l, j) => new TextRun({ text: l, ...(j > 0 ? { break: 1 } : {}) })),
+      }),
+    );
+  });
+  return out;
+}
+
+function attachmentParagraphs(names: readonly string[]): Paragraph[] {
+  const clean = names.map((n) => n.trim().replace(/[。；;，,.]$/, '')).filter(Boolean);
+  if (clean.length === 0) return [];
+  const lead = '附件：';
+  if (clean.length === 1) {
+    return [new Paragraph({ style: STYLE_IDS.attachment, spacing: { before: LINE }, children: [new TextRun(`${lead}${clean[0]}`)] })];
+  }
+  // Later names align under the first name's number: hanging indent of the lead's width.
+  const hang = textWidth(lead);
+  return clean.map(
+    (n, i) =>
+      new Paragraph({
+        style: STYLE_IDS.attachment,
+        indent: i === 0 ? { left: BODY_INDENT + hang, hanging: hang } : { left: BODY_INDENT + hang, firstLine: 0 },
+        ...(i === 0 ? { spacing: { before: LINE } } : {}),
+        children: [new TextRun(`${i === 0 ? lead : ''}${i + 1}.${n}`)],
+      }),
+  );
+}
+
+function signatureParagraphs(doc: GongwenDocument): Paragraph[] {
+  const h = doc.header;
+  const organs = h.signingOrgans.map((s) => s.trim()).filter(Boolean);
+  const date = h.date.trim();
+  if (organs.length === 0 && !date) return [];
+  const out: Paragraph[] = [];
+  if (h.withSeal) {
+    // 7.3.5.1: date four characters in from the right; the name(s) centred over the date.
+    const dateRight = ONE_CHAR_TWIPS * 4;
+    const dateCentre = TYPE_WIDTH - dateRight - textWidth(date) / 2;
+    const half = Math.min(dateCentre, TYPE_WIDTH - dateCentre);
+    organs.forEach((organ, i) => {
+      out.push(
+        new Paragraph({
+          style: STYLE_IDS.signature,
+          alignment: AlignmentType.CENTER,
+          indent: { left: Math.round(dateCentre - half), right: Math.round(TYPE_WIDTH - dateCentre - half) },
+          ...(i === 0 ? { spacing: { before: LINE } } : {}),
+          children: [new TextRun(organ)],
+        }),
+      );
+    });
+    if (date) {
+      out.push(
+        new Paragraph({
+          style: STYLE_IDS.signature,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: dateRight },
+          ...(organs.length === 0 ? { spacing: { before: LINE } } : {}),
+          children: [new TextRun(date)],
+        }),
+      );
+    }
+    return out;
+  }
+  // 7.3.5.2: name right-aligned two characters in; the date starts two characters right of the name's first character.
+  const nameRight = ONE_CHAR_TWIPS * 2;
+  let nameStart = TYPE_WIDTH - nameRight;
+  organs.forEach((organ, i) => {
+    nameStart = Math.min(nameStart, TYPE_WIDTH - nameRight - textWidth(organ));
+    out.push(
+      new Paragraph({
+        style: STYLE_IDS.signature,
+        alignment: AlignmentType.RIGHT,
+        indent: { right: nameRight },
+        ...(i === 0 ? { spacing: { before: LINE } } : {}),
+        children: [new TextRun(organ)],
+      }),
+    );
+  });
+  if (date) {
+    const wanted = organs.length > 0 ? nameStart + ONE_CHAR_TWIPS * 2 : TYPE_WIDTH - nameRight - textWidth(date);
+    const left = Math.max(0, Math.min(wanted, TYPE_WIDTH - textWidth(date)));
+    out.push(
+      new Paragraph({
+        style: STYLE_IDS.signature,
+        alignment: AlignmentType.LEFT,
+        indent: { left: Math.round(left) },
+        ...(organs.length === 0 ? { spacing: { before: LINE } } : {}),
+        children: [new TextRun(date)],
+      }),
+    );
+  }
+  return out;
+}
+
+function noteParagraph(note: string): Paragraph[] {
+  const t = note.trim().replace(/^[（(]/, '').replace(/[）)]$/, '');
+  if (!t) return [];
+  return [new Paragraph({ style: STYLE_IDS.note, spacing: { before: LINE }, children: [new TextRun(`（${t}）`)] })];
+}
+
+// ---------------------------------------------------------------------------------------
+// 版记: a one-column table whose borders are the thick/thin rules, floated to the bottom of
+// the type area so Word puts it at the foot of the last page. (LibreOffice 7.4 keeps a
+// full-width floating table in the flow, right after the body, still with its rules; it
+// ignores w:framePr altogether, which is why this is not a paragraph frame.)
+// ---------------------------------------------------------------------------------------
+
+function colophonTable(doc: GongwenDocument): (Table | Paragraph)[] {
+  const h = doc.header;
+  const cc = h.cc.trim().replace(/[。.]$/, '');
+  const organ = h.printOrgan.trim();
+  const date = h.printDate.trim();
+  if (!cc && !organ && !date) return [];
+  const thick = { style: BorderStyle.SINGLE, color: BLACK_HEX, size: ptToEighthPoints(mmToPt(COLOPHON.thickLineMm)) };
+  const thin = { style: BorderStyle.SINGLE, color: BLACK_HEX, size: ptToEighthPoints(mmToPt(COLOPHON.thinLineMm)) };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const inset = ONE_CHAR_TWIPS * COLOPHON.insetChars;
+  const rows: TableRow[] = [];
+  const cell = (p: Paragraph) =>
+    new TableRow({
+      cantSplit: true,
+      children: [new TableCell({ width: { size: TYPE_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children: [p] })],
+    });
+  if (cc) {
+    rows.push(cell(new Paragraph({ style: STYLE_IDS.colophon, indent: { left: inset, right: inset }, children: [new TextRun(`抄送：${cc}。`)] })));
+  }
+  if (organ || date) {
+    rows.push(
+      cell(
+        new Paragraph({
+          style: STYLE_IDS.colophon,
+          indent: { left: inset, right: inset },
+          tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - inset }],
+          children: [new TextRun({ children: [organ, new Tab(), date ? `${date}印发` : ''] })],
+        }),
+      ),
+    );
+  }
+  return [
+    new Table({
+      width: { size: TYPE_WIDTH, type: WidthType.DXA },
+      columnWidths: [TYPE_WIDTH],
+      layout: TableLayoutType.FIXED,
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      },
+      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+      rows,
+    }),
+    // A body may not end in a table for LibreOffice (it drops the floating table); a 1 pt
+    // paragraph closes the document without adding a line that could spill onto a new page.
+    new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 } }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Page numbers
+// ---------------------------------------------------------------------------------------
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const inset = ptToTwips(PAGE_NUMBER.insetPt);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE_IDS.pageNumber,
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: inset } : { left: inset },
+        children: [new TextRun({ children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })],
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Document
+// ---------------------------------------------------------------------------------------
+
+/** Build the docx library's Document (exported for tests that inspect it before packing). */
+export function buildDocxDocument(doc: GongwenDocument, options: BuildDocxOptions): Document {
+  const h = doc.header;
+  const official = options.variant === 'official' && h.redHeader;
+  const blocks = toBlocks(doc.body);
+  const issuerSize = issuerSizeFor(doc);
+
+  const children: (Paragraph | Table)[] = [];
+  if (official) children.push(...headerBlock(doc));
+  if (h.title.trim()) children.push(titleParagraph(h.title, official ? LINE * HEADER_BLOCK.titleLinesBelowRedLine : 0));
+  if (h.recipient.trim()) {
+    children.push(
+      new Paragraph({
+        style: STYLE_IDS.recipient,
+        spacing: { before: h.title.trim() ? LINE : 0 },
+        children: [new TextRun(`${h.recipient.trim().replace(/[：:]$/, '')}：`)],
+      }),
+    );
+  }
+  children.push(...bodyParagraphs(blocks));
+  children.push(...attachmentParagraphs(h.attachments));
+  children.push(...signatureParagraphs(doc));
+  children.push(...noteParagraph(h.note));
+  if (official) children.push(...colophonTable(doc));
+  if (children.length === 0) children.push(new Paragraph({ style: STYLE_IDS.body }));
+
+  const themeFonts = { latin: LATIN_FONT.docx, eastAsia: FONTS.songti.docx, scripts: { Hans: FONTS.songti.docx, Hant: FONTS.songti.docx } };
+
+  return new Document({
+    title: h.title.replace(/\s+/g, ''),
+    creator: h.signingOrgans[0] ?? '',
+    evenAndOddHeaderAndFooters: true,
+    theme: { fonts: { headings: themeFonts, body: themeFonts } },
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: cjkFont('fangsong'),
+            size: ptToHalfPoints(SIZES_PT.body),
+            color: BLACK_HEX,
+            characterSpacing: GRID.charSpacingTwips,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+          paragraph: { spacing: exactLine(LINE) },
+        },
+        heading1: headingStyle(1, 'heiti'),
+        heading2: headingStyle(2, 'kaiti'),
+        heading3: headingStyle(3, 'fangsong'),
+        heading4: headingStyle(4, 'fangsong'),
+      },
+      paragraphStyles: paragraphStyles(issuerSize),
+      characterStyles: characterStyles(),
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mmToTwips(PAPER.widthMm), height: mmToTwips(PAPER.heightMm) },
+            margin: {
+              top: mmToTwips(MARGINS.topMm),
+              bottom: mmToTwips(MARGINS.bottomMm),
+              left: mmToTwips(MARGINS.leftMm),
+              right: mmToTwips(MARGINS.rightMm),
+              header: mmToTwips(15),
+              footer: mmToTwips(pageNumberFooterDistanceMm()),
+              gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitchTwips },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
+      },
+    ],
+  });
+}
+
+/**
+ * Package fixes the library has no option for. String edits on known, library-written
+ * markup; each is checked by tests/shared/docx.
+ */
+async function postProcess(bytes: ArrayBuffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const stylesFile = zip.file('word/styles.xml');
+  if (stylesFile) {
+    let styles = await stylesFile.async('string');
+    // Widow/orphan control off: a full page always holds 22 lines (the classic template does the same).
+    styles = styles.replace(/<w:pPrDefault\/>|<w:pPrDefault><w:pPr>/, (m) =>
+      m === '<w:pPrDefault/>' ? '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault>' : `${m}<w:widowControl w:val="0"/>`,
+    );
+    // The issuer mark and the page number must not snap to the 28.95 pt grid (a 2-line snap
+    // would push the mark down and break the 35 mm rule).
+    // Large type must not snap to the 28.95 pt grid: LibreOffice would give a 22 pt title
+    // line or the issuer mark two grid lines. Each of these styles writes a w:spacing, and
+    // w:snapToGrid must precede it (CT_PPrBase order).
+    for (const id of [STYLE_IDS.issuer, STYLE_IDS.title, STYLE_IDS.pageNumber]) {
+      styles = styles.replace(new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`), (style) =>
+        style.replace('<w:spacing ', '<w:snapToGrid w:val="0"/><w:spacing '),
+      );
+    }
+    zip.file('word/styles.xml', styles);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+}
+
+/** GongwenDocument → .docx bytes. Guidance blocks are skipped (the export gate refuses them anyway). */
+export async function buildDocx(doc: GongwenDocument, options: BuildDocxOptions): Promise<Uint8Array> {
+  const document = buildDocxDocument(doc, options);
+  const bytes = await Packer.toArrayBuffer(document);
+  return postProcess(bytes);
+}

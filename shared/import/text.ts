@@ -1,0 +1,441 @@
+/**
+ * Plain-text (and Markdown) import: turns a report given as lines of text into a
+ * structured document — 版头 (issuer mark, 文号, 签发人), title, recipient, numbered
+ * headings (labels kept as written so the checks can flag them), body paragraphs, and
+ * the closing part (附件, 署名, 成文日期, 附注, 抄送, 印发).
+ *
+ * The rules are about the shape of lines, never about particular reports (see
+ * ../../docs in the shared folder: contract "Plain-text import"). The work is linear in
+ * the input, so any paste, however odd, comes back as a valid document.
+ */
+import type { Block, HeadingBlock } from '../model/blocks';
+import { SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
+import { fromBlocks } from '../model/lexical-json';
+import {
+  CONTINUATION_START,
+  GENRE_END,
+  LINE_COMPLETE,
+  SENTENCE_END,
+  directionOfTitle,
+  firstYear,
+  isDateLine,
+  isDocNumber,
+  isNamesLine,
+  isOrganName,
+  matchAttachmentLead,
+  matchCc,
+  matchHeadingLabel,
+  matchNote,
+  matchPrintLine,
+  matchSigners,
+  splitNames,
+} from './patterns';
+import { splitLines, toSourceLine, type SourceLine } from './source-line';
+
+export interface ImportOptions {
+  /**
+   * Today's date, 'YYYY-MM-DD'. Import reads everything from the text itself; the option
+   * is accepted so callers pass the clock the same way to every pure function (house rule 5).
+   */
+  today?: string;
+}
+
+export interface ParsedReport {
+  header: ReportHeader;
+  blocks: Block[];
+  kind: 'fazhi-annual' | 'generic';
+  reportYear: number | null;
+}
+
+/** Lines in the 版头 searched for the issuer mark, 文号 and 签发人. */
+const HEAD_SCAN = 14;
+/** A title is at most this many lines (a long title wraps into two or three). */
+const MAX_TITLE_LINES = 4;
+/** A body line shorter than this that stops without punctuation is a line of its own, not a PDF wrap. */
+const MIN_WRAPPED_LINE = 20;
+/** documentSchema allows at most this many body nodes. */
+const MAX_BLOCKS = 100_000;
+
+export function importText(text: string, _options: ImportOptions = {}): GongwenDocument {
+  return toDocument(parseReportLines(splitLines(typeof text === 'string' ? text : String(text))));
+}
+
+/** Markdown is plain text with marks; the marks are stripped line by line. */
+export const importMarkdown = importText;
+
+/** The structured report in a list of raw lines (Markdown marks allowed). */
+export function parseReportLines(rawLines: readonly string[]): ParsedReport {
+  const lines = rawLines.map(toSourceLine).filter((line) => line.text !== '');
+  const header = emptyHeader();
+  let pos = parseHead(lines, header);
+  pos = parseTitle(lines, pos, header);
+  if (pos < lines.length && isRecipient(lines[pos]!.text)) {
+    header.recipient = lines[pos]!.text.replace(/[：:]$/, '').trim();
+    pos++;
+  }
+  const end = parseClosing(lines, pos, header);
+  const blocks = joinWrappedLines(lines.slice(pos, end)).map(toBlock);
+  header.direction = header.title ? directionOfTitle(header.title) : 'up';
+  header.redHeader = header.issuerLines.length > 0 || header.docNumber !== '';
+  return { header: clampHeader(header), blocks: capBlocks(blocks), kind: kindOf(header.title, blocks), reportYear: reportYearOf(header.title, blocks) };
+}
+
+export function toDocument(parsed: ParsedReport): GongwenDocument {
+  return { schemaVersion: SCHEMA_VERSION, kind: parsed.kind, reportYear: parsed.reportYear, header: parsed.header, body: fromBlocks(parsed.blocks) };
+}
+
+// ---------------------------------------------------------------------------------------
+// 版头: copy number, secrecy, urgency, issuer mark, 文号, 签发人
+
+const COPY_NUMBER = /^[0-9]{6}$/;
+const SECRECY = /^(?:绝密|机密|秘密)(?:[★*☆][^，。]{0,10})?$/;
+const URGENCY = /^(?:特急|加急|特提|平急)$/;
+
+function isHeadStop(text: string): boolean {
+  // Reaching a heading, a sentence, a title or a recipient means there is no 版头 above.
+  return (
+    matchHeadingLabel(text) !== null ||
+    /[。！？；，]/.test(text) ||
+    text.length > 60 ||
+    /关于/.test(text) ||
+    GENRE_END.test(text) ||
+    /[：:]$/.test(text)
+  );
+}
+
+function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
+  let pos = 0;
+  for (; pos < lines.length && pos < 3; pos++) {
+    const t = lines[pos]!.text;
+    if (COPY_NUMBER.test(t)) header.copyNumber = t;
+    else if (SECRECY.test(t)) header.secrecy = t;
+    else if (URGENCY.test(t)) header.urgency = t;
+    else break;
+  }
+  const start = pos;
+  const limit = Math.min(lines.length, start + HEAD_SCAN);
+  // 1. Organ names followed by a 文号 or 签发人 line: everything above them is the issuer mark.
+  let k = -1;
+  for (let i = start; i < limit; i++) {
+    const t = lines[i]!.text;
+    if (isDocNumber(docNumberPart(t)) || matchSigners(t)) {
+      k = i;
+      break;
+    }
+    if (isHeadStop(t) && !/文件$/.test(t)) break;
+  }
+  if (k >= 0) {
+    header.issuerLines = issuerMarks(lines.slice(start, k).map((l) => l.text).filter((t) => t.length <= 60));
+    pos = k;
+    while (pos < lines.length) {
+      const t = lines[pos]!.text;
+      const signerAt = t.search(/签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：]/);
+      const numberPart = docNumberPart(t);
+      if (!header.docNumber && isDocNumber(numberPart)) {
+        header.docNumber = numberPart;
+        if (signerAt > 0) header.signers.push(...(matchSigners(t.slice(signerAt)) ?? []));
+      } else if (header.signers.length === 0 && signerAt === 0) {
+        header.signers.push(...(matchSigners(t) ?? []));
+      } else if (header.signers.length > 0 && isNamesLine(t) && !isOrganName(t)) {
+        header.signers.push(...splitNames(t));
+      } else break;
+      pos++;
+    }
+    return pos;
+  }
+  // 2. A line ending in 文件 near the top: it and the organ lines above it are the mark.
+  for (let i = start; i < Math.min(limit, start + 6); i++) {
+    const t = lines[i]!.text;
+    if (/文件$/.test(t) && t.length <= 40 && !/^关于/.test(t)) {
+      header.issuerLines = issuerMarks(lines.slice(start, i + 1).map((l) => l.text));
+      return i + 1;
+    }
+    if (isHeadStop(t)) break;
+  }
+  return start;
+}
+
+/** A lone "文件" printed beside the names of a joint issuing belongs to the line above it. */
+function issuerMarks(marks: string[]): string[] {
+  if (marks.length > 1 && marks[marks.length - 1] === '文件') return [...marks.slice(0, -2), `${marks[marks.length - 2]}文件`];
+  return marks;
+}
+
+/** The 文号 part of a line that may also carry the 签发人 (as printed side by side). */
+function docNumberPart(text: string): string {
+  const at = text.search(/签[ \t\u3000]*发[ \t\u3000]*人/);
+  return (at > 0 ? text.slice(0, at) : text).trim();
+}
+
+// ---------------------------------------------------------------------------------------
+// Title and recipient
+
+function isTitleLine(text: string): boolean {
+  if (matchHeadingLabel(text) !== null) return false;
+  if (/[。！？；：:，,、;!?]$/.test(text)) return false;
+  if (/[。！？；!?]/.test(text)) return false;
+  if (isDateLine(text) || matchAttachmentLead(text) !== null || matchCc(text) !== null || matchSigners(text) !== null) return false;
+  const titleLike = /关于/.test(text) || GENRE_END.test(text);
+  return text.length <= (titleLike ? 120 : 50);
+}
+
+function parseTitle(lines: readonly SourceLine[], pos: number, header: ReportHeader): number {
+  const parts: string[] = [];
+  let p = pos;
+  while (p < lines.length && parts.length < MAX_TITLE_LINES && isTitleLine(lines[p]!.text)) {
+    parts.push(lines[p]!.text);
+    p++;
+    if (GENRE_END.test(parts[parts.length - 1]!)) break;
+  }
+  // A run of short lines with no 文种 and no sentence after it is not a title
+  // (e.g. a list of names); leave such text to the body.
+  if (parts.length === 0 || (parts.length === MAX_TITLE_LINES && !parts.some((t) => GENRE_END.test(t) || /关于/.test(t)))) return pos;
+  header.title = joinTitle(parts);
+  return p;
+}
+
+/**
+ * Joins title lines. Names of several organs (联合行文) are separated by a space, as in
+ * `中共××县委 ××县人民政府关于…的报告`; a title broken inside a phrase joins without one.
+ */
+function joinTitle(parts: readonly string[]): string {
+  let title = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1]!;
+    const next = parts[i]!;
+    const separate = isOrganName(prev) && !/^关于/.test(next) && /(关于|^[^的]{2,30}(委员会|委|政府|办事处|局|办公室)(?:$|[ \t]))/.test(next);
+    title += (separate ? ' ' : '') + next;
+  }
+  return title.replace(/[ \t\u3000]+/g, ' ').trim();
+}
+
+function isRecipient(text: string): boolean {
+  if (!/[：:]$/.test(text) || text.length > 60) return false;
+  if (/[。！？；!?]/.test(text) || /如下|报告|汇报/.test(text)) return false;
+  if (matchHeadingLabel(text) !== null) return false;
+  return !/^(附\s*件|抄\s*送|签\s*发\s*人|联系人|电话|说明)/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------
+// Closing part: 附件, 署名, 成文日期, 附注, 抄送, 印发 (read from the end backwards)
+
+function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportHeader): number {
+  let end = lines.length;
+  const notes: string[] = [];
+  let dated = false;
+  while (end > pos) {
+    const t = lines[end - 1]!.text;
+    const print = header.printOrgan || header.printDate ? null : matchPrintLine(t);
+    const cc = header.cc ? null : matchCc(t);
+    const note = dated ? null : matchNote(t);
+    if (print) {
+      header.printOrgan = print.organ;
+      header.printDate = print.date;
+    } else if (cc !== null) header.cc = cc;
+    else if (!dated && isDateLine(t)) {
+      header.date = t;
+      dated = true;
+    } else if (note !== null && end - pos > 1 && closingNoteAllowed(lines, end - 1)) notes.unshift(note);
+    else break;
+    end--;
+  }
+  header.note = notes.join('');
+  // 署名: organ names directly above the date (or ending the document when undated).
+  const organs: string[] = [];
+  while (end - 1 > pos && organs.length < 4) {
+    const t = lines[end - 1]!.text;
+    const names = splitOrganLine(t);
+    if (!names) break;
+    if (!dated && organs.length === 0 && !LINE_COMPLETE.test(lines[end - 2]!.text)) break;
+    organs.unshift(...names);
+    end--;
+  }
+  header.signingOrgans = organs;
+  // 附件说明: `附件：1. …` and the numbered names under it, just above the signature.
+  let k = end;
+  while (k - 1 > pos && end - k < 20 && isAttachmentItem(lines[k - 1]!.text)) k--;
+  if (k - 1 >= pos) {
+    const lead = matchAttachmentLead(lines[k - 1]!.text);
+    if (lead !== null && (lead !== '' || k < end)) {
+      const items = [lead, ...lines.slice(k, end).map((l) => l.text)].filter((t) => t !== '').map(stripItemLabel);
+      header.attachments = items;
+      end = k - 1;
+    }
+  }
+  return end;
+}
+
+/** A bracketed line only counts as 附注 after the date, or at the very end when undated. */
+function closingNoteAllowed(lines: readonly SourceLine[], index: number): boolean {
+  const above = lines[index - 1]?.text ?? '';
+  return isDateLine(above) || matchNote(above) !== null || /联系人|电话|此件/.test(lines[index]!.text);
+}
+
+function splitOrganLine(text: string): string[] | null {
+  if (matchHeadingLabel(text) !== null) return null;
+  // Joint signatures copied side by side: names separated by wide gaps.
+  const names = text.split(/[ \t\u3000]{2,}/);
+  if (names.length > 1 && names.every(isOrganName)) return names;
+  return isOrganName(text) ? [text] : null;
+}
+
+function isAttachmentItem(text: string): boolean {
+  return text.length <= 80 && /^[0-9０-９]{1,2}[ \t]*[.．、]/.test(text) && !/[。；]$/.test(text);
+}
+
+function stripItemLabel(text: string): string {
+  return text.replace(/^[0-9０-９]{1,2}[ \t]*[.．、][ \t]*/, '').trim();
+}
+
+// ---------------------------------------------------------------------------------------
+// Body: wrapped lines joined, then headings and paragraphs
+
+interface HeadingSplit {
+  level: HeadingBlock['level'];
+  label: string;
+  text: string;
+  runIn: string | null;
+}
+
+/** A numbered line → heading text and the paragraph that runs on after it, if any. */
+function splitHeading(line: SourceLine): HeadingSplit | null {
+  const m = matchHeadingLabel(line.text);
+  if (!m) return null;
+  const rest = line.text.slice(m.textStart);
+  // Markdown/Word bold covering the start of the heading text decides where it ends.
+  const first = line.bold.findIndex(([a, b]) => a <= m.textStart && b > m.textStart);
+  if (first >= 0) {
+    // Word splits bold into runs (`**一、****主要举措**`): adjacent spans continue the
+    // heading until one ends a sentence; a bold 一是 after `（一）标题。` is body text.
+    let end = line.bold[first]![1];
+    for (let j = first + 1; j < line.bold.length && line.bold[j]![0] === end && !/[。！？!?]$/.test(line.text.slice(0, end)); j++) end = line.bold[j]![1];
+    if (end >= line.text.length) return { level: m.level, label: m.label, text: rest.trim(), runIn: null };
+    const text = line.text.slice(m.textStart, end).trim();
+    const runIn = line.text.slice(end).trim();
+    return { level: m.level, label: m.label, text, runIn: runIn || null };
+  }
+  // Otherwise the heading is its first sentence, when more text follows in the same line.
+  const stop = rest.search(SENTENCE_END);
+  if (stop >= 0) {
+    let cut = stop + 1;
+    while (cut < rest.length && /[”’」』）)]/.test(rest[cut]!)) cut++;
+    const runIn = rest.slice(cut).trim();
+    if (runIn) return { level: m.level, label: m.label, text: rest.slice(0, cut).trim(), runIn };
+  }
+  return { level: m.level, label: m.label, text: rest.trim(), runIn: null };
+}
+
+function isClosingLike(text: string): boolean {
+  return isDateLine(text) || matchAttachmentLead(text) !== null || matchCc(text) !== null || matchPrintLine(text) !== null;
+}
+
+interface LineGroup {
+  parts: string[];
+  bold: [number, number][];
+  length: number;
+  /** The heading shape of the joined text so far (null: a plain paragraph). */
+  shape: HeadingSplit | null;
+}
+
+/** Does `next` continue the paragraph in `group` (a line broken mid-paragraph, as PDF copies are)? */
+function continues(group: LineGroup, next: SourceLine): boolean {
+  if (CONTINUATION_START.test(next.text)) return true;
+  if (matchHeadingLabel(next.text) !== null || isClosingLike(next.text)) return false;
+  const last = group.parts[group.parts.length - 1]!;
+  if (LINE_COMPLETE.test(last)) return false;
+  // A new point (一是… 二是…) starts a paragraph of its own.
+  if (/^[一二三四五六七八九十]{1,3}是/.test(next.text)) return false;
+  if (group.shape) {
+    // A heading on its own line never swallows the next one, but a bare number does.
+    if (group.shape.text === '' && group.shape.runIn === null) return next.text.length <= 60;
+    if (group.shape.runIn === null) return false;
+  }
+  if (isOrganName(next.text) && next.text.length <= 30) return false;
+  return last.length >= MIN_WRAPPED_LINE;
+}
+
+function joinWrappedLines(lines: readonly SourceLine[]): SourceLine[] {
+  const groups: LineGroup[] = [];
+  for (const line of lines) {
+    const group = groups[groups.length - 1];
+    if (group && continues(group, line)) {
+      for (const [a, b] of line.bold) group.bold.push([a + group.length, b + group.length]);
+      group.parts.push(line.text);
+      group.length += line.text.length;
+      // Past a few hundred characters the shape is settled; skip re-reading a huge line.
+      if (group.shape && group.length < 1_000) group.shape = splitHeading({ text: group.parts.join(''), bold: group.bold });
+    } else {
+      groups.push({ parts: [line.text], bold: [...line.bold], length: line.text.length, shape: splitHeading(line) });
+    }
+  }
+  return groups.map((group) => ({ text: group.parts.join(''), bold: group.bold }));
+}
+
+function toBlock(line: SourceLine): Block {
+  const heading = splitHeading(line);
+  if (heading) return { type: 'heading', level: heading.level, label: heading.label, text: heading.text, runIn: heading.runIn };
+  return { type: 'paragraph', text: line.text };
+}
+
+function capBlocks(blocks: Block[]): Block[] {
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  const kept = blocks.slice(0, MAX_BLOCKS - 1);
+  const rest = blocks.slice(MAX_BLOCKS - 1).map(blockText).join('\n');
+  kept.push({ type: 'paragraph', text: rest });
+  return kept;
+}
+
+function blockText(block: Block): string {
+  if (block.type === 'heading') return `${block.label ?? ''}${block.text}${block.runIn ?? ''}`;
+  return block.text;
+}
+
+// ---------------------------------------------------------------------------------------
+// Kind and year
+
+const FAZHI_TITLE = /法治政府建设/;
+
+function kindOf(title: string, blocks: readonly Block[]): ParsedReport['kind'] {
+  if (title) return FAZHI_TITLE.test(title) && /报告|情况|总结|汇报/.test(title) ? 'fazhi-annual' : 'generic';
+  // No title: the opening paragraph says what the report is ("现将…法治政府建设…情况报告如下").
+  const opening = blocks.slice(0, 3).map(blockText).join('');
+  return /法治政府建设.{0,30}(情况|工作).{0,12}报告/.test(opening.slice(0, 2_000)) ? 'fazhi-annual' : 'generic';
+}
+
+function reportYearOf(title: string, blocks: readonly Block[]): number | null {
+  const fromTitle = firstYear(title);
+  if (fromTitle !== null) return fromTitle;
+  for (const block of blocks) {
+    const year = firstYear(blockText(block).slice(0, 5_000));
+    if (year !== null) return year;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Limits of documentSchema (shared/ipc/schemas.ts): a strange paste still yields a valid document.
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max);
+}
+
+function clampHeader(h: ReportHeader): ReportHeader {
+  return {
+    ...h,
+    copyNumber: clip(h.copyNumber, 20),
+    secrecy: clip(h.secrecy, 50),
+    urgency: clip(h.urgency, 20),
+    issuerLines: h.issuerLines.slice(0, 10).map((s) => clip(s, 500)),
+    docNumber: clip(h.docNumber, 100),
+    signers: h.signers.slice(0, 20).map((s) => clip(s, 50)),
+    recipient: clip(h.recipient, 2_000),
+    title: clip(h.title, 2_000),
+    signingOrgans: h.signingOrgans.slice(0, 10).map((s) => clip(s, 500)),
+    date: clip(h.date, 50),
+    note: clip(h.note, 2_000),
+    attachments: h.attachments.slice(0, 50).map((s) => clip(s, 2_000)),
+    cc: clip(h.cc, 2_000),
+    printOrgan: clip(h.printOrgan, 500),
+    printDate: clip(h.printDate, 50),
+  };
+}

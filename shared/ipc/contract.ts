@@ -1,0 +1,212 @@
+/**
+ * The one contract between the renderer and the Node side (house style 2).
+ * Main registers handlers against it, the preload exposes it, the renderer's client
+ * implements it twice (IPC in Electron, HTTP in the browser preview).
+ *
+ * Every call answers a Result: errors carry an i18n key (`errors.*`) and values, so the
+ * renderer shows them in the user's language.
+ */
+import { z } from 'zod';
+import type { GongwenDocument } from '../model/document';
+import { CHANNEL_NAMES, type ChannelName } from './channel-names';
+import {
+  documentSchema,
+  draftIdSchema,
+  exportRequestSchema,
+  fileUploadSchema,
+  revisionIdSchema,
+  settingsPatchSchema,
+} from './schemas';
+
+export interface AppError {
+  /** Stable machine code, e.g. "invalid-payload", "draft-not-found", "export-blocked". */
+  code: string;
+  /** i18n key under `errors.` plus values for interpolation. */
+  messageKey: string;
+  values?: Record<string, string | number>;
+  /** Extra detail for the user (e.g. the list of blocking findings' messages). */
+  details?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' inside the desktop app, 'preview' in the browser preview. */
+  shell: 'electron' | 'preview';
+  platform: string;
+  dataDir: string;
+}
+
+export interface TemplateSummary {
+  id: string;
+  name: { 'zh-CN': string; 'en-US': string };
+  description: { 'zh-CN': string; 'en-US': string };
+}
+
+export type CheckState = 'ok' | 'warnings' | 'errors' | 'unknown';
+
+export interface DraftSummary {
+  id: string;
+  title: string;
+  kind: string;
+  reportYear: number | null;
+  modifiedAt: string;
+  checkState: CheckState;
+}
+
+export interface SetAsideDraft {
+  fileName: string;
+  /** i18n key explaining why, e.g. "drafts.corrupt.parse" or "drafts.corrupt.newer". */
+  reasonKey: string;
+}
+
+export interface DraftList {
+  drafts: DraftSummary[];
+  trash: (DraftSummary & { deletedAt: string })[];
+  setAside: SetAsideDraft[];
+}
+
+export interface Revision {
+  id: string;
+  savedAt: string;
+  reason: 'autosave' | 'export' | 'restore';
+}
+
+export interface DraftRecord {
+  id: string;
+  document: GongwenDocument;
+  modifiedAt: string;
+  /** Work from a crashed session newer than the last save, offered back on open. */
+  recovered: GongwenDocument | null;
+}
+
+export interface OfficeProfile {
+  id: string;
+  name: string;
+  issuerLines: string[];
+  agencyCode: string;
+  recipient: string;
+  signers: string[];
+  signingOrgans: string[];
+  printOrgan: string;
+}
+
+export interface Settings {
+  language: 'zh-CN' | 'en-US';
+  activeProfileId: string | null;
+  profiles: OfficeProfile[];
+  lastExportDir: string | null;
+  /** Next 文号 number suggested per "代字|year", e.g. {"金文|2024": 6}. */
+  nextDocNumbers: Record<string, number>;
+}
+
+export interface ExportResult {
+  /** Where the file was written (Electron), or null when handed to the browser. */
+  path: string | null;
+  fileName: string;
+  /** The bytes, base64, when the renderer must save them itself (browser preview). */
+  base64: string | null;
+  /** The exportable state the Node side computed: warnings that were accepted. */
+  warnings: number;
+}
+
+/**
+ * Channel name → input schema. Output types are in `ApiOutputs`. Channel names are
+ * `domain:verb` (house style 3).
+ */
+export const channels = {
+  'app:info': z.undefined(),
+  'templates:list': z.undefined(),
+  'templates:get': z.object({ templateId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  'templates:instantiate': z.object({ templateId: z.string().regex(/^[a-z0-9-]{1,40}$/), today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'drafts:list': z.undefined(),
+  'drafts:create': z.object({ document: documentSchema }),
+  'drafts:get': z.object({ id: draftIdSchema }),
+  'drafts:save': z.object({ id: draftIdSchema, document: documentSchema }),
+  /** Written on every keystroke burst before the real save, so a crash loses at most ~1 s. */
+  'drafts:journal': z.object({ id: draftIdSchema, document: documentSchema }),
+  'drafts:duplicate': z.object({ id: draftIdSchema }),
+  'drafts:delete': z.object({ id: draftIdSchema }),
+  'drafts:restoreFromTrash': z.object({ id: draftIdSchema }),
+  'drafts:revisions': z.object({ id: draftIdSchema }),
+  'drafts:restoreRevision': z.object({ id: draftIdSchema, revisionId: revisionIdSchema }),
+  'drafts:rollover': z.object({ id: draftIdSchema }),
+  'drafts:exportFile': z.object({ id: draftIdSchema }),
+  'drafts:importFile': z.object({ file: fileUploadSchema }),
+  'settings:get': z.undefined(),
+  'settings:update': settingsPatchSchema,
+  'import:file': z.object({ file: fileUploadSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'export:run': exportRequestSchema,
+  /** Electron only: the print view as PDF bytes (the browser preview prints with window.print). */
+  'print:pdf': z.object({ document: documentSchema, variant: z.enum(['official', 'public']), acceptWarnings: z.boolean() }),
+} as const satisfies Record<ChannelName, z.ZodType>;
+
+export type Channel = keyof typeof channels;
+
+export interface ApiOutputs {
+  'app:info': AppInfo;
+  'templates:list': TemplateSummary[];
+  /** The template data and its check ruleset (JSON, validated by shared/templates and shared/checks). */
+  'templates:get': { template: unknown; checks: unknown | null };
+  'templates:instantiate': GongwenDocument;
+  'drafts:list': DraftList;
+  'drafts:create': DraftRecord;
+  'drafts:get': DraftRecord;
+  'drafts:save': { modifiedAt: string };
+  'drafts:journal': { journaledAt: string };
+  'drafts:duplicate': DraftRecord;
+  'drafts:delete': { deletedAt: string };
+  'drafts:restoreFromTrash': DraftSummary;
+  'drafts:revisions': Revision[];
+  'drafts:restoreRevision': DraftRecord;
+  'drafts:rollover': DraftRecord;
+  'drafts:exportFile': { fileName: string; base64: string };
+  'drafts:importFile': DraftRecord;
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'import:file': GongwenDocument;
+  'export:run': ExportResult;
+  'print:pdf': { base64: string };
+}
+
+export type ApiInput<C extends Channel> = z.infer<(typeof channels)[C]>;
+
+/** The client interface the renderer uses; implemented over IPC and over HTTP. */
+export type GongwenApi = {
+  [C in Channel]: (input: ApiInput<C>) => Promise<Result<ApiOutputs[C]>>;
+};
+
+// The name list (shared with the preload) must name exactly the channels above.
+type _SameChannels = [Exclude<ChannelName, Channel>, Exclude<Channel, ChannelName>] extends [never, never] ? true : never;
+export const channelListComplete: _SameChannels = true;
+export { CHANNEL_NAMES };
+
+/** Validate a payload for a channel: the one gate every handler passes (house style 4). */
+export function parsePayload<C extends Channel>(channel: string, payload: unknown): Result<ApiInput<C>> {
+  if (!Object.prototype.hasOwnProperty.call(channels, channel)) {
+    return { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknownChannel', values: { channel: String(channel).slice(0, 60) } } };
+  }
+  const parsed = channels[channel as C].safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        messageKey: 'errors.invalidPayload',
+        values: { channel, path: first ? first.path.join('.') : '', reason: first ? first.message : '' },
+      },
+    };
+  }
+  return { ok: true, value: parsed.data as ApiInput<C> };
+}
+
+export function fail(code: string, messageKey: string, values?: AppError['values'], details?: string[]): { ok: false; error: AppError } {
+  return { ok: false, error: { code, messageKey, ...(values ? { values } : {}), ...(details ? { details } : {}) } };
+}
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}

@@ -1,0 +1,87 @@
+/**
+ * zod schemas for everything that crosses a process boundary (IPC, the preview's HTTP
+ * routes, files read from disk). Limits are generous for real reports and stop abuse.
+ */
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../model/document';
+import type { SerializedBody } from '../model/lexical-json';
+
+const line = z.string().max(2_000);
+const shortText = z.string().max(500);
+
+export const headerSchema = z.object({
+  copyNumber: z.string().max(20),
+  secrecy: z.string().max(50),
+  urgency: z.string().max(20),
+  issuerLines: z.array(shortText).max(10),
+  docNumber: z.string().max(100),
+  signers: z.array(z.string().max(50)).max(20),
+  direction: z.enum(['up', 'parallel', 'down']),
+  recipient: line,
+  title: line,
+  signingOrgans: z.array(shortText).max(10),
+  date: z.string().max(50),
+  note: line,
+  attachments: z.array(line).max(50),
+  cc: line,
+  printOrgan: shortText,
+  printDate: z.string().max(50),
+  redHeader: z.boolean(),
+  withSeal: z.boolean(),
+});
+
+/** The body is Lexical's JSON; its inner shape is checked when it is read (toBlocks tolerates unknown nodes). */
+const bodySchema = z.object({
+  root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string().max(40) })).max(100_000) }).loose(),
+}) as unknown as z.ZodType<SerializedBody>;
+
+export const documentSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
+  reportYear: z.number().int().min(1949).max(2200).nullable(),
+  header: headerSchema,
+  body: bodySchema,
+});
+
+export const draftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a draft id');
+export const revisionIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'not a revision id');
+
+/** A file handed over by the renderer (import, open). Base64 keeps the IPC and HTTP shapes equal. */
+export const fileUploadSchema = z.object({
+  name: z.string().min(1).max(255),
+  base64: z.string().max(70_000_000),
+});
+
+export const languageSchema = z.enum(['zh-CN', 'en-US']);
+
+export const officeProfileSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  name: shortText,
+  issuerLines: z.array(shortText).max(10),
+  agencyCode: z.string().max(20),
+  recipient: line,
+  signers: z.array(z.string().max(50)).max(20),
+  signingOrgans: z.array(shortText).max(10),
+  printOrgan: shortText,
+});
+
+export const settingsPatchSchema = z
+  .object({
+    language: languageSchema,
+    activeProfileId: z.string().max(64).nullable(),
+    profiles: z.array(officeProfileSchema).max(50),
+    lastExportDir: z.string().max(1_000).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const exportRequestSchema = z.object({
+  document: documentSchema,
+  format: z.enum(['docx', 'pdf']),
+  /** Public version: no red header, no signers (for the government website). */
+  variant: z.enum(['official', 'public']),
+  /** The user confirmed the warnings; errors can never be confirmed away. */
+  acceptWarnings: z.boolean(),
+  /** Draft to snapshot as an "exported" revision, when known. */
+  draftId: draftIdSchema.nullable(),
+});

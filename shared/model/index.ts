@@ -1,0 +1,5 @@
+export * from './document';
+export * from './blocks';
+export * from './lexical-json';
+export * from './numbering';
+export * from './migrate';

@@ -1,0 +1,88 @@
+/**
+ * End-to-end harness: starts `npm run preview`'s server (the built bundle) as a child
+ * process on a free port with a fresh data folder, and Debian's Chromium through
+ * playwright-core. Never downloads a browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export interface PreviewProcess {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function freshDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-'));
+}
+
+export async function startPreview(dataDir: string = freshDataDir()): Promise<PreviewProcess> {
+  const server = path.join(REPO, 'dist', 'preview', 'server.cjs');
+  if (!fs.existsSync(server)) throw new Error('dist/preview/server.cjs missing: run npm run build first');
+  const child = spawn(process.execPath, [server], {
+    env: { ...process.env, PORT: '0', GONGWEN_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function newPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** 新建报告 → choose a template → 创建: lands in the editor. */
+export async function createReport(page: Page, templateName = /法治政府建设年度报告/): Promise<void> {
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('radio', { name: templateName }).check();
+  await page.getByRole('button', { name: '创建' }).click();
+  await page.getByRole('textbox', { name: '正文' }).waitFor();
+}

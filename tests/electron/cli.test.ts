@@ -1,0 +1,170 @@
+/**
+ * `gongwen check` and `gongwen export` run in-process through runCli (the same code the
+ * bundle runs): contract JSON shape, tables, exit codes, and garbage in → exit 2 with one
+ * clear line per bad file while the other files are still checked.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../electron/cli';
+import { importText } from '../../shared/import/text';
+import { buildDocx } from '../../shared/docx/build';
+
+const REPO = path.resolve(__dirname, '../..');
+const FIXTURES = path.resolve(REPO, '../shared/fixtures');
+let dir: string;
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, cwd: dir, env, today: '2025-03-01', templatesDir: path.join(REPO, 'templates') };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+const fixture = (name: string) => path.join(FIXTURES, name);
+const write = (name: string, data: string | Uint8Array) => {
+  fs.writeFileSync(path.join(dir, name), data);
+  return name;
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
+  write('no-plan.txt', fs.readFileSync(fixture('report-zhaishang-2023.txt'), 'utf8').split('三、2024年度推进法治政府建设的主要安排')[0]!);
+  write('empty.txt', '');
+  write('binary.txt', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+  write('one-line.txt', '法治'.repeat(900_000));
+  const zip = new JSZip();
+  zip.file('notes/readme.txt', 'not a Word document');
+  write('fake.docx', await zip.generateAsync({ type: 'uint8array' }));
+  write('broken.gwdraft', '{"format": "gongwen-draft", "document": ');
+  write('report.pdf', '%PDF-1.4');
+  fs.mkdirSync(path.join(dir, 'folder.txt'));
+  const doc = importText(fs.readFileSync(fixture('report-jinlanshan-2022.txt'), 'utf8'));
+  write('jinlanshan.gwdraft', JSON.stringify(doc));
+  write('jinlanshan.docx', await buildDocx(doc, { variant: 'official' }));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('gongwen check', () => {
+  it('a good report: table in zh-CN, exit 0', async () => {
+    const r = await run(['check', fixture('report-zhaishang-2023.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('法治政府建设年度报告');
+    expect(r.stdout).toContain('没有发现问题');
+  });
+
+  it('--json has exactly the contract shape (jinlanshan, red header)', async () => {
+    const r = await run(['check', fixture('report-jinlanshan-2022.txt'), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['file', 'kind', 'sections', 'header', 'findings', 'exportable']);
+    expect(json).toMatchObject({
+      kind: 'fazhi-annual',
+      sections: { measures: true, shortcomings: true, reasons: false, responsibility: true, plan: true, other: false },
+      header: { issuer: ['中共新县金兰山街道工作委员会文件'], docNumber: '金文〔2023〕5号', signers: ['张健平', '余志强'], recipient: '县委、县政府', date: null },
+      exportable: true,
+    });
+    expect(Object.keys(json.header)).toEqual(['issuer', 'docNumber', 'signers', 'recipient', 'title', 'date']);
+    for (const f of json.findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'severity', 'message', 'where']);
+      expect(Object.keys(f.where)).toEqual(['block', 'text']);
+      expect(f.message).not.toMatch(/^checks\./);
+    }
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toContain('section.reasons');
+  });
+
+  it('absent header fields are null, signers []', async () => {
+    const json = JSON.parse((await run(['check', fixture('report-chengxi-2024.txt'), '--json'])).stdout);
+    expect(json.header).toMatchObject({ issuer: null, docNumber: null, signers: [], recipient: null, date: null });
+    expect(json.findings).toEqual([]);
+  });
+
+  it('several files → a JSON array; an error finding → exit 1', async () => {
+    const r = await run(['check', fixture('report-chengxi-2024.txt'), 'no-plan.txt', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toHaveLength(2);
+    expect(json[1]).toMatchObject({ file: 'no-plan.txt', exportable: false, sections: { plan: false } });
+    expect(json[1].findings[0]).toMatchObject({ rule: 'section.plan', severity: 'error', where: { block: null, text: '' } });
+  });
+
+  it('--lang en-US and LANG=en_US choose English', async () => {
+    const a = await run(['check', 'no-plan.txt', '--lang', 'en-US']);
+    expect(a.stdout).toContain("next year's plans is missing");
+    const b = await run(['check', 'no-plan.txt'], { LANG: 'en_US.UTF-8' });
+    expect(b.stdout).toContain('Error');
+    const c = await run(['check', 'no-plan.txt'], { LANG: 'C.UTF-8' });
+    expect(c.stdout).toContain('错误');
+  });
+
+  it('reads .gwdraft and .docx as well', async () => {
+    const draft = JSON.parse((await run(['check', 'jinlanshan.gwdraft', '--json'])).stdout);
+    expect(draft.header.docNumber).toBe('金文〔2023〕5号');
+    expect(draft.sections).toMatchObject({ measures: true, shortcomings: true, responsibility: true, plan: true });
+    const docx = await run(['check', 'jinlanshan.docx', '--json']);
+    expect(docx.stderr).toBe('');
+    expect(JSON.parse(docx.stdout).sections).toMatchObject({ measures: true, shortcomings: true, responsibility: true, plan: true });
+  });
+
+  it.each([
+    ['empty.txt', /空/],
+    ['binary.txt', /不是文本文件/],
+    ['one-line.txt', /没有一个换行/],
+    ['fake.docx', /不是有效的 Word 文档/],
+    ['broken.gwdraft', /草稿文件已损坏/],
+    ['report.pdf', /不支持/],
+    ['missing.txt', /找不到/],
+    ['folder.txt', /文件夹/],
+  ])('garbage %s → exit 2, one clear line naming the file, others still checked', async (name, why) => {
+    const r = await run(['check', name, fixture('report-zhaishang-2023.txt')]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+    expect(lines[0]).toMatch(why);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('report-zhaishang-2023.txt');
+  });
+
+  it('usage errors → exit 2 with the usage line', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['check'])).stderr).toContain('gongwen check');
+    expect((await run(['check', '--frobnicate', 'x.txt'])).code).toBe(2);
+    expect((await run(['lint'])).stderr).toContain('lint');
+    expect((await run(['--help'])).code).toBe(0);
+  });
+});
+
+describe('gongwen export', () => {
+  it('writes a .docx for a report without errors, refuses to overwrite without --force', async () => {
+    const first = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx']);
+    expect(first.code).toBe(0);
+    const bytes = fs.readFileSync(path.join(dir, 'out.docx'));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const again = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--force');
+    expect((await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx', '--force', '--public'])).code).toBe(0);
+  });
+
+  it('refuses a report with errors (exit 1, lists them, writes nothing) unless --force', async () => {
+    const r = await run(['export', 'no-plan.txt', '--out', 'blocked.docx']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('下一年度');
+    expect(fs.existsSync(path.join(dir, 'blocked.docx'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('blocked'))).toEqual([]);
+    expect((await run(['export', 'no-plan.txt', '--out', 'blocked.docx', '--force'])).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'blocked.docx'))).toBe(true);
+  });
+
+  it('an unreadable input → exit 2; a missing --out → exit 2', async () => {
+    expect((await run(['export', 'empty.txt', '--out', 'x.docx'])).code).toBe(2);
+    expect((await run(['export', 'no-plan.txt'])).code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'x.docx'))).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+/** Shared by the drafts/settings/import tests: temp data folders and small real-looking documents. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SCHEMA_VERSION, emptyHeader, type GongwenDocument } from '../../../shared/model/document';
+import { fromBlocks } from '../../../shared/model/lexical-json';
+import type { Block } from '../../../shared/model/blocks';
+
+export const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
+
+export function tempDir(prefix = 'gw-drafts-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function makeDocument(title = '金兰山街道关于2022年度法治政府建设情况的报告', blocks?: Block[]): GongwenDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'fazhi-annual',
+    reportYear: 2022,
+    header: { ...emptyHeader(), title, docNumber: '金文〔2023〕5号', issuerLines: ['中共金兰山街道工作委员会文件'], signers: ['张健平', '余志强'], recipient: '县委、县政府', date: '2023年1月15日' },
+    body: fromBlocks(
+      blocks ?? [
+        { type: 'heading', level: 1, label: '一、', text: '2022年度法治政府建设主要举措和成效', runIn: null },
+        { type: 'paragraph', text: '今年以来，修改各类合同文稿179份，完善合同示范文本11份，提出专业意见200余条。' },
+        { type: 'heading', level: 1, label: '二、', text: '2023年工作计划', runIn: null },
+        { type: 'paragraph', text: '认真落实《法治政府建设实施纲要（2021-2025年）》。' },
+      ],
+    ),
+  };
+}
+
+/** A body of roughly `bytes` characters of report-like text. */
+export function bigDocument(bytes: number, seed = 1): GongwenDocument {
+  const blocks: Block[] = [];
+  let size = 0;
+  let i = 0;
+  while (size < bytes) {
+    const text = `第${seed}稿第${i}段：街道坚持依法行政，全年办理行政复议案件${(i * 7) % 97}件，开展普法宣传${i % 13}场次。`.repeat(8);
+    blocks.push(i % 10 === 0 ? { type: 'heading', level: 2, label: null, text: `标题${i}`, runIn: null } : { type: 'paragraph', text });
+    size += text.length * 3;
+    i++;
+  }
+  return makeDocument(`报告${seed}`, blocks);
+}
