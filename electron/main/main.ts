@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, session, shell as _shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import ElectronStore from 'electron-store';
 import { wireServices } from '../services/wire';
+import { settingsStoreOptions } from '../services/settings-service';
 import { findPackageRoot, packageVersion } from '../services/package-root';
 import { createI18n, isLanguage } from '../../shared/i18n';
 import { windowOptions } from './window-options';
@@ -14,7 +16,6 @@ import { menuTemplate } from './menu';
 import { registerIpc } from './ipc';
 import { draftPathFromArgv } from './argv';
 
-void _shell; // shell.openExternal is never used: the app opens nothing outside itself.
 
 const root = findPackageRoot(__dirname);
 const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
@@ -53,7 +54,29 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(root, 'templates');
-    const wired = wireServices({ dataDir: app.getPath('userData'), templatesDir, shell: 'electron', version: packageVersion(root) });
+    const dataDir = app.getPath('userData');
+    const wired = wireServices({
+      dataDir,
+      templatesDir,
+      shell: 'electron',
+      version: packageVersion(root),
+      // Same options as the preview's conf store: one settings file format everywhere.
+      openSettingsStore: () => new ElectronStore<Record<string, unknown>>(settingsStoreOptions(dataDir)),
+      chooseExportPath: async (suggestedName, lastDir, format) => {
+        if (!mainWindow) return null;
+        const result = await dialog.showSaveDialog(mainWindow, {
+          defaultPath: path.join(lastDir ?? app.getPath('documents'), suggestedName),
+          filters: format === 'docx' ? [{ name: 'Word', extensions: ['docx'] }] : [{ name: 'PDF', extensions: ['pdf'] }],
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      printToPdf: async () => {
+        if (!mainWindow) throw new Error('no window');
+        // The print view: the page's own @media print rules and @page size from shared/page.
+        return mainWindow.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+      },
+    });
     registerIpc(wired.handlers, appUrl);
     createWindow(app.getLocale() === 'zh-CN' || app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US');
     app.on('before-quit', () => void wired.close());

@@ -340,6 +340,8 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
   }
 
   async function refreshNow(cached?: Map<string, Entry>): Promise<void> {
+    // the folder may have been removed while the app runs (a clean-up tool, the user)
+    await fsp.mkdir(draftsDir, { recursive: true });
     const names = await fsp.readdir(draftsDir);
     const seen = new Set<string>();
     let changed = false;

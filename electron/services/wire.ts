@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
-import { exportGate, kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../../shared/checks';
+import { exportGate, runChecks, type CheckReport } from '../../shared/checks';
+import { createKindRulesLoader } from './kind-rules-loader';
 import { buildDocx } from '../../shared/docx/build';
 import { appInfo } from './app-info';
 import type { Handlers } from './api';
@@ -51,21 +52,7 @@ export function wireServices(options: WireOptions): Wired {
   const templates = createTemplateService(options.templatesDir);
   const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
 
-  const rulesCache = new Map<string, KindRules>();
-  const rulesFor = (kind: string): KindRules => {
-    let rules = rulesCache.get(kind);
-    if (!rules) {
-      try {
-        const loaded = templates.get(kind);
-        rules = kindRulesFrom(kind, loaded.template, loaded.checks);
-      } catch {
-        // A kind with no template of its own (e.g. an imported general report) is checked as generic.
-        rules = kind === 'generic' ? kindRulesFrom(kind, null, null) : { ...rulesFor('generic'), kind };
-      }
-      rulesCache.set(kind, rules);
-    }
-    return rules;
-  };
+  const rulesFor = createKindRulesLoader(templates);
   const check = (document: GongwenDocument): CheckReport => {
     const rules = rulesFor(document.kind);
     return runChecks(document, { today: today(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });

@@ -24,6 +24,8 @@ export function splitLines(text: string): string[] {
     .split(/\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/);
 }
 
+/** Characters any Markdown mark handled below starts with. */
+const MARK_CHARS = /[#>*_+\-|[\\!=~—─━·.…]/;
 /** A rule line (`---`, `***`, `———`, `____`): a visual separator, read as a blank line. */
 const RULE_LINE = /^[-*_=~—─━·.…]{3,}$/;
 /** Markdown escapes that would otherwise hide a literal mark: `\*`, `1\.`, `\#`. */
@@ -34,6 +36,8 @@ const UNDERSCORE_SLOT = '\ue002';
 export function toSourceLine(raw: string): SourceLine {
   let s = raw.replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(TRIM_CHARS, '');
   if (s === '') return { text: '', bold: [] };
+  // Most lines of a report carry no mark at all: skip the Markdown work for them.
+  if (!MARK_CHARS.test(s)) return { text: s, bold: [] };
   if (RULE_LINE.test(s.replace(/[ \t\u3000]+/g, ''))) return { text: '', bold: [] };
   // Markdown block marks: headings, quotes, bullets, table pipes.
   s = s.replace(/^(?:>[ \t]?)+/, '');

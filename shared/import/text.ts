@@ -265,7 +265,7 @@ function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportH
   return end;
 }
 
-/** A bracketed line only counts as 附注 after the date, or at the very end when undated. */
+/** A bracketed line at the end is 附注 when it follows the date (or another 附注) or names a contact; otherwise it is body text. */
 function closingNoteAllowed(lines: readonly SourceLine[], index: number): boolean {
   const above = lines[index - 1]?.text ?? '';
   return isDateLine(above) || matchNote(above) !== null || /联系人|电话|此件/.test(lines[index]!.text);

@@ -18,7 +18,10 @@ function clock(start = '2024-01-10T08:00:00.000Z') {
 }
 
 const cleanups: (() => void)[] = [];
-afterEach(() => {
+const opened: { flush(): Promise<void> }[] = [];
+afterEach(async () => {
+  // background index writes must end before the folder is removed
+  for (const s of opened.splice(0)) await s.flush();
   for (const c of cleanups.splice(0)) c();
 });
 
@@ -26,7 +29,11 @@ function setup(extra: Partial<DraftServiceOptions> = {}) {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
   const c = clock();
-  const open = (more: Partial<DraftServiceOptions> = {}) => createDraftService({ dataDir: dir, now: c.now, writeTimeoutMs: 300, ...extra, ...more });
+  const open = (more: Partial<DraftServiceOptions> = {}) => {
+    const s = createDraftService({ dataDir: dir, now: c.now, writeTimeoutMs: 300, ...extra, ...more });
+    opened.push(s);
+    return s;
+  };
   return { dir, clock: c, open, service: open() };
 }
 
@@ -234,10 +241,25 @@ describe('drafts service: start-up clean-up', () => {
     const old = new Date(Date.now() - 3_600_000);
     utimesSync(stale, old, old);
     const s = createDraftService({ dataDir: dir });
+    opened.push(s);
     await s.ready();
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     void open;
+  });
+});
+
+describe('drafts service: folder removed while running', () => {
+  it('lists nothing and saves again when the drafts folder vanished', async () => {
+    const { dir, service } = setup();
+    const rec = unwrap(await service.create(makeDocument('甲')));
+    await service.flush();
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(dir, 'drafts'), { recursive: true, force: true });
+    expect(unwrap(await service.list()).drafts).toEqual([]);
+    // the editor still holds the text: its next save puts the draft back
+    unwrap(await service.save(rec.id, makeDocument('甲')));
+    expect(unwrap(await service.list()).drafts.map((d) => d.id)).toEqual([rec.id]);
   });
 });
 

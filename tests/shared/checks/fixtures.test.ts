@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block, GongwenDocument, HeadingBlock } from '../../../shared/model';
 import { toBlocks } from '../../../shared/model';
 import { sentences } from '../../../shared/checks/text';
-import { collectGuidance } from '../../../electron/cli/rulesets';
+import { guidanceTexts } from '../../../shared/templates/instantiate';
+import { templateSchema } from '../../../shared/templates/template-schema';
 import { check, fixture, mapBlocks, REPO, rules } from './helpers';
 
 interface FixtureCase {
@@ -111,7 +112,7 @@ function deleteResponsibility(blocks: Block[]): Block[] {
 
 function guidanceSentence(): string {
   const file = path.join(REPO, 'templates/fazhi-annual/template.json');
-  const fromTemplate = fs.existsSync(file) ? collectGuidance(JSON.parse(fs.readFileSync(file, 'utf8'))).find((s) => s.length >= 10) : undefined;
+  const fromTemplate = fs.existsSync(file) ? guidanceTexts(templateSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))).find((s) => s.length >= 10) : undefined;
   return fromTemplate ?? '简要写明上一年度推进法治政府建设的主要举措和取得的成效，可分条列出。';
 }
 

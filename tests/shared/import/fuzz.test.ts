@@ -68,11 +68,12 @@ describe('import fuzz', () => {
       '#'.repeat(200_000),
     ];
     for (const input of inputs) {
-      // Import itself stays fast (linear); schema validation of 100 000 nodes is timed apart.
+      // Import stays linear: about 1 s for 100 000 lines on an idle machine; the bound only
+      // catches quadratic behaviour (minutes), with room for a busy CI machine.
       const started = performance.now();
       importText(input);
       importHtml(input);
-      expect(performance.now() - started, input.slice(0, 20)).toBeLessThan(3_000);
+      expect(performance.now() - started, input.slice(0, 20)).toBeLessThan(15_000);
       assertValid(input);
     }
   });
