@@ -12,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { GongwenDocument, ReportHeader, SerializedBody } from '../../shared/model';
 import { HeaderMorePanel, PageClosing, PageColophon, PageHeader } from '../features/header-form';
@@ -31,6 +30,7 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { RunInPlugin } from './plugins/RunInPlugin';
 import { StatusBarPlugin } from './plugins/StatusBarPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { UndoPlugin } from './plugins/UndoPlugin';
 import { ZOOM_DEFAULT, ZoomPlugin } from './plugins/ZoomPlugin';
 import './editor.css';
 
@@ -155,7 +155,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
         </div>
         <StatusBarPlugin header={header} zoom={zoom} measuredPages={measuredPages} />
       </div>
-      <HistoryPlugin />
+      <UndoPlugin />
       <NumberingPlugin />
       <HeadingLevelPlugin />
       <RunInPlugin />

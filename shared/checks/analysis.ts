@@ -217,7 +217,11 @@ function findSections(blocks: Block[], headings: HeadingInfo[], compiled: Compil
   return hits;
 }
 
-function findResponsibility(blocks: Block[], squeezed: string[], compiled: CompiledRuleset): Statement | null {
+/**
+ * `hollow(i)`: heading i has no text of substance under it. A heading that only names the
+ * 第一责任人 part (the template's 三、…第一责任人职责… with nothing written) is no statement.
+ */
+function findResponsibility(blocks: Block[], squeezed: string[], compiled: CompiledRuleset, hollow: (index: number) => boolean): Statement | null {
   const r = compiled.responsibility;
   if (!r) return null;
   const level1Text: string[] = [];
@@ -233,6 +237,7 @@ function findResponsibility(blocks: Block[], squeezed: string[], compiled: Compi
     if (!r.phrases.test(whole) && !r.duty.some((d) => d.test(whole))) continue;
     const parts = b.type === 'heading' ? [b.text, ...(b.runIn ? sentences(b.runIn) : [])] : sentences(b.text);
     for (const part of parts) {
+      if (b.type === 'heading' && part === b.text && hollow(i)) continue;
       const s = squeeze(part);
       const topical = r.topic.test(s) || r.topic.test(whole) || r.topic.test(level1Text[i] ?? '');
       if (!topical) continue;
@@ -293,7 +298,10 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
     titleYear,
     hits,
     squeezed,
-    responsibility: findResponsibility(blocks, squeezed, compiled),
+    responsibility: findResponsibility(blocks, squeezed, compiled, (i) => {
+      const h = headingByIndex.get(i);
+      return !h || substance(i + 1, h.end, h.block.runIn ?? '') < ruleset.emptySection.minChars;
+    }),
     reasons: findReasons(blocks, hits, compiled),
     emptyHeadings,
   };

@@ -9,6 +9,8 @@ import { kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../.
 import { todayIso } from '../../platform/clock';
 
 export const CHECK_DEBOUNCE_MS = 250;
+/** While the user keeps typing, the panel still refreshes this often. */
+export const CHECK_MAX_WAIT_MS = 1000;
 
 export function useKindRules(api: GongwenApi, kind: string): KindRules | null {
   const [rules, setRules] = useState<KindRules | null>(null);
@@ -33,13 +35,22 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
   const rules = useKindRules(api, document.kind);
   const [report, setReport] = useState<CheckReport | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(document);
+  const waitingSince = useRef<number | null>(null);
+  latest.current = document;
   useEffect(() => {
     if (!rules) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setReport(checkNow(document, rules)), CHECK_DEBOUNCE_MS);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
+    const now = Date.now();
+    waitingSince.current ??= now;
+    const delay = Math.max(0, Math.min(CHECK_DEBOUNCE_MS, waitingSince.current + CHECK_MAX_WAIT_MS - now));
+    timer.current = setTimeout(() => {
+      waitingSince.current = null;
+      setReport(checkNow(latest.current, rules));
+    }, delay);
   }, [document, rules]);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
   return useMemo(() => ({ rules, report, runNow: () => (rules ? (setReport(checkNow(document, rules)), checkNow(document, rules)) : null) }), [rules, report, document]);
 }

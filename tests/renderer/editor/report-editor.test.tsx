@@ -125,6 +125,7 @@ describe('ReportEditor', () => {
 
   it('the controller replaces the document (undoable) and focuses fields, also in the collapsed panel', async () => {
     const { body, editor, controller } = mount();
+    await waitFor(() => expect(labels(body)).toHaveLength(5));
     const next = { ...makeDoc(), header: { ...makeDoc().header, title: '新标题' }, body: fromBlocks([{ type: 'heading', level: 1, label: null, text: '唯一部分', runIn: null }]) };
     await act(async () => controller().replaceDocument(next));
     await waitFor(() => expect(labels(body)).toEqual(['一、']));

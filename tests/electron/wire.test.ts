@@ -1,0 +1,99 @@
+/**
+ * The Node side of the contract, as the desktop app and the preview wire it: the checks
+ * run again before anything is written, so no renderer can bypass the gate.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/api';
+import { wireServices, type Wired } from '../../electron/services/wire';
+import { importText } from '../../shared/import/text';
+import type { GongwenDocument } from '../../shared/model';
+
+const TEMPLATES = path.resolve(__dirname, '../../templates');
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+const fixture = (name: string) => importText(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+
+describe('wired services', () => {
+  let wired: Wired;
+  let dataDir: string;
+  let chosen: string | null;
+  const call = (channel: string, payload?: unknown) => dispatch(wired.handlers, channel, payload);
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-wire-'));
+    chosen = null;
+    wired = wireServices({ dataDir, templatesDir: TEMPLATES, shell: 'preview', version: 't', today: () => '2025-01-20' });
+  });
+
+  it('a new report from the standard template is refused for export: guidance is left and the header is empty', async () => {
+    const made = await call('templates:instantiate', { templateId: 'fazhi-annual', today: '2025-01-20' });
+    expect(made.ok).toBe(true);
+    const doc = (made as { value: GongwenDocument }).value;
+    expect(doc.reportYear).toBe(2024);
+    const refused = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: true, draftId: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
+    expect((refused as { error: { details: string[] } }).error.details.length).toBeGreaterThan(0);
+  });
+
+  it('a clean real report exports to a .docx the browser can download', async () => {
+    const doc = fixture('report-zhaishang-2023.txt');
+    const result = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: false, draftId: null });
+    expect(result.ok).toBe(true);
+    const value = (result as { value: { base64: string; fileName: string } }).value;
+    expect(value.fileName).toBe('寨上街道办事处2023年度法治政府建设情况报告.docx');
+    const zip = await JSZip.loadAsync(Buffer.from(value.base64, 'base64'));
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('主要工作举措及成效');
+  });
+
+  it('warnings need the confirmation, which the renderer sends only after asking', async () => {
+    const doc = fixture('report-jinlanshan-2022.txt'); // half-width (二) headings → warnings
+    expect(wired.check(doc).counts.warning).toBeGreaterThan(0);
+    const unconfirmed = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: false, draftId: null });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'export-needs-confirmation' } });
+    const confirmed = await call('export:run', { document: doc, format: 'docx', variant: 'public', acceptWarnings: true, draftId: null });
+    expect(confirmed.ok).toBe(true);
+  });
+
+  it('in the desktop app the file goes where the save dialog says, and nothing is written when errors remain', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-out-'));
+    wired = wireServices({
+      dataDir,
+      templatesDir: TEMPLATES,
+      shell: 'electron',
+      version: 't',
+      today: () => '2025-01-20',
+      chooseExportPath: async (name) => (chosen = path.join(outDir, name)),
+    });
+    const good = await call('export:run', { document: fixture('report-chengxi-2024.txt'), format: 'docx', variant: 'official', acceptWarnings: true, draftId: null });
+    expect(good).toMatchObject({ ok: true, value: { base64: null } });
+    expect(fs.existsSync(chosen!)).toBe(true);
+    const settings = await call('settings:get');
+    expect(settings).toMatchObject({ ok: true, value: { lastExportDir: outDir } });
+
+    const broken = fixture('report-chengxi-2024.txt');
+    broken.header.title = '';
+    const before = fs.readdirSync(outDir).length;
+    const refused = await call('export:run', { document: broken, format: 'docx', variant: 'official', acceptWarnings: true, draftId: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
+    expect(fs.readdirSync(outDir).length).toBe(before);
+  });
+
+  it('print:pdf re-checks too and is only offered by the desktop app', async () => {
+    const doc = fixture('report-zhaishang-2023.txt');
+    expect(await call('print:pdf', { document: doc, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: false, error: { code: 'not-implemented' } });
+    wired = wireServices({ dataDir, templatesDir: TEMPLATES, shell: 'electron', version: 't', today: () => '2025-01-20', printToPdf: async () => new Uint8Array([37, 80, 68, 70]) });
+    const broken = { ...doc, header: { ...doc.header, title: '' } };
+    expect(await call('print:pdf', { document: broken, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
+    expect(await call('print:pdf', { document: doc, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: true, value: { base64: 'JVBERg==' } });
+  });
+
+  it('drafts round-trip through the handlers with their check state', async () => {
+    const created = await call('drafts:create', { document: fixture('report-zhaishang-2023.txt') });
+    expect(created.ok).toBe(true);
+    const list = await call('drafts:list');
+    expect(list).toMatchObject({ ok: true, value: { drafts: [{ title: '寨上街道办事处2023年度法治政府建设情况报告', checkState: 'ok', reportYear: 2023 }] } });
+  });
+});
