@@ -1,0 +1,104 @@
+/**
+ * The check panel and the export gate, in the browser preview: errors block 导出 Word and
+ * are listed; warnings are confirmed once; a clean report downloads a real .docx.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createReport, launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+
+/** Imports a fixture through the same API the app uses and returns the new draft's title. */
+async function seedFixture(page: Page, file: string): Promise<string> {
+  const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+  const title = await page.evaluate(async ({ text, name }) => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
+    const call = async (channel: string, input: unknown) =>
+      (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
+    const bytes = new TextEncoder().encode(text);
+    let binary = '';
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    const imported = await call('import:file', { file: { name, base64: btoa(binary) }, today: '2025-01-20' });
+    const created = await call('drafts:create', { document: imported.value });
+    return created.value.document.header.title as string;
+  }, { text, name: file });
+  await page.reload();
+  return title;
+}
+
+async function openDraft(page: Page, title: string): Promise<void> {
+  await page.getByText(title, { exact: false }).first().click();
+  await page.getByRole('textbox', { name: '正文' }).waitFor();
+}
+
+describe('checks and the export gate', () => {
+  let preview: PreviewProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('a new report lists its errors, and 导出 Word refuses while they remain', async () => {
+    const page = await newPage(browser, preview.url);
+    await createReport(page);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/错误 \d+ 项/);
+    expect(await panel.innerText()).toContain('填写提示');
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Word' });
+    await expect.poll(() => dialog.innerText()).toMatch(/还有 \d+ 项错误/);
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    expect(downloaded).toBe(false);
+  });
+
+  it('a quick fix removes leftover guidance from the page', async () => {
+    const page = await newPage(browser, preview.url);
+    await createReport(page);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const fixes = panel.getByRole('button', { name: '删除这条提示' });
+    await fixes.first().waitFor();
+    const before = await fixes.count();
+    const body = page.getByRole('textbox', { name: '正文' });
+    const guidanceBefore = await body.locator('.gw-guidance, [data-guidance]').count();
+    await fixes.first().click();
+    await expect.poll(() => fixes.count(), { timeout: 10_000 }).toBeLessThan(before);
+    if (guidanceBefore > 0) expect(await body.locator('.gw-guidance, [data-guidance]').count()).toBeLessThan(guidanceBefore);
+  });
+
+  it('a clean real report downloads a .docx', async () => {
+    const page = await newPage(browser, preview.url);
+    const title = await seedFixture(page, 'report-zhaishang-2023.txt');
+    await openDraft(page, title);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('未发现问题');
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Word' });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(`${title}.docx`);
+    const file = await download.path();
+    const zip = await JSZip.loadAsync(fs.readFileSync(file!));
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('主要工作举措及成效');
+  });
+
+  it('warnings are shown once and confirmed before the download', async () => {
+    const page = await newPage(browser, preview.url);
+    const title = await seedFixture(page, 'report-jinlanshan-2022.txt');
+    await openDraft(page, title);
+    await expect.poll(() => page.getByRole('complementary', { name: '检查结果' }).innerText(), { timeout: 10_000 }).toMatch(/警告 \d+ 项/);
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Word' });
+    expect(await dialog.innerText()).toContain('半角括号');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '我已了解，继续' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  });
+});
