@@ -1,22 +1,29 @@
 import { useCallback, useState } from 'react';
 import type { GongwenDocument } from '../shared/model';
 import { TopBar } from './features/shell/TopBar';
+import { NoticeBar } from './features/shell/NoticeBar';
 import { HomeScreen } from './features/home/HomeScreen';
 import { EditorScreen } from './features/shell/EditorScreen';
 
-export type Screen = { name: 'home' } | { name: 'editor'; draftId: string; document: GongwenDocument };
+/** `version` changes when the draft is replaced under the editor (a restored revision): the editor remounts. */
+export type Screen = { name: 'home' } | { name: 'editor'; draftId: string; document: GongwenDocument; version: number };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
-  const openDraft = useCallback((draftId: string, document: GongwenDocument) => setScreen({ name: 'editor', draftId, document }), []);
+  const openDraft = useCallback((draftId: string, document: GongwenDocument) => setScreen({ name: 'editor', draftId, document, version: 0 }), []);
+  const reloadDraft = useCallback(
+    (draftId: string, document: GongwenDocument) => setScreen((s) => ({ name: 'editor', draftId, document, version: s.name === 'editor' ? s.version + 1 : 0 })),
+    [],
+  );
   const goHome = useCallback(() => setScreen({ name: 'home' }), []);
   return (
     <div className="app">
       <TopBar />
+      <NoticeBar />
       {screen.name === 'home' ? (
         <HomeScreen onOpen={openDraft} />
       ) : (
-        <EditorScreen key={screen.draftId} draftId={screen.draftId} initialDocument={screen.document} onClose={goHome} />
+        <EditorScreen key={`${screen.draftId}:${screen.version}`} draftId={screen.draftId} initialDocument={screen.document} onClose={goHome} onReload={reloadDraft} />
       )}
     </div>
   );

@@ -10,7 +10,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { fail, type Result, type Settings } from '../../shared/ipc/contract';
+import { fail, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import { languageSchema, officeProfileSchema, settingsPatchSchema } from '../../shared/ipc/schemas';
 import { compactTime, errorMessage, writeErrorKey } from './drafts-file';
 
@@ -21,10 +21,7 @@ export interface SettingsStore {
   readonly store: Record<string, unknown>;
 }
 
-export interface Notice {
-  messageKey: string;
-  values: Record<string, string | number>;
-}
+export type { Notice };
 
 /** Options for conf and electron-store alike, so both read and write the same file. */
 export function settingsStoreOptions(dataDir: string) {

@@ -74,6 +74,7 @@ export function wireServices(options: WireOptions): Wired {
 
   const handlers: Handlers = {
     'app:info': () => ok(appInfo(options.shell, dataDir, options.version)),
+    'app:notices': () => ok(settings.takeNotices()),
     'templates:list': () => ok(templates.list()),
     'templates:get': ({ templateId }) => {
       try {

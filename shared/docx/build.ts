@@ -530,9 +530,9 @@ function colophonTable(doc: GongwenDocument): (Table | Paragraph)[] {
       columnWidths: [TYPE_WIDTH],
       layout: TableLayoutType.FIXED,
       float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
+        horizontalAnchor: TableAnchorType.PAGE,
         verticalAnchor: TableAnchorType.MARGIN,
-        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+        absoluteHorizontalPosition: mmToTwips(MARGINS.leftMm),
         relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
       },
       borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app:info',
+  'app:notices',
   'templates:list',
   'templates:get',
   'templates:instantiate',

@@ -30,6 +30,12 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
+export interface Notice {
+  /** i18n key, e.g. "errors.settingsCorrupt". */
+  messageKey: string;
+  values: Record<string, string | number>;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -118,6 +124,8 @@ export interface ExportResult {
  */
 export const channels = {
   'app:info': z.undefined(),
+  /** Things the user must be told once (a damaged settings file moved aside, …). */
+  'app:notices': z.undefined(),
   'templates:list': z.undefined(),
   'templates:get': z.object({ templateId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
   'templates:instantiate': z.object({ templateId: z.string().regex(/^[a-z0-9-]{1,40}$/), today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
@@ -147,6 +155,7 @@ export type Channel = keyof typeof channels;
 
 export interface ApiOutputs {
   'app:info': AppInfo;
+  'app:notices': Notice[];
   'templates:list': TemplateSummary[];
   /** The template data and its check ruleset (JSON, validated by shared/templates and shared/checks). */
   'templates:get': { template: unknown; checks: unknown | null };

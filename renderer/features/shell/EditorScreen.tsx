@@ -11,14 +11,17 @@ import { CheckPanel } from '../checks/CheckPanel';
 import { useChecks } from '../checks/use-checks';
 import { ExportDialog, type ExportAction } from '../export/ExportDialog';
 import { downloadBase64 } from '../export/download';
+import { RevisionsPanel } from '../drafts/RevisionsPanel';
 
 export interface EditorScreenProps {
   draftId: string;
   initialDocument: GongwenDocument;
   onClose: () => void;
+  /** Replace the draft under the editor (a restored revision): App remounts the editor with it. */
+  onReload?: (draftId: string, document: GongwenDocument) => void;
 }
 
-export function EditorScreen({ draftId, initialDocument, onClose }: EditorScreenProps) {
+export function EditorScreen({ draftId, initialDocument, onClose, onReload }: EditorScreenProps) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const { api } = platform;
@@ -29,6 +32,7 @@ export function EditorScreen({ draftId, initialDocument, onClose }: EditorScreen
   const [pending, setPending] = useState<ExportAction | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showRevisions, setShowRevisions] = useState(false);
 
   const handleChange = useCallback((next: GongwenDocument) => setDocument(next), []);
   const handleReady = useCallback((c: EditorController) => (controller.current = c), []);
@@ -101,6 +105,11 @@ export function EditorScreen({ draftId, initialDocument, onClose }: EditorScreen
           {t(`editor.saveState.${saveState.status}`)}
         </span>
         <span className="spacer" />
+        {onReload ? (
+          <button type="button" onClick={() => setShowRevisions(true)}>
+            {t('drafts.revisions.open')}
+          </button>
+        ) : null}
         {report ? (
           <span className={report.counts.error ? 'check-counts has-errors' : 'check-counts'}>{t('checkPanel.counts', { errors: report.counts.error, warnings: report.counts.warning })}</span>
         ) : null}
@@ -130,6 +139,9 @@ export function EditorScreen({ draftId, initialDocument, onClose }: EditorScreen
         </div>
         <CheckPanel report={report} onJump={jump} onFix={fix} />
       </div>
+      {showRevisions && onReload ? (
+        <RevisionsPanel draftId={draftId} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored) => onReload(draftId, restored)} />
+      ) : null}
       {pending && report ? <ExportDialog action={pending} report={report} onCancel={() => setPending(null)} onConfirm={(o) => void runExport(pending, o)} /> : null}
     </main>
   );

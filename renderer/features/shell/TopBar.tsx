@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../../../shared/i18n';
 import { usePlatform } from '../../platform/context';
@@ -12,6 +13,18 @@ export function TopBar() {
     window.localStorage.setItem('gongwen.language', value);
     void platform.api['settings:update']({ language: value });
   };
+  // The saved setting wins over the browser's remembered choice (one source of truth on disk).
+  useEffect(() => {
+    void platform.api['settings:get'](undefined).then((result) => {
+      if (result.ok && result.value.language !== i18n.language) {
+        void i18n.changeLanguage(result.value.language);
+        document.documentElement.lang = result.value.language;
+        window.localStorage.setItem('gongwen.language', result.value.language);
+      }
+    });
+    // Once at start only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <header className="topbar">
       <div className="brand">

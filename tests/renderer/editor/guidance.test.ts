@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $getRoot, $isParagraphNode, $isTextNode, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $getRoot, $isParagraphNode, $isTextNode, INSERT_PARAGRAPH_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { fromBlocks, toBlocks } from '../../../shared/model';
 import { bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
 import { $isGwGuidanceNode } from '../../../renderer/editor/nodes';
@@ -101,6 +101,22 @@ describe('GuidancePlugin', () => {
     expect(blocks(editor)).toEqual([
       { type: 'paragraph', text: '开头。续' },
       { type: 'guidance', text: GUIDE },
+      { type: 'paragraph', text: '结尾。' },
+    ]);
+  });
+
+  it('Enter inside guidance opens an empty paragraph after it, leaving the guidance whole', () => {
+    const editor = setup();
+    editor.update(() => {
+      const guidance = $getRoot().getChildAtIndex(1);
+      const textNode = $isGwGuidanceNode(guidance) ? guidance.getFirstChild() : null;
+      if ($isTextNode(textNode)) textNode.select(4, 4);
+    }, { discrete: true });
+    editor.update(() => void editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined), { discrete: true });
+    expect(blocks(editor)).toEqual([
+      { type: 'paragraph', text: '开头。' },
+      { type: 'guidance', text: GUIDE },
+      { type: 'paragraph', text: '' },
       { type: 'paragraph', text: '结尾。' },
     ]);
   });

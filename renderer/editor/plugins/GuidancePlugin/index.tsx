@@ -8,7 +8,16 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $createParagraphNode, $createTextNode, $getSelection, $isRangeSelection, TextNode, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_HIGH,
+  INSERT_PARAGRAPH_COMMAND,
+  TextNode,
+  type LexicalEditor,
+} from 'lexical';
 import { $isGwGuidanceNode, GwGuidanceNode } from '../../nodes';
 
 /** What was typed into `original` to give `current`: the middle part after removing the common prefix and suffix. */
@@ -45,6 +54,22 @@ export function registerGuidance(editor: LexicalEditor): () => void {
       if ($isGwGuidanceNode(parent)) $resolveGuidance(parent, editor);
     }),
     editor.registerNodeTransform(GwGuidanceNode, (node) => $resolveGuidance(node, editor)),
+    // Enter inside guidance must not split the grey text into a real paragraph: it opens
+    // an empty paragraph after the guidance instead.
+    editor.registerCommand(
+      INSERT_PARAGRAPH_COMMAND,
+      () => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+        const block = selection.anchor.getNode().getTopLevelElement();
+        if (!$isGwGuidanceNode(block)) return false;
+        const paragraph = $createParagraphNode();
+        block.insertAfter(paragraph);
+        paragraph.select();
+        return true;
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
   );
 }
 

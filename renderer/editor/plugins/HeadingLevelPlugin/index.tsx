@@ -8,6 +8,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode,
+  $getPreviousSelection,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
@@ -29,7 +30,8 @@ export const SET_BLOCK_LEVEL_COMMAND = createCommand<BlockLevel>('SET_BLOCK_LEVE
 
 /** The top-level blocks the selection touches, in order. */
 export function $selectedBlocks(): ElementNode[] {
-  const selection = $getSelection();
+  // The toolbar's level list takes focus from the text; the caret it means is the last one.
+  const selection = $getSelection() ?? $getPreviousSelection();
   if (!$isRangeSelection(selection)) return [];
   const seen = new Set<string>();
   const out: ElementNode[] = [];
@@ -85,7 +87,7 @@ export function $setBlockLevel(block: ElementNode, level: BlockLevel): ElementNo
 }
 
 export function $setSelectedBlocksLevel(level: BlockLevel): void {
-  const selection = $getSelection();
+  const selection = $getSelection() ?? $getPreviousSelection();
   const anchor = $isRangeSelection(selection) ? { key: selection.anchor.key, offset: selection.anchor.offset, type: selection.anchor.type } : null;
   const blocks = $selectedBlocks();
   const replaced = blocks.map((block) => $setBlockLevel(block, level));

@@ -37,11 +37,14 @@ export function ToolbarPlugin({ zoom }: { zoom: number }) {
     () =>
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
-          editorState.read(() => {
+          editorState.read(
+            () => {
             setLevel($currentBlockLevel());
             const selection = $getSelection();
             setBold($isRangeSelection(selection) && selection.hasFormat('bold'));
-          });
+            },
+            { editor },
+          );
         }),
         editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
@@ -50,7 +53,11 @@ export function ToolbarPlugin({ zoom }: { zoom: number }) {
   );
 
   return (
-    <div className="gw-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+    // Buttons keep the caret in the text (no focus change on press); the list takes focus and
+    // HeadingLevelPlugin falls back to the last selection.
+    <div className="gw-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} onMouseDown={(e) => {
+      if ((e.target as HTMLElement).closest('button')) e.preventDefault();
+    }}>
       <button type="button" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} title={t('editor.toolbar.undoHint')}>
         {t('editor.toolbar.undo')}
       </button>
