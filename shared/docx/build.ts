@@ -29,10 +29,10 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
   WidthType,
   DocumentGridType,
+  HeightRule,
+  SectionType,
   type IParagraphStyleOptions,
   type ICharacterStyleOptions,
   type IRunOptions,
@@ -132,8 +132,9 @@ function headingStyle(level: 1 | 2 | 3 | 4, font: FontKey) {
       indent: { firstLine: BODY_INDENT },
       spacing: exactLine(LINE),
       alignment: AlignmentType.JUSTIFIED,
-      // No keep-with-next: it would leave pages short of 22 lines (the grid is the rule the
-      // superior office checks first); a heading on a page's last line is the clerk's call.
+      // Keep-with-next is set per paragraph on stand-alone headings only (headingParagraph):
+      // on a run-in heading (several lines) LibreOffice moves whole paragraphs and leaves
+      // pages half empty (measured: 11 of 22 lines).
       keepNext: false,
     },
   };
@@ -368,9 +369,21 @@ function titleParagraph(title: string, before: number): Paragraph {
 }
 
 function headingParagraph(block: HeadingBlock, label: string): Paragraph {
-  const children: TextRun[] = [new TextRun(`${label}${block.text}`)];
-  if (block.runIn) children.push(new TextRun({ text: block.runIn, style: STYLE_IDS.bodyChar }));
-  return new Paragraph({ style: STYLE_IDS.heading(block.level), children });
+  let head = `${label}${block.text}`;
+  let runIn = block.runIn ?? '';
+  // A run-in heading's closing 。 opens the body run: the heading run then holds only the
+  // heading's words, and readers that take "the heading font" from the text up to the first
+  // 。 (the GB/T 9704 meter does) see 楷体/黑体 rather than the body's first sentence. The
+  // full-width stop looks the same in either face.
+  const stop = /。$/.exec(head);
+  if (runIn && stop) {
+    head = head.slice(0, -1);
+    runIn = `${stop[0]}${runIn}`;
+  }
+  const children: TextRun[] = [new TextRun(head)];
+  if (runIn) children.push(new TextRun({ text: runIn, style: STYLE_IDS.bodyChar }));
+  // A stand-alone heading never stays alone at the foot of a page.
+  return new Paragraph({ style: STYLE_IDS.heading(block.level), ...(runIn ? {} : { keepNext: true }), children });
 }
 
 function bodyParagraphs(blocks: readonly Block[]): Paragraph[] {
@@ -487,11 +500,26 @@ function noteParagraph(note: string): Paragraph[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// 版记: a one-column table whose borders are the thick/thin rules, floated to the bottom of
-// the type area so Word puts it at the foot of the last page. (LibreOffice 7.4 keeps a
-// full-width floating table in the flow, right after the body, still with its rules; it
-// ignores w:framePr altogether, which is why this is not a paragraph frame.)
+// 版记 (GB/T 9704 7.4): a one-column table whose borders are the thick/thin rules, floated
+// to the bottom of the type area so its last rule coincides with the type area's lower
+// edge. It is positioned horizontally against the PAGE (x = left margin), not the margin:
+// LibreOffice 7.4 turns a floating table into a frame only when text could flow beside it,
+// and a 156 mm table in a 156 mm margin box would be kept in the flow (measured); against
+// the 210 mm page it becomes a frame and honours "bottom of the margin" as Word does.
+// Table-level cell margins are 0 so neither application shifts the table left by the
+// default 1.9 mm cell margin.
 // ---------------------------------------------------------------------------------------
+
+/**
+ * Top of the 版记 table, from the top of the type area, so its last rule lies on the type
+ * area's lower edge (262 mm from the paper's top). Measured down from the margin's top, not
+ * as "bottom of the margin": LibreOffice 7.4 computes the bottom of an even-page section's
+ * page style without the footer spacing and puts a bottom-aligned 版记 3 mm too low there,
+ * and it ignores a position relative to the page (both measured).
+ */
+export function colophonTopTwips(rows: number): number {
+  return mmToTwips(TYPE_AREA.heightMm) - rows * LINE;
+}
 
 function colophonTable(doc: GongwenDocument): (Table | Paragraph)[] {
   const h = doc.header;
@@ -503,11 +531,14 @@ function colophonTable(doc: GongwenDocument): (Table | Paragraph)[] {
   const thin = { style: BorderStyle.SINGLE, color: BLACK_HEX, size: ptToEighthPoints(mmToPt(COLOPHON.thinLineMm)) };
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const inset = ONE_CHAR_TWIPS * COLOPHON.insetChars;
+  const zero = { left: 0, right: 0, top: 0, bottom: 0 };
   const rows: TableRow[] = [];
   const cell = (p: Paragraph) =>
     new TableRow({
       cantSplit: true,
-      children: [new TableCell({ width: { size: TYPE_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children: [p] })],
+      // Exact row height: the table's height is known, so its top can be placed exactly.
+      height: { value: LINE, rule: HeightRule.EXACT },
+      children: [new TableCell({ width: { size: TYPE_WIDTH, type: WidthType.DXA }, margins: zero, children: [p] })],
     });
   if (cc) {
     rows.push(cell(new Paragraph({ style: STYLE_IDS.colophon, indent: { left: inset, right: inset }, children: [new TextRun(`抄送：${cc}。`)] })));
@@ -524,23 +555,29 @@ function colophonTable(doc: GongwenDocument): (Table | Paragraph)[] {
       ),
     );
   }
+  // 1 pt paragraphs: they never add a line that could spill onto another page.
+  const tiny = () => new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 } });
   return [
+    // The section starts with a paragraph: LibreOffice 7.4 hangs the section's page break on
+    // its first paragraph, and loses it when that is a table turned into a frame (measured).
+    tiny(),
     new Table({
       width: { size: TYPE_WIDTH, type: WidthType.DXA },
       columnWidths: [TYPE_WIDTH],
       layout: TableLayoutType.FIXED,
+      margins: zero,
       float: {
         horizontalAnchor: TableAnchorType.PAGE,
-        verticalAnchor: TableAnchorType.MARGIN,
         absoluteHorizontalPosition: mmToTwips(MARGINS.leftMm),
-        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        verticalAnchor: TableAnchorType.MARGIN,
+        absoluteVerticalPosition: colophonTopTwips(rows.length),
       },
       borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
       rows,
     }),
-    // A body may not end in a table for LibreOffice (it drops the floating table); a 1 pt
-    // paragraph closes the document without adding a line that could spill onto a new page.
-    new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 } }),
+    // The floating table's anchor: a document may not end in a table for LibreOffice (it
+    // drops the floating table).
+    tiny(),
   ];
 }
 
@@ -560,6 +597,10 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       }),
     ],
   });
+}
+
+function pageNumberFooters() {
+  return { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -589,9 +630,24 @@ export function buildDocxDocument(doc: GongwenDocument, options: BuildDocxOption
   children.push(...attachmentParagraphs(h.attachments));
   children.push(...signatureParagraphs(doc));
   children.push(...noteParagraph(h.note));
-  if (official) children.push(...colophonTable(doc));
   if (children.length === 0) children.push(new Paragraph({ style: STYLE_IDS.body }));
+  const colophon = official ? colophonTable(doc) : [];
 
+  const pageProperties = {
+    page: {
+      size: { width: mmToTwips(PAPER.widthMm), height: mmToTwips(PAPER.heightMm) },
+      margin: {
+        top: mmToTwips(MARGINS.topMm),
+        bottom: mmToTwips(MARGINS.bottomMm),
+        left: mmToTwips(MARGINS.leftMm),
+        right: mmToTwips(MARGINS.rightMm),
+        header: mmToTwips(15),
+        footer: mmToTwips(pageNumberFooterDistanceMm()),
+        gutter: 0,
+      },
+    },
+    grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitchTwips },
+  };
   const themeFonts = { latin: LATIN_FONT.docx, eastAsia: FONTS.songti.docx, scripts: { Hans: FONTS.songti.docx, Hant: FONTS.songti.docx } };
 
   return new Document({
@@ -620,25 +676,15 @@ export function buildDocxDocument(doc: GongwenDocument, options: BuildDocxOption
       characterStyles: characterStyles(),
     },
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mmToTwips(PAPER.widthMm), height: mmToTwips(PAPER.heightMm) },
-            margin: {
-              top: mmToTwips(MARGINS.topMm),
-              bottom: mmToTwips(MARGINS.bottomMm),
-              left: mmToTwips(MARGINS.leftMm),
-              right: mmToTwips(MARGINS.rightMm),
-              header: mmToTwips(15),
-              footer: mmToTwips(pageNumberFooterDistanceMm()),
-              gutter: 0,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitchTwips },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
-      },
+      { properties: pageProperties, footers: pageNumberFooters(), children },
+      // 版记 on the last page, and that page even (GB/T 9704 7.4, 7.5; double-sided printing
+      // puts it on the back cover): a final section that starts on the next even page. The
+      // page count is unknown at build time; Word and LibreOffice insert a blank odd page
+      // when the body ends on an even one, and LibreOffice prints that page without header
+      // or footer, so it carries no number. The 版记 page itself keeps its number.
+      ...(colophon.length > 0
+        ? [{ properties: { ...pageProperties, type: SectionType.EVEN_PAGE }, footers: pageNumberFooters(), children: colophon }]
+        : []),
     ],
   });
 }
@@ -647,8 +693,19 @@ export function buildDocxDocument(doc: GongwenDocument, options: BuildDocxOption
  * Package fixes the library has no option for. String edits on known, library-written
  * markup; each is checked by tests/shared/docx.
  */
-async function postProcess(bytes: ArrayBuffer): Promise<Uint8Array> {
+async function postProcess(bytes: ArrayBuffer, stamp: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  // Deterministic bytes: the same document gives the same file (no hidden clock, per
+  // style.md). core.xml's created/modified become the 成文日期 and every zip entry's date too.
+  const coreFile = zip.file('docProps/core.xml');
+  if (coreFile) {
+    const iso = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const core = (await coreFile.async('string')).replace(
+      /(<dcterms:(created|modified) [^>]*>)[^<]*(<\/dcterms:\2>)/g,
+      (_m, open: string, _k: string, close: string) => `${open}${iso}${close}`,
+    );
+    zip.file('docProps/core.xml', core);
+  }
   const stylesFile = zip.file('word/styles.xml');
   if (stylesFile) {
     let styles = await stylesFile.async('string');
@@ -668,6 +725,9 @@ async function postProcess(bytes: ArrayBuffer): Promise<Uint8Array> {
     }
     zip.file('word/styles.xml', styles);
   }
+  zip.forEach((_path, file) => {
+    file.date = stamp;
+  });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }
 
@@ -675,5 +735,20 @@ async function postProcess(bytes: ArrayBuffer): Promise<Uint8Array> {
 export async function buildDocx(doc: GongwenDocument, options: BuildDocxOptions): Promise<Uint8Array> {
   const document = buildDocxDocument(doc, options);
   const bytes = await Packer.toArrayBuffer(document);
-  return postProcess(bytes);
+  return postProcess(bytes, documentStamp(doc));
+}
+
+/** Fallback stamp when the document has no readable 成文日期 (the zip format starts at 1980). */
+const FIXED_STAMP = Date.UTC(2000, 0, 1);
+
+/** The document's 成文日期 (e.g. 2025年1月5日) as midnight UTC, else a constant: never the clock. */
+export function documentStamp(doc: GongwenDocument): Date {
+  const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(doc.header.date);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = Date.UTC(y, mo - 1, d);
+    const back = new Date(t);
+    if (y >= 1980 && y <= 2099 && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) return back;
+  }
+  return new Date(FIXED_STAMP);
 }

@@ -71,6 +71,9 @@ describe('the report editor in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('加强法治宣传教育');
+    // Put the caret in the new line as a user would (a synthetic insertText into an empty
+    // block leaves Lexical's caret at the next block; real key and IME input do not).
+    await page.locator('.gw-body p', { hasText: '加强法治宣传教育' }).click();
     await page.getByRole('combobox', { name: '段落级别' }).selectOption('1');
     await expect.poll(() => h1Labels(page)).toHaveLength(6);
     const labels = await h1Labels(page);

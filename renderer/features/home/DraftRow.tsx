@@ -19,7 +19,7 @@ export function DraftRow({ draft, kindName, busy, onAction }: DraftRowProps) {
   return (
     <li className="draft-row" aria-label={title}>
       <div className="draft-main">
-        <button type="button" className="draft-title link" disabled={busy} onClick={() => onAction('open', draft)} title={t('home.actions.open')}>
+        <button type="button" className="draft-title link" disabled={busy} onClick={() => onAction('open', draft)} title={title}>
           {title}
         </button>
         <div className="draft-meta">
@@ -35,7 +35,7 @@ export function DraftRow({ draft, kindName, busy, onAction }: DraftRowProps) {
         {t(`home.checkState.${draft.checkState}`)}
       </span>
       <div className="draft-actions" role="group" aria-label={t('home.actions.group', { title })}>
-        <button type="button" className="primary" disabled={busy} onClick={() => onAction('open', draft)}>
+        <button type="button" className="open" disabled={busy} onClick={() => onAction('open', draft)}>
           {t('home.actions.open')}
         </button>
         {secondary.map((action) => (

@@ -76,10 +76,9 @@ export function FindReplacePlugin() {
           (payload) => {
             wantReplace.current = Boolean(payload && payload.replace);
             setOpen(true);
-            const selected = editor.getEditorState().read(() => {
-              const s = window.getSelection()?.toString() ?? '';
-              return s.length > 0 && s.length < 60 && !s.includes('\n') ? s : '';
-            });
+            // A short selection in the text is what the user wants to find.
+            const s = window.getSelection()?.toString() ?? '';
+            const selected = s.length > 0 && s.length < 60 && !s.includes('\n') ? s : '';
             if (selected) setQuery(selected);
             requestAnimationFrame(() => (wantReplace.current ? replaceRef : queryRef).current?.focus());
             return true;
