@@ -170,7 +170,7 @@ export interface ApiOutputs {
   'drafts:restoreFromTrash': DraftSummary;
   'drafts:revisions': Revision[];
   'drafts:restoreRevision': DraftRecord;
-  'drafts:rollover': DraftRecord;
+  'drafts:rollover': DraftRecord & { figuresMarked: number };
   'drafts:exportFile': { fileName: string; base64: string };
   'drafts:importFile': DraftRecord;
   'settings:get': Settings;

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../shared/docx/build';
 import { MARGINS, PAPER, TYPE_AREA, ptToMm } from '../../shared/page/geometry';
 import { FIXTURES, fixtureDocument } from './fixture-docs';
+import { fromBlocks } from '../../shared/model/lexical-json';
 
 const hasTool = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const HAS_SOFFICE = hasTool('soffice', ['--version']);
@@ -152,6 +153,30 @@ function redRows(r: Raster): { y: number; x0: number; x1: number }[] {
   return rows;
 }
 
+/** Rows holding ≥ 60 mm of dark (black) pixels, merged into rules: [{ top, bottom, x0, x1 }] in mm. */
+function blackRules(r: Raster): { top: number; bottom: number; x0: number; x1: number }[] {
+  const pxToMm = 25.4 / r.dpi;
+  const rules: { top: number; bottom: number; x0: number; x1: number }[] = [];
+  for (let y = 0; y < r.height; y++) {
+    let best = { len: 0, start: 0 };
+    let start = -1;
+    for (let x = 0; x <= r.width; x++) {
+      const i = r.offset + (y * r.width + x) * 3;
+      const dark = x < r.width && r.data[i]! < 110 && r.data[i + 1]! < 110 && r.data[i + 2]! < 110;
+      if (dark && start < 0) start = x;
+      if (!dark && start >= 0) {
+        if (x - start > best.len) best = { len: x - start, start };
+        start = -1;
+      }
+    }
+    if (best.len * pxToMm <= 60) continue;
+    const last = rules[rules.length - 1];
+    if (last && y * pxToMm - last.bottom < 0.2) last.bottom = (y + 1) * pxToMm;
+    else rules.push({ top: y * pxToMm, bottom: (y + 1) * pxToMm, x0: best.start * pxToMm, x1: (best.start + best.len) * pxToMm });
+  }
+  return rules;
+}
+
 const TYPE_TOP = MARGINS.topMm;
 const TYPE_BOTTOM = PAPER.heightMm - MARGINS.bottomMm;
 const TYPE_LEFT = MARGINS.leftMm;
@@ -240,6 +265,29 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('GB/T 9704 layout rendered by Libr
         expect(Math.abs(top - (TYPE_TOP + 35))).toBeLessThanOrEqual(1.5);
       });
 
+      it('版记 at the foot of the last page, which is even: last rule on the type area\'s lower edge, 156 mm', () => {
+        expect(out.pages % 2).toBe(0);
+        const last = out.lines.filter((l) => l.page === out.pages);
+        expect(last.some((l) => l.text.startsWith('抄送：'))).toBe(true);
+        expect(last.some((l) => l.text.endsWith('印发'))).toBe(true);
+        const rules = blackRules(rasterPage(out.pdf, out.pages, 200));
+        expect(rules).toHaveLength(3); // thick, thin, thick: 抄送 and 印发 rows
+        const bottom = rules[rules.length - 1]!;
+        expect(Math.abs((bottom.top + bottom.bottom) / 2 - TYPE_BOTTOM)).toBeLessThanOrEqual(1.5);
+        for (const r of rules) {
+          expect(Math.abs(r.x0 - TYPE_LEFT)).toBeLessThanOrEqual(1);
+          expect(Math.abs(r.x1 - r.x0 - TYPE_AREA.widthMm)).toBeLessThanOrEqual(1);
+        }
+        // first and last rule thicker than the middle one (0.35 vs 0.25 mm)
+        const thickness = rules.map((r) => r.bottom - r.top);
+        expect(thickness[0]!).toBeGreaterThan(thickness[1]! - 0.01);
+        // 抄送 and 印发机关 one character in from the left
+        const cc = last.find((l) => l.text.startsWith('抄送：'))!;
+        expect(Math.abs(mm(cc.x0) - (TYPE_LEFT + ptToMm(16)))).toBeLessThanOrEqual(1);
+        // the 版记 page keeps its (even) page number
+        expect(last.find((l) => mm(l.y0) > TYPE_BOTTOM)?.text).toBe(`—${out.pages}—`);
+      });
+
       it('page numbers: “— 2 —” one char in from the left on page 2, “— 3 —” one char in from the right on page 3, 7 mm under the type area', () => {
         const num = (p: number) => out.lines.find((l) => l.page === p && mm(l.y0) > TYPE_BOTTOM)!;
         const two = num(2);
@@ -255,6 +303,21 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('GB/T 9704 layout rendered by Libr
       });
     });
   }
+
+  it('a body ending on an even page: an unnumbered blank page, then the 版记 on the next even page', async () => {
+    const { doc } = await fixtureDocument('zhaishang');
+    // 26 one-line paragraphs: page 1 holds the 版头 and ~10 lines, so the body ends on page 2
+    const body = Array.from({ length: 26 }, (_, i) => ({ type: 'paragraph' as const, text: `第${i + 1}段，一行正文。` }));
+    const short = { ...doc, header: { ...doc.header, note: '' }, body: fromBlocks(body) };
+    const out = render(await buildDocx(short, { variant: 'official' }), 'zhaishang-even');
+    expect(out.lines.some((l) => l.page === 2 && l.text.includes('第26段'))).toBe(true);
+    expect(out.pages).toBe(4);
+    expect(out.lines.filter((l) => l.page === 3)).toEqual([]); // blank: no text, no page number
+    const last = out.lines.filter((l) => l.page === 4);
+    expect(last.some((l) => l.text.startsWith('抄送：'))).toBe(true);
+    const rules = blackRules(rasterPage(out.pdf, 4, 200));
+    expect(Math.abs((rules[rules.length - 1]!.top + rules[rules.length - 1]!.bottom) / 2 - TYPE_BOTTOM)).toBeLessThanOrEqual(1.5);
+  });
 
   it('public variant has no red on page 1 and no 文号', async () => {
     const { doc } = await fixtureDocument('jinlanshan');

@@ -123,7 +123,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string, document: Gon
         const result = await api['drafts:rollover']({ id: draft.id });
         if (!result.ok) return result.error;
         // the service adds the count to the record; older backends may not
-        const marked = (result.value as DraftRecord & { figuresMarked?: number }).figuresMarked ?? 0;
+        const marked = result.value.figuresMarked;
         setNotice({ text: t('drafts.rollover.figuresMarked', { count: marked }), openId: result.value.id });
       } else if (action === 'saveAs') {
         const result = await saveDraftAs(api, draft.id);

@@ -16,8 +16,11 @@ import { KILL_DRAFT_IDS, parseNote, versionDocument } from './kill-versions';
 import { tempDir } from './helpers';
 
 const MIN_KILLS = 200;
-/** A safety stop only: on an idle 2-core machine 200 kills take ~35 s; other jobs on the machine slow it down. */
-const TIME_BUDGET_MS = 100_000;
+/**
+ * A safety stop only, far above need: on an idle 2-core machine 200 kills take ~35 s, on a
+ * loaded one ~100 s. The test counts kills, never time.
+ */
+const TIME_BUDGET_MS = 400_000;
 const SEED = Number(process.env.KILL_SEED ?? 20240110);
 
 interface Version {
@@ -207,5 +210,5 @@ describe('kill test', () => {
     // the kills did land among real writes, and the child made progress between them
     expect(killedMidWrite).toBeGreaterThan(kills / 3);
     expect(saves).toBeGreaterThan(kills / 4);
-  }, 150_000);
+  }, 450_000);
 });

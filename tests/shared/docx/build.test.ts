@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
-import { buildDocx, STYLE_IDS } from '../../../shared/docx/build';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDocx, colophonTopTwips, documentStamp, STYLE_IDS } from '../../../shared/docx/build';
 import { emptyHeader, SCHEMA_VERSION, type GongwenDocument, type ReportHeader } from '../../../shared/model/document';
 import { fromBlocks } from '../../../shared/model/lexical-json';
 import type { Block } from '../../../shared/model/blocks';
@@ -132,7 +132,8 @@ describe('buildDocx package', () => {
     expect(settings).toContain('<w:evenAndOddHeaders/>');
     expect(document).toMatch(/<w:footerReference w:type="default"/);
     expect(document).toMatch(/<w:footerReference w:type="even"/);
-    expect(footers).toHaveLength(2);
+    // two sections (body, 版记), each with its odd and even footer
+    expect(footers).toHaveLength(4);
     const [odd, even] = footers as [string, string];
     for (const f of footers) {
       expect(f).toContain('PAGE');
@@ -184,7 +185,7 @@ describe('buildDocx package', () => {
       expect(s).toContain('<w:sz w:val="32"/>');
       expect(s).toContain('<w:color w:val="000000"/>');
       expect(s).toContain('<w:ind w:firstLine="640"/>');
-      // keep-with-next would leave pages short of 22 lines
+      // keep-with-next is per paragraph (stand-alone headings only), never on the style
       expect(s).not.toMatch(/<w:keepNext\/>/);
     }
     const title = style(styles, STYLE_IDS.title);
@@ -222,8 +223,13 @@ describe('buildDocx package', () => {
     const h2 = paragraphsWith(document, '强化组织领导')[0]!;
     expect(h2).toContain('<w:pStyle w:val="Heading2"/>');
     expect(h2.replace(/<[^>]+>/g, '')).toBe('（一）强化组织领导。街道党工委把法治建设列入重要议事日程。');
-    // run-in text in the body font through a character style
-    expect(h2).toMatch(new RegExp(`<w:rStyle w:val="${STYLE_IDS.bodyChar}"/>[\\s\\S]*街道党工委`));
+    // run-in text in the body font through a character style; the heading's 。 opens the body
+    // run, so the heading run holds only the heading's words
+    expect(h2).toMatch(new RegExp(`<w:t xml:space="preserve">（一）强化组织领导</w:t></w:r><w:r><w:rPr><w:rStyle w:val="${STYLE_IDS.bodyChar}"/></w:rPr><w:t xml:space="preserve">。街道党工委`));
+    // a heading standing alone keeps with the next paragraph; a run-in heading carries its own text
+    expect(h1).toContain('<w:keepNext/>');
+    expect(h2).not.toContain('<w:keepNext/>');
+    expect(paragraphsWith(document, '完善制度')[0]).toContain('<w:keepNext/>');
     expect(paragraphsWith(document, '完善制度')[0]!.replace(/<[^>]+>/g, '')).toBe('1.完善制度。');
     expect(paragraphsWith(document, '健全法律顾问')[0]!.replace(/<[^>]+>/g, '')).toBe('（1）健全法律顾问制度。');
   });
@@ -293,10 +299,61 @@ describe('buildDocx package', () => {
     expect(document).toContain('抄送：区司法局。');
     expect(document).toContain('2025年1月5日印发');
     const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)![0];
-    expect(tbl).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"/);
+    // floated: x against the page at the left margin (LibreOffice makes it a frame only then),
+    // y from the type area's top so that its 2 exact rows end on the type area's lower edge
+    const tblpPr = /<w:tblpPr ([^>]*)\/>/.exec(tbl)![1]!;
+    expect(tblpPr).toContain('w:horzAnchor="page"');
+    expect(tblpPr).toContain(`w:tblpX="${mmToTwips(MARGINS.leftMm)}"`);
+    expect(tblpPr).toContain('w:vertAnchor="margin"');
+    expect(tblpPr).toContain(`w:tblpY="${colophonTopTwips(2)}"`);
+    expect(colophonTopTwips(2)).toBe(mmToTwips(225) - 2 * 579);
+    expect(tbl.match(/<w:trHeight w:val="579" w:hRule="exact"\/>/g)).toHaveLength(2);
+    expect(/<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(tbl)![0]).toMatch(/<w:left w:type="dxa" w:w="0"\/>/);
     expect(tbl).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/); // 0.35 mm ≈ 1 pt
     expect(tbl).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/); // 0.25 mm ≈ 0.75 pt
     expect(tbl).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
+  });
+
+  it('版记 in a final section that starts on an even page; the body section before it is a plain one', async () => {
+    const { document } = await parts(makeDoc());
+    const sects = document.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sects).toHaveLength(2);
+    expect(sects[0]).not.toContain('<w:type ');
+    expect(sects[1]).toContain('<w:type w:val="evenPage"/>');
+    // the 版记 comes after the body's section break, and the section opens with a paragraph
+    const afterBreak = document.slice(document.indexOf(sects[0]!) + sects[0]!.length);
+    expect(afterBreak).toContain('抄送：区司法局。');
+    expect(afterBreak.indexOf('<w:p>')).toBeLessThan(afterBreak.indexOf('<w:tbl>'));
+    // same page setup in both sections
+    for (const sect of sects) expect(sect).toContain('<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"');
+    // no 版记 fields → no 版记 section
+    const bare = await parts(makeDoc({ cc: '', printOrgan: '', printDate: '' }));
+    expect(bare.document.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(bare.document).not.toContain('<w:tbl>');
+  });
+
+  it('deterministic: the same document gives the same bytes at any time; core.xml dated by the 成文日期', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2031-06-07T08:09:10Z'));
+      const a = await buildDocx(makeDoc(), { variant: 'official' });
+      vi.setSystemTime(new Date('2040-12-31T23:59:59Z'));
+      const b = await buildDocx(makeDoc(), { variant: 'official' });
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
+      expect(core).toMatch(/<dcterms:created [^>]*>2025-01-05T00:00:00Z<\/dcterms:created>/);
+      expect(core).toMatch(/<dcterms:modified [^>]*>2025-01-05T00:00:00Z<\/dcterms:modified>/);
+      expect(core).not.toContain('2031');
+      // no readable date: a constant, still no clock
+      const c = await buildDocx(makeDoc({ date: '' }), { variant: 'official' });
+      vi.setSystemTime(new Date('2050-01-01T00:00:00Z'));
+      const d = await buildDocx(makeDoc({ date: '' }), { variant: 'official' });
+      expect(Buffer.from(c).equals(Buffer.from(d))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(documentStamp(makeDoc({ date: '2024年2月30日' })).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+    expect(documentStamp(makeDoc({ date: '2024年12月1日' })).toISOString()).toBe('2024-12-01T00:00:00.000Z');
   });
 
   it('public variant: no red anything, no issuer mark, 文号, 签发人 or 版记; title and body kept', async () => {
