@@ -79,6 +79,12 @@ function fontsConf(file: string): void {
   );
 }
 
+/**
+ * Keep the blank pages LibreOffice inserts for an even-page section break in the PDF (its
+ * export skips them by default; print and Word keep them), so page counts are the printed ones.
+ */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 function render(docx: Uint8Array, name: string): Rendered {
   const src = path.join(work, `${name}.docx`);
   writeFileSync(src, docx);
@@ -86,7 +92,7 @@ function render(docx: Uint8Array, name: string): Rendered {
   fontsConf(conf);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, src],
+    [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', '--convert-to', PDF_FILTER, '--outdir', work, src],
     { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 },
   );
   const pdf = path.join(work, `${name}.pdf`);

@@ -11,6 +11,7 @@ import { CheckPanel } from '../checks/CheckPanel';
 import { useChecks } from '../checks/use-checks';
 import { ExportDialog, type ExportAction } from '../export/ExportDialog';
 import { downloadBase64 } from '../export/download';
+import { installPrintStyle } from '../../editor/page/print-style';
 import { RevisionsPanel } from '../drafts/RevisionsPanel';
 
 export interface EditorScreenProps {
@@ -35,6 +36,7 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const [showRevisions, setShowRevisions] = useState(false);
 
   const handleChange = useCallback((next: GongwenDocument) => setDocument(next), []);
+  useEffect(() => installPrintStyle(), []);
   const handleReady = useCallback((c: EditorController) => (controller.current = c), []);
 
   const jump = useCallback((finding: Finding) => {
