@@ -18,6 +18,7 @@ import { createDraftService } from './drafts-service';
 import { createSettingsService, type SettingsStore } from './settings-service';
 import { importFileBytes, ImportError } from './import-service';
 import { createExportService, safeFileName } from './export-service';
+import { createFontService, type FontService } from './font-service';
 
 export interface WireOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface WireOptions {
   chooseExportPath?: (suggestedName: string, lastDir: string | null, format: 'docx' | 'pdf') => Promise<string | null>;
   /** Desktop app: the print view as PDF bytes. */
   printToPdf?: () => Promise<Uint8Array>;
+  /** Which standard fonts the PC has (tests inject a fixed answer). */
+  fonts?: FontService;
 }
 
 export interface Wired {
@@ -66,6 +69,7 @@ export function wireServices(options: WireOptions): Wired {
 
   const drafts = createDraftService({ dataDir, checkState });
   const exporter = createExportService({ buildDocx, gate });
+  const fonts = options.fonts ?? createFontService();
 
   const templateFailure = (error: unknown): Result<never> => {
     if (error instanceof TemplateError) return fail(error.code, error.messageKey, error.values, error.details);
@@ -137,6 +141,7 @@ export function wireServices(options: WireOptions): Wired {
       if (draftId) await drafts.snapshot(draftId, 'export');
       return ok({ path: result.value.path, fileName: result.value.fileName, base64: null, warnings: result.value.warnings });
     },
+    'fonts:status': async () => ok(await fonts.status()),
     'print:pdf': async ({ document, acceptWarnings }) => {
       if (!options.printToPdf) return fail('not-implemented', 'errors.notImplemented', { channel: 'print:pdf' });
       const verdict = gate(document);

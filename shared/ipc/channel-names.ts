@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'import:file',
   'export:run',
   'print:pdf',
+  'fonts:status',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

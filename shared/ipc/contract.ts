@@ -118,6 +118,28 @@ export interface ExportResult {
   warnings: number;
 }
 
+/** The four fonts GB/T 9704 names, keyed as in shared/page (FONTS). */
+export type StandardFontKey = 'xiaobiaosong' | 'fangsong' | 'kaiti' | 'heiti';
+
+export interface FontCheck {
+  key: StandardFontKey;
+  /** The standard's name, e.g. "方正小标宋简体"; the .docx always names this one. */
+  standard: string;
+  installed: boolean;
+  /** What the screen and print use instead (the first installed font of the page's chain), null when installed or unknown. */
+  fallback: string | null;
+  /** The fallback is the same design under another name (仿宋 for 仿宋_GB2312): the page looks the same. */
+  equivalent: boolean;
+}
+
+export interface FontStatus {
+  /** Where the list came from: the Windows fonts folders and registry, fontconfig, or nowhere (then nothing is claimed). */
+  source: 'windows' | 'fontconfig' | 'unknown';
+  fonts: FontCheck[];
+  /** How many of the four are missing (0 when the source is unknown). */
+  missing: number;
+}
+
 /**
  * Channel name → input schema. Output types are in `ApiOutputs`. Channel names are
  * `domain:verb` (house style 3).
@@ -149,6 +171,8 @@ export const channels = {
   'export:run': exportRequestSchema,
   /** Electron only: the print view as PDF bytes (the browser preview prints with window.print). */
   'print:pdf': z.object({ document: documentSchema, variant: z.enum(['official', 'public']), acceptWarnings: z.boolean() }),
+  /** Which of the standard fonts this PC has, and what stands in for the others (on start and before export). */
+  'fonts:status': z.undefined(),
 } as const satisfies Record<ChannelName, z.ZodType>;
 
 export type Channel = keyof typeof channels;
@@ -178,6 +202,7 @@ export interface ApiOutputs {
   'import:file': GongwenDocument;
   'export:run': ExportResult;
   'print:pdf': { base64: string };
+  'fonts:status': FontStatus;
 }
 
 export type ApiInput<C extends Channel> = z.infer<(typeof channels)[C]>;
