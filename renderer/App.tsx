@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { GongwenDocument } from '../shared/model';
 import { TopBar } from './features/shell/TopBar';
 import { NoticeBar } from './features/shell/NoticeBar';
+import { FontNotice } from './features/fonts/FontNotice';
 import { HomeScreen } from './features/home/HomeScreen';
 import { EditorScreen } from './features/shell/EditorScreen';
 
@@ -20,6 +21,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <NoticeBar />
+      <FontNotice />
       {screen.name === 'home' ? (
         <HomeScreen onOpen={openDraft} />
       ) : (

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.resolve(root, '..', 'shared', 'fixtures');
-const [fixture = 'chengxi', repeat = '5'] = process.argv.slice(2);
+const [fixture = 'chengxi', repeat = '6'] = process.argv.slice(2);
 const work = mkdtempSync(path.join(os.tmpdir(), 'gw-bench-checks-'));
 try {
   const entry = path.join(work, 'entry.ts');

@@ -42,9 +42,9 @@ function createWindow(language: string): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = draftPathFromArgv(argv);
-    if (file) sendToRenderer('file:open', file);
+    if (file) sendToRenderer('file:open', path.resolve(workingDirectory, file));
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();

@@ -29,7 +29,6 @@ describe('a full session stays on the app’s own origin', () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true, serviceWorkers: 'block' });
     // Everything the page, its workers and frames ask for, whether it succeeds or not.
     context.on('request', (request) => requests.push(request.url()));
-    context.on('weberror', (error) => requests.push(`weberror:${error.error().message}`));
     // window.print() would open the system dialog: record the call instead, then render the print view ourselves.
     await context.addInitScript(() => {
       (window as unknown as { __printed: number }).__printed = 0;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckReport } from '../../../shared/checks';
+import { FontNotice } from '../fonts/FontNotice';
 
 export type ExportAction = 'docx' | 'pdf' | 'print';
 
@@ -62,6 +63,7 @@ export function ExportDialog({ action, report, onCancel, onConfirm }: ExportDial
                 </ul>
               </>
             ) : null}
+            <FontNotice variant="export" />
             <div className="dialog-actions">
               <button type="button" onClick={onCancel}>
                 {t('exportDialog.cancel')}
