@@ -113,7 +113,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       sendJson(res, 403, fail('forbidden', 'errors.forbidden'));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;

@@ -7,26 +7,12 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createReport, launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+import { createReport, launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
-/** Imports a fixture through the same API the app uses and returns the new draft's title. */
 async function seedFixture(page: Page, file: string): Promise<string> {
-  const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-  const title = await page.evaluate(async ({ text, name }) => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
-    const call = async (channel: string, input: unknown) =>
-      (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
-    const bytes = new TextEncoder().encode(text);
-    let binary = '';
-    bytes.forEach((b) => (binary += String.fromCharCode(b)));
-    const imported = await call('import:file', { file: { name, base64: btoa(binary) }, today: '2025-01-20' });
-    const created = await call('drafts:create', { document: imported.value });
-    return created.value.document.header.title as string;
-  }, { text, name: file });
-  await page.reload();
-  return title;
+  return seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, file), 'utf8'), file);
 }
 
 async function openDraft(page: Page, title: string): Promise<void> {

@@ -86,3 +86,26 @@ export async function createReport(page: Page, templateName = /法治政府建�
   await page.getByRole('button', { name: '创建' }).click();
   await page.getByRole('textbox', { name: '正文' }).waitFor();
 }
+
+/**
+ * Imports a report text through the app's own API (as 导入文件 does) and creates a draft;
+ * reloads the home screen and returns the draft's title.
+ */
+export async function seedDraftFromText(page: Page, text: string, name = 'report.txt'): Promise<string> {
+  const title = await page.evaluate(
+    async ({ text, name }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
+      const call = async (channel: string, input: unknown) =>
+        (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
+      const bytes = new TextEncoder().encode(text);
+      let binary = '';
+      bytes.forEach((b) => (binary += String.fromCharCode(b)));
+      const imported = await call('import:file', { file: { name, base64: btoa(binary) }, today: '2025-01-20' });
+      const created = await call('drafts:create', { document: imported.value });
+      return created.value.document.header.title as string;
+    },
+    { text, name },
+  );
+  await page.reload();
+  return title;
+}

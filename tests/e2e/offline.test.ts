@@ -9,7 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createReport, launchBrowser, startPreview, type PreviewProcess } from './harness';
+import { createReport, launchBrowser, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
@@ -69,18 +69,7 @@ describe('a full session stays on the app’s own origin', () => {
 
     // A clean real report (imported through the app's own API), exported as .docx.
     const text = fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8');
-    const title = await page.evaluate(async (content) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
-      const call = async (channel: string, input: unknown) =>
-        (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
-      const bytes = new TextEncoder().encode(content);
-      let binary = '';
-      bytes.forEach((b) => (binary += String.fromCharCode(b)));
-      const imported = await call('import:file', { file: { name: 'report.txt', base64: btoa(binary) }, today: '2025-01-20' });
-      const created = await call('drafts:create', { document: imported.value });
-      return created.value.document.header.title as string;
-    }, text);
-    await page.reload();
+    const title = await seedDraftFromText(page, text);
     await page.getByText(title, { exact: false }).first().click();
     await body.waitFor();
     await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('未发现问题');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 import { MARGINS, PAGE_NUMBER, PAPER, mmToPt } from '../../shared/page/geometry';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/report-chengxi-2024.txt');
@@ -60,17 +60,7 @@ describe.skipIf(!hasPoppler)('the print view', () => {
   it('prints A4 pages numbered — N —, odd right and even left, inside the GB/T 9704 margins', async () => {
     const page = await newPage(browser, preview.url);
     const text = fs.readFileSync(FIXTURE, 'utf8');
-    const title = await page.evaluate(async (text) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
-      const call = async (channel: string, input: unknown) =>
-        (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
-      const bytes = new TextEncoder().encode(text);
-      let binary = '';
-      bytes.forEach((b) => (binary += String.fromCharCode(b)));
-      const imported = await call('import:file', { file: { name: 'r.txt', base64: btoa(binary) }, today: '2025-01-20' });
-      return (await call('drafts:create', { document: imported.value })).value.document.header.title as string;
-    }, text);
-    await page.reload();
+    const title = await seedDraftFromText(page, text);
     await page.getByText(title).first().click();
     await page.getByRole('textbox', { name: '正文' }).waitFor();
     await page.emulateMedia({ media: 'print' });
