@@ -1,10 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../shared/ipc/contract';
 import type { GongwenDocument } from '../shared/model';
 import { TopBar } from './features/shell/TopBar';
 import { NoticeBar } from './features/shell/NoticeBar';
 import { FontNotice } from './features/fonts/FontNotice';
 import { HomeScreen } from './features/home/HomeScreen';
 import { EditorScreen } from './features/shell/EditorScreen';
+import { ErrorBanner } from './features/shell/ErrorBanner';
+import { usePlatform } from './platform/context';
 
 /** `version` changes when the draft is replaced under the editor (a restored revision): the editor remounts. */
 export type Screen = { name: 'home' } | { name: 'editor'; draftId: string; document: GongwenDocument; version: number };
@@ -17,11 +20,26 @@ export function App() {
     [],
   );
   const goHome = useCallback(() => setScreen({ name: 'home' }), []);
+  const platform = usePlatform();
+  const [openError, setOpenError] = useState<AppError | null>(null);
+  // A .gwdraft double-clicked in the OS (desktop app): import it as a draft and open it.
+  useEffect(
+    () =>
+      platform.on('file:open', (filePath) => {
+        void platform.api['drafts:openPath']({ path: filePath }).then((result) => {
+          if (result.ok) openDraft(result.value.id, result.value.document);
+          else setOpenError(result.error);
+        });
+      }),
+    [platform, openDraft],
+  );
+  useEffect(() => platform.on('menu:command', (command) => command === 'new-report' && goHome()), [platform, goHome]);
   return (
     <div className="app">
       <TopBar />
       <NoticeBar />
       <FontNotice />
+      <ErrorBanner error={openError} onDismiss={() => setOpenError(null)} />
       {screen.name === 'home' ? (
         <HomeScreen onOpen={openDraft} />
       ) : (

@@ -4,6 +4,7 @@
  * differences are injected: the settings store (electron-store vs conf), and, in the
  * desktop app, a save dialog for exports and a PDF printer.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
@@ -110,6 +111,15 @@ export function wireServices(options: WireOptions): Wired {
     'drafts:rollover': ({ id }) => drafts.rollover(id),
     'drafts:exportFile': ({ id }) => drafts.exportFile(id),
     'drafts:importFile': ({ file }) => drafts.importFile(file),
+    'drafts:openPath': async ({ path: file }) => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        return fail('read-failed', 'drafts.errors.openFailed', { name: path.basename(file), reason: (error as Error).message.slice(0, 200) });
+      }
+      return drafts.importFile({ name: path.basename(file), base64: bytes.toString('base64') });
+    },
     'settings:get': () => ok(settings.get()),
     'settings:update': (patch) => settings.update(patch),
     'import:file': async ({ file, today: day }) => {

@@ -21,6 +21,7 @@ export const CHANNEL_NAMES = [
   'drafts:rollover',
   'drafts:exportFile',
   'drafts:importFile',
+  'drafts:openPath',
   'settings:get',
   'settings:update',
   'import:file',

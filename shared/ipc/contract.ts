@@ -165,6 +165,8 @@ export const channels = {
   'drafts:rollover': z.object({ id: draftIdSchema }),
   'drafts:exportFile': z.object({ id: draftIdSchema }),
   'drafts:importFile': z.object({ file: fileUploadSchema }),
+  /** Desktop app: a .gwdraft the OS asked us to open (double-click, file association). */
+  'drafts:openPath': z.object({ path: z.string().min(1).max(1_000).regex(/\.gwdraft$/i, 'not a .gwdraft file') }),
   'settings:get': z.undefined(),
   'settings:update': settingsPatchSchema,
   'import:file': z.object({ file: fileUploadSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
@@ -197,6 +199,7 @@ export interface ApiOutputs {
   'drafts:rollover': DraftRecord & { figuresMarked: number };
   'drafts:exportFile': { fileName: string; base64: string };
   'drafts:importFile': DraftRecord;
+  'drafts:openPath': DraftRecord;
   'settings:get': Settings;
   'settings:update': Settings;
   'import:file': GongwenDocument;

@@ -96,4 +96,15 @@ describe('wired services', () => {
     const list = await call('drafts:list');
     expect(list).toMatchObject({ ok: true, value: { drafts: [{ title: '寨上街道办事处2023年度法治政府建设情况报告', checkState: 'ok', reportYear: 2023 }] } });
   });
+
+  it('opens a .gwdraft the OS hands over (file association) as a new draft', async () => {
+    const created = (await call('drafts:create', { document: fixture('report-zhaishang-2023.txt') })) as { value: { id: string } };
+    const exported = (await call('drafts:exportFile', { id: created.value.id })) as { value: { base64: string } };
+    const usb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gw-usb-')), 'U盘 报告.gwdraft');
+    fs.writeFileSync(usb, Buffer.from(exported.value.base64, 'base64'));
+    const opened = await call('drafts:openPath', { path: usb });
+    expect(opened).toMatchObject({ ok: true, value: { document: { header: { title: '寨上街道办事处2023年度法治政府建设情况报告' } } } });
+    expect(await call('drafts:openPath', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await call('drafts:openPath', { path: path.join(path.dirname(usb), 'gone.gwdraft') })).toMatchObject({ ok: false, error: { code: 'read-failed', messageKey: 'drafts.errors.openFailed' } });
+  });
 });
