@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
-import { exportGate, runChecks, type CheckReport } from '../../shared/checks';
+import { exportGate, parseDocNumber, runChecks, type CheckReport } from '../../shared/checks';
 import { createKindRulesLoader } from './kind-rules-loader';
 import { buildDocx } from '../../shared/docx/build';
 import { appInfo } from './app-info';
@@ -69,6 +69,12 @@ export function wireServices(options: WireOptions): Wired {
   const gate = (document: GongwenDocument) => exportGate(check(document), (key, values) => t()(key, values));
 
   const drafts = createDraftService({ dataDir, checkState });
+  /** An official export uses its 文号: the next suggestion for that 代字 and year moves past it. */
+  const recordDocNumber = (document: GongwenDocument, variant: 'official' | 'public') => {
+    if (variant !== 'official' || !document.header.redHeader) return;
+    const parsed = parseDocNumber(document.header.docNumber);
+    if (parsed.code && parsed.year && parsed.serial) settings.recordDocNumber(parsed.code, parsed.year, parsed.serial);
+  };
   const exporter = createExportService({ buildDocx, gate });
   const fonts = options.fonts ?? createFontService();
 
@@ -93,7 +99,10 @@ export function wireServices(options: WireOptions): Wired {
       try {
         const current = settings.get();
         const profile = current.profiles.find((p) => p.id === current.activeProfileId) ?? null;
-        return ok(templates.instantiate(templateId, day, profile));
+        // The next 文号 number of this 代字 and year is suggested (the user may type another).
+        const code = profile?.agencyCode.trim();
+        const docSerial = code ? settings.suggestDocNumber(code, Number(day.slice(0, 4))) : undefined;
+        return ok(templates.instantiate(templateId, day, profile, docSerial ? { docSerial } : {}));
       } catch (error) {
         return templateFailure(error);
       }
@@ -140,6 +149,7 @@ export function wireServices(options: WireOptions): Wired {
         if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
         if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
         const bytes = await buildDocx(document, { variant });
+        recordDocNumber(document, variant);
         if (draftId) await drafts.snapshot(draftId, 'export');
         return ok({ path: null, fileName, base64: Buffer.from(bytes).toString('base64'), warnings: report.counts.warning });
       }
@@ -148,6 +158,7 @@ export function wireServices(options: WireOptions): Wired {
       const result = await exporter.exportDocx(document, { variant, outPath, overwrite: true, acceptWarnings });
       if (!result.ok) return result;
       settings.update({ lastExportDir: path.dirname(outPath) });
+      recordDocNumber(document, variant);
       if (draftId) await drafts.snapshot(draftId, 'export');
       return ok({ path: result.value.path, fileName: result.value.fileName, base64: null, warnings: result.value.warnings });
     },

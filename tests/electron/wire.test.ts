@@ -107,4 +107,17 @@ describe('wired services', () => {
     expect(await call('drafts:openPath', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await call('drafts:openPath', { path: path.join(path.dirname(usb), 'gone.gwdraft') })).toMatchObject({ ok: false, error: { code: 'read-failed', messageKey: 'drafts.errors.openFailed' } });
   });
+
+  it('fills a new report from the office profile and suggests the next 文号 after an export', async () => {
+    const profile = { id: 'jls', name: '金兰山街道', issuerLines: ['中共新县金兰山街道工作委员会文件'], agencyCode: '金文', recipient: '县委、县政府', signers: ['张健平', '余志强'], signingOrgans: ['中共新县金兰山街道工作委员会'], printOrgan: '金兰山街道党政办公室' };
+    expect(await call('settings:update', { profiles: [profile], activeProfileId: 'jls' })).toMatchObject({ ok: true });
+    const first = (await call('templates:instantiate', { templateId: 'fazhi-annual', today: '2025-01-20' })) as { value: GongwenDocument };
+    expect(first.value.header).toMatchObject({ issuerLines: ['中共新县金兰山街道工作委员会文件'], docNumber: '金文〔2025〕1号', signers: ['张健平', '余志强'], recipient: '县委、县政府' });
+    expect(first.value.header.title).toBe('中共新县金兰山街道工作委员会关于2024年度法治政府建设情况的报告');
+    const report = fixture('report-jinlanshan-2022.txt');
+    report.header.docNumber = '金文〔2025〕7号';
+    expect((await call('export:run', { document: report, format: 'docx', variant: 'official', acceptWarnings: true, draftId: null })).ok).toBe(true);
+    const next = (await call('templates:instantiate', { templateId: 'fazhi-annual', today: '2025-01-20' })) as { value: GongwenDocument };
+    expect(next.value.header.docNumber).toBe('金文〔2025〕8号');
+  });
 });
