@@ -142,7 +142,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       const text = await readBody(req);
       payload = text.length === 0 ? undefined : (JSON.parse(text) as { input?: unknown }).input;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // Never echo the body back: the parser's message quotes it.
+      const reason = error instanceof SyntaxError ? 'the body is not valid JSON' : error instanceof Error ? error.message : String(error);
       sendJson(res, 400, fail('invalid-payload', 'errors.invalidPayload', { channel, path: '', reason }));
       return;
     }

@@ -118,8 +118,14 @@ describe('section.reasons', () => {
 describe('header rules', () => {
   it('red-header mode needs issuer, 文号, 签发人 (up-going), recipient, title', () => {
     const report = check(docOf(goodBlocks(), { redHeader: true, title: '' }));
-    expect(rules(report)).toEqual(['header.docNumber', 'header.issuer', 'header.recipient', 'header.signer', 'header.title']);
-    expect(report.findings.every((f) => f.severity === 'error' && f.where.field !== null && f.where.block === null)).toBe(true);
+    expect(rules(report)).toEqual(['date.missing', 'header.docNumber', 'header.issuer', 'header.recipient', 'header.signer', 'header.title']);
+    const header = report.findings.filter((f) => f.rule.startsWith('header.'));
+    expect(header.every((f) => f.severity === 'error' && f.where.field !== null && f.where.block === null)).toBe(true);
+    expect(report.findings.find((f) => f.rule === 'date.missing')).toMatchObject({ severity: 'warning', where: { field: 'date' } });
+  });
+
+  it('only the red-header version must carry a date of writing', () => {
+    expect(rules(check(docOf(goodBlocks(), { redHeader: false, date: '' })))).not.toContain('date.missing');
   });
 
   it('a down-going document needs no 签发人; a plain report no issuer or recipient', () => {

@@ -23,7 +23,7 @@ describe('applyFix', () => {
     const before = JSON.stringify(doc);
     const fixed = fixAll(doc, 'numbering.brackets');
     expect(JSON.stringify(doc)).toBe(before);
-    expect(rules(check(fixed))).toEqual(['section.reasons']);
+    expect(rules(check(fixed))).toEqual(['date.missing', 'section.reasons']);
     const labels = toBlocks(fixed.body).flatMap((b) => (b.type === 'heading' && b.level === 2 ? [b.label] : []));
     expect(labels.slice(0, 4)).toEqual(['（一）', '（二）', '（三）', '（四）']);
     expect(toBlocks(fixed.body).map((b) => b.text)).toEqual(toBlocks(doc.body).map((b) => b.text));
