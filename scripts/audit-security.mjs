@@ -39,6 +39,25 @@ export function acceptedFindings(markdown) {
   return accepted;
 }
 
+/**
+ * Electronegativity sometimes writes a torn CSV (the start of a row lost: seen here about one
+ * run in three, with identical input). A torn report is not a finding: run it again, at most
+ * three times, and fail only if it never writes a readable one.
+ */
+function electronegativityFindings() {
+  let lastError;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return runElectronegativity();
+    } catch (error) {
+      lastError = error;
+      if (!String(error.message).startsWith('cannot read this Electronegativity CSV row')) throw error;
+      console.warn(`electronegativity wrote an unreadable CSV (attempt ${attempt} of 3); running it again`);
+    }
+  }
+  throw lastError;
+}
+
 function runElectronegativity() {
   // One staged tree, so the global checks (CSP, navigation limits, permission handler) see
   // the main process and the page together, as they ship.
@@ -77,7 +96,7 @@ async function runEslint() {
 
 async function main() {
   let failed = false;
-  const findings = runElectronegativity();
+  const findings = electronegativityFindings();
   const accepted = acceptedFindings(fs.readFileSync(path.join(root, 'docs', 'security.md'), 'utf8'));
   const isAccepted = (f) => accepted.some((a) => a.check === f.check && a.file === f.file && a.reason.length >= 20);
   const open = findings.filter((f) => !isAccepted(f));
