@@ -2,7 +2,7 @@
  * The live checks: the same engine the Node side runs before export, fed by the
  * template's data. Runs after a short pause in typing so input is never slowed.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
@@ -52,5 +52,11 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
-  return useMemo(() => ({ rules, report, runNow: () => (rules ? (setReport(checkNow(document, rules)), checkNow(document, rules)) : null) }), [rules, report, document]);
+  const runNow = useCallback((): CheckReport | null => {
+    if (!rules) return null;
+    const fresh = checkNow(latest.current, rules);
+    setReport(fresh);
+    return fresh;
+  }, [rules]);
+  return useMemo(() => ({ rules, report, runNow }), [rules, report, runNow]);
 }
