@@ -47,7 +47,7 @@ export const RULES: readonly CheckRule[] = [
 /** Every rule id the engine can raise. */
 export const RULE_IDS: readonly string[] = [...new Set(RULES.flatMap((r) => r.ids))];
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
 
 function order(a: Finding, b: Finding): number {
   const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
@@ -61,7 +61,7 @@ function order(a: Finding, b: Finding): number {
 export function runChecks(doc: GongwenDocument, ctx: CheckContext): CheckReport {
   const input = analyse(doc, ctx);
   const findings = RULES.flatMap((rule) => rule.run(input)).sort(order);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   const sections = Object.fromEntries(SECTION_IDS.map((id) => [id, sectionPresent(input, id)])) as Record<SectionId, boolean>;
   return { findings, sections, exportable: counts.error === 0, counts };

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { SECTION_IDS } from './types';
 
-const severitySchema = z.enum(['error', 'warning', 'info']);
+/** 'info' is the older name of 'hint' (提示), still read from an office's checks.json. */
+const severitySchema = z.preprocess((v) => (v === 'info' ? 'hint' : v), z.enum(['error', 'warning', 'hint']));
 const words = z.array(z.string().trim().min(1).max(60)).max(500);
 
 const sectionSchema = z.object({
@@ -90,7 +91,7 @@ export const checkRulesetSchema = z.object({
   /** Marks that only appear in unfinished text: ××, XXX, 此处填写… */
   placeholderMarkers: words.default([]),
   /** Per rule id: a different severity, or "off". Keys are rule ids (contract.md). */
-  severity: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+  severity: z.record(z.string(), z.preprocess((v) => (v === 'info' ? 'hint' : v), z.enum(['error', 'warning', 'hint', 'off']))).default({}),
 });
 
 export type CheckRuleset = z.infer<typeof checkRulesetSchema>;

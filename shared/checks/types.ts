@@ -5,7 +5,8 @@
 import type { GongwenDocument, ReportHeader } from '../model/document';
 import type { CheckRuleset } from './ruleset';
 
-export type Severity = 'error' | 'warning' | 'info';
+/** error blocks export; warning needs the user's confirmation; hint (提示) never blocks anything. */
+export type Severity = 'error' | 'warning' | 'hint';
 
 export const SECTION_IDS = ['measures', 'shortcomings', 'reasons', 'responsibility', 'plan', 'other'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckReport, Finding, Severity } from '../../../shared/checks';
 
-const ORDER: Severity[] = ['error', 'warning', 'info'];
+const ORDER: Severity[] = ['error', 'warning', 'hint'];
 
 export interface CheckPanelProps {
   report: CheckReport | null;

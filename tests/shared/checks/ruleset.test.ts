@@ -27,6 +27,12 @@ describe('templates/*/checks.json', () => {
     expect(rs.reasons).toMatchObject({ severity: 'warning' });
   });
 
+  it("reads the older severity name 'info' as 'hint' (提示)", () => {
+    const rs = parseRuleset({ kind: 'x', version: 1, reasons: { keywords: ['原因'], severity: 'info' }, severity: { 'section.reasons': 'info' } });
+    expect(rs.reasons!.severity).toBe('hint');
+    expect(rs.severity['section.reasons']).toBe('hint');
+  });
+
   it.each([
     [null, '(root)'],
     [{ kind: 'x', version: 2 }, 'version'],
