@@ -3,6 +3,7 @@
  * and lists the errors when the document has error findings, refuses to overwrite OUT —
  * both unless --force. The export service writes atomically, so no partial OUT is left.
  */
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { buildDocx } from '../../shared/docx/build';
 import { formatFinding } from '../../shared/checks/format';
@@ -28,6 +29,11 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   }
   const file = args.files[0]!;
   const force = args.flags.has('force');
+  const outPath = path.resolve(io.cwd, out);
+  if (await sameFile(path.resolve(io.cwd, file), outPath)) {
+    io.stderr.write(`${t('checks.cli.export.outIsInput', { file: out })}\n`);
+    return EXIT.unreadable;
+  }
   const checked = await checkFile(file, io, t, createRulesetLoader(io.templatesDir ?? defaultTemplatesDir()));
   if ('error' in checked) {
     io.stderr.write(`${checked.error}\n`);
@@ -39,7 +45,6 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     // --force exports in spite of errors; warnings never stop the command line.
     gate: () => ({ errors: force ? [] : errors.map((f) => formatFinding(f, t)), warnings: [] }),
   });
-  const outPath = path.resolve(io.cwd, out);
   const result = await service.exportDocx(checked.doc, { variant: args.flags.has('public') ? 'public' : 'official', outPath, overwrite: force, acceptWarnings: true });
   if (result.ok) {
     io.stdout.write(`${t('checks.cli.export.written', { file: result.value.path })}\n`);
@@ -51,8 +56,28 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   } else if (code === 'file-exists') {
     io.stderr.write(`${t('checks.cli.export.exists', { file: out })}\n`);
   } else {
-    const reason = String(result.error.values?.message ?? result.error.values?.fileName ?? code);
-    io.stderr.write(`${t('checks.cli.export.failed', { reason: `${code}: ${reason}`.slice(0, 300) })}\n`);
+    // The service's own message (磁盘空间不足…, 是一个文件夹…), in the user's language.
+    io.stderr.write(`${t('checks.cli.export.failed', { reason: t(result.error.messageKey, result.error.values ?? {}) })}\n`);
   }
   return EXIT.findings;
+}
+
+/** Where a path finally points: symlinks resolved, and for a file not yet there, its folder's. */
+async function resolvedPath(p: string): Promise<string> {
+  try {
+    return await fsp.realpath(p);
+  } catch {
+    try {
+      return path.join(await fsp.realpath(path.dirname(p)), path.basename(p));
+    } catch {
+      return p;
+    }
+  }
+}
+
+/** True when OUT is the input itself: the same path after symlinks, or the same inode (a hard link). */
+export async function sameFile(input: string, out: string): Promise<boolean> {
+  if ((await resolvedPath(input)) === (await resolvedPath(out))) return true;
+  const [a, b] = await Promise.all([fsp.stat(input).catch(() => null), fsp.stat(out).catch(() => null)]);
+  return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 }

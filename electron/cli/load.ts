@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, importFileBytes } from '../services/import-service';
+import { ImportError, MAX_DOCX_BYTES, MAX_DRAFT_BYTES, MAX_TEXT_BYTES, importFileBytes } from '../services/import-service';
 
 export type Loaded =
   | { ok: true; doc: GongwenDocument }
@@ -14,6 +14,9 @@ export type Loaded =
 
 /** A report is 10–100 KB of text; this much without one line break is something else. */
 export const MAX_CHARS_WITHOUT_BREAK = 100_000;
+
+/** No accepted file is larger (the .docx and .gwdraft caps); beyond this nothing is read. */
+export const MAX_FILE_BYTES = Math.max(MAX_TEXT_BYTES, MAX_DOCX_BYTES, MAX_DRAFT_BYTES);
 
 const TEXT_EXT = /\.(txt|text|md|markdown)$/i;
 
@@ -42,6 +45,9 @@ export async function loadDocument(file: string, cwd: string, today: string): Pr
   try {
     const stat = await fsp.stat(full);
     if (stat.isDirectory()) return { ok: false, key: 'checks.cli.fail.isDirectory', values: { file } };
+    // /dev/zero, a FIFO, a socket: reading would never end (or block) — refuse before opening.
+    if (!stat.isFile()) return { ok: false, key: 'checks.cli.fail.notRegular', values: { file } };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, key: 'checks.cli.fail.tooLarge', values: { file, size: humanSize(stat.size) } };
     bytes = new Uint8Array(await fsp.readFile(full));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -50,17 +56,16 @@ export async function loadDocument(file: string, cwd: string, today: string): Pr
   }
   if (bytes.length === 0) return { ok: false, key: 'checks.cli.fail.empty', values: { file } };
   if (TEXT_EXT.test(file) && bytes.length > MAX_CHARS_WITHOUT_BREAK && !hasLineBreak(bytes)) {
-    return { ok: false, key: 'checks.cli.fail.noLines', values: { file, length: bytes.length } };
+    return { ok: false, key: 'checks.cli.fail.noLines', values: { file, size: humanSize(bytes.length) } };
   }
   try {
     return { ok: true, doc: await importFileBytes(path.basename(full), bytes, today) };
   } catch (error) {
     if (error instanceof ImportError) {
       const key = IMPORT_KEYS[error.code] ?? 'checks.cli.fail.unreadable';
-      const reason = String(error.values.reason ?? error.message).slice(0, 160);
-      return { ok: false, key, values: { file, reason, size: humanSize(bytes.length) } };
+      return { ok: false, key, values: { ...error.values, file, size: humanSize(bytes.length) } };
     }
-    // Anything else is a bug in an importer; still one line, and the other files go on.
-    return { ok: false, key: 'checks.cli.fail.unreadable', values: { file, reason: (error as Error)?.message?.slice(0, 160) ?? String(error) } };
+    // Anything else is a bug in an importer; still one line, no internals, and the other files go on.
+    return { ok: false, key: 'checks.cli.fail.internal', values: { file, code: (error as Error)?.name ?? 'Error' } };
   }
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { wireServices } from '../services/wire';
-import { settingsStoreOptions } from '../services/settings-service';
+import { makeStoreDurable, settingsStoreOptions } from '../services/settings-service';
 import { findPackageRoot, packageVersion } from '../services/package-root';
 import { createI18n, isLanguage } from '../../shared/i18n';
 import { windowOptions } from './window-options';
@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       version: packageVersion(root),
       // Same options as the preview's conf store: one settings file format everywhere.
-      openSettingsStore: () => new ElectronStore<Record<string, unknown>>(settingsStoreOptions(dataDir)),
+      openSettingsStore: () => makeStoreDurable(new ElectronStore<Record<string, unknown>>(settingsStoreOptions(dataDir))),
       chooseExportPath: async (suggestedName, lastDir, format) => {
         if (!mainWindow) return null;
         const result = await dialog.showSaveDialog(mainWindow, {

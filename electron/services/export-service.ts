@@ -4,14 +4,14 @@
  * Order of refusals: the gate's errors (export-blocked), then its warnings unless the user
  * accepted them (export-needs-confirmation), then an existing file unless overwrite was
  * chosen (file-exists). The bytes are built before anything touches the disk, and written
- * atomically (temp file in the same folder, fsync, rename), so a failure never leaves a
- * half-written .docx behind, and a file that Word holds open is reported as 'file-locked'
+ * durably (every byte, fsync, size verified, rename, folder fsync — durable-write.ts), so a
+ * failure never leaves a half-written .docx behind, and a file that Word holds open is reported as 'file-locked'
  * instead of being clobbered.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import filenamify from 'filenamify';
-import { writeFile as atomicWriteFile } from 'atomically';
+import { writeErrorCode, writeFileDurable } from './durable-write';
 import type { GongwenDocument } from '../../shared/model/document';
 import { fail, ok, type Result } from '../../shared/ipc/contract';
 
@@ -98,21 +98,43 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
- * Write bytes atomically: a temp file beside the target, fsync, rename; retried while the
- * target is busy (EPERM/EBUSY on Windows when Word or an antivirus holds it). A failure
- * leaves the old file (if any) untouched and no temp file behind. An existing target that
- * stays locked → ExportWriteError('file-locked').
+ * Write bytes durably (durable-write.ts); the rename is retried while the target is busy
+ * (EPERM/EBUSY on Windows when Word or an antivirus holds it). A failure leaves the old file
+ * (if any) untouched and no temp file behind. An existing target that stays locked →
+ * ExportWriteError('file-locked').
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<void> {
   const existed = await exists(target);
   try {
-    await atomicWriteFile(target, bytes, { fsync: true, timeout: options.timeoutMs ?? 3000, tmpPurge: true });
+    await writeFileDurable(target, bytes, { timeoutMs: options.timeoutMs ?? 3000 });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    const code = writeErrorCode(error);
     if (existed && LOCK_CODES.has(code)) {
       throw new ExportWriteError('file-locked', `${target} is locked by another program`, error);
     }
     throw new ExportWriteError(code, (error as Error)?.message ?? String(error), error);
+  }
+}
+
+/** The message for a failed write, by system code: the user learns what to do, not what errno said. */
+export function exportWriteErrorKey(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+    case 'ESIZE':
+      return 'export.errors.diskFull';
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return 'export.errors.readOnly';
+    case 'EISDIR':
+      return 'export.errors.isDirectory';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'export.errors.noFolder';
+    default:
+      return 'export.errors.writeFailed';
   }
 }
 
@@ -132,7 +154,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
       const outPath = path.resolve(request.outPath);
       const fileName = path.basename(outPath);
-      if (!request.overwrite && (await exists(outPath))) {
+      const existing = await fs.stat(outPath).catch(() => null);
+      if (existing?.isDirectory()) return fail('out-is-directory', 'export.errors.isDirectory', { fileName });
+      if (!request.overwrite && existing) {
         return fail('file-exists', 'export.errors.fileExists', { fileName });
       }
       let bytes: Uint8Array;
@@ -147,8 +171,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         if (error instanceof ExportWriteError && error.code === 'file-locked') {
           return fail('file-locked', 'export.errors.fileLocked', { fileName });
         }
-        const code = error instanceof ExportWriteError ? error.code : 'EIO';
-        return fail('export-write-failed', 'export.errors.writeFailed', { fileName, code, message: (error as Error)?.message ?? String(error) });
+        const code = error instanceof ExportWriteError ? error.code : writeErrorCode(error);
+        return fail('export-write-failed', exportWriteErrorKey(code), { fileName, code });
       }
       return ok({ path: outPath, fileName, bytes: bytes.byteLength, warnings: verdict.warnings.length });
     },

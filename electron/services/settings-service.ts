@@ -13,8 +13,9 @@ import Conf from 'conf';
 import { fail, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import { languageSchema, officeProfileSchema, settingsPatchSchema } from '../../shared/ipc/schemas';
 import { compactTime, errorMessage, writeErrorKey } from './drafts-file';
+import { writeFileDurableSync } from './durable-write';
 
-/** The part of conf / electron-store used here (both read and write the whole file atomically). */
+/** The part of conf / electron-store used here (both read and rewrite the whole file on every set). */
 export interface SettingsStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
@@ -28,8 +29,34 @@ export function settingsStoreOptions(dataDir: string) {
   return { cwd: dataDir, configName: 'settings', clearInvalidConfig: false } as const;
 }
 
+/** What conf (and electron-store, its subclass) writes with: `_write(value)` → atomically.writeFileSync. */
+interface ConfInternals {
+  readonly path: string;
+  _serialize(value: unknown): string;
+  _write(value: unknown): void;
+}
+
+/**
+ * Make a conf / electron-store instance write durably. conf's own `_write` calls
+ * `atomically.writeFileSync`, which ignores how many bytes `write(2)` wrote: on a nearly full
+ * disk it renames a truncated settings.json over the good one (profiles and 文号 counters lost).
+ * `_write` is conf's one write path (used by `set`, `delete`, `clear`, `store =`), so replacing
+ * it on the instance sends every write through writeFileDurableSync; a failure throws out of
+ * `set` and leaves the file as it was.
+ */
+export function makeStoreDurable<T extends object>(store: T): T {
+  const internals = store as unknown as ConfInternals;
+  if (typeof internals._write !== 'function' || typeof internals._serialize !== 'function' || typeof internals.path !== 'string') {
+    throw new TypeError('makeStoreDurable: not a conf / electron-store instance');
+  }
+  internals._write = function durableWrite(this: ConfInternals, value: unknown): void {
+    writeFileDurableSync(this.path, this._serialize(value), { mode: 0o666 });
+  };
+  return store;
+}
+
 export function createConfStore(dataDir: string): SettingsStore {
-  return new Conf<Record<string, unknown>>({ ...settingsStoreOptions(dataDir), projectName: 'gongwendesk' });
+  return makeStoreDurable(new Conf<Record<string, unknown>>({ ...settingsStoreOptions(dataDir), projectName: 'gongwendesk' }));
 }
 
 export interface SettingsServiceOptions {

@@ -3,6 +3,7 @@
  * bundle runs): contract JSON shape, tables, exit codes, and garbage in → exit 2 with one
  * clear line per bad file while the other files are still checked.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,8 +115,8 @@ describe('gongwen check', () => {
   it.each([
     ['empty.txt', /空/],
     ['binary.txt', /不是文本文件/],
-    ['one-line.txt', /没有一个换行/],
-    ['fake.docx', /不是有效的 Word 文档/],
+    ['one-line.txt', /5\.1 MB的文字里没有一个换行/],
+    ['fake.docx', /不是有效的 Word（\.docx）文档/],
     ['broken.gwdraft', /草稿文件已损坏/],
     ['report.pdf', /不支持/],
     ['missing.txt', /找不到/],
@@ -129,6 +130,28 @@ describe('gongwen check', () => {
     expect(lines[0]).toMatch(why);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toContain('report-zhaishang-2023.txt');
+  });
+
+  it('no English internals reach the Chinese messages (probe 7)', async () => {
+    const r = await run(['check', 'fake.docx', 'broken.gwdraft', 'one-line.txt', fixture('report-zhaishang-2023.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).not.toMatch(/not-docx|corrupt-draft|Unexpected|JSON|个字符|[A-Za-z]{5,}(?!\.)[ :]/);
+  });
+
+  it('a device or a pipe is refused at once, never read (probe 7: check /dev/zero hung)', async () => {
+    for (const special of ['/dev/zero', '/dev/urandom']) {
+      const r = await run(['check', special, fixture('report-zhaishang-2023.txt')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${special}：不是普通文件`);
+      expect(r.stdout).toContain('report-zhaishang-2023.txt');
+    }
+    if (process.platform !== 'win32') {
+      const fifo = path.join(dir, 'pipe.txt');
+      execFileSync('mkfifo', [fifo]);
+      const r = await run(['check', 'pipe.txt']);
+      expect(r.stderr).toContain('不是普通文件');
+    }
   });
 
   it('usage errors → exit 2 with the usage line', async () => {
@@ -160,6 +183,34 @@ describe('gongwen export', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('blocked'))).toEqual([]);
     expect((await run(['export', 'no-plan.txt', '--out', 'blocked.docx', '--force'])).code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'blocked.docx'))).toBe(true);
+  });
+
+  it('refuses an --out that is the input itself: same path, through a symlink, a hard link (probe 4)', async () => {
+    const report = fs.readFileSync(fixture('report-zhaishang-2023.txt'));
+    write('in.txt', report);
+    fs.symlinkSync(path.join(dir, 'in.txt'), path.join(dir, 'link.docx'));
+    fs.linkSync(path.join(dir, 'in.txt'), path.join(dir, 'hard.docx'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    for (const out of ['in.txt', './sub/../in.txt', path.join(dir, 'in.txt'), 'link.docx', 'hard.docx']) {
+      const r = await run(['export', 'in.txt', '--out', out, '--force']);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toContain('就是要导出的文件本身');
+      expect(fs.readFileSync(path.join(dir, 'in.txt')).equals(report)).toBe(true);
+    }
+    // and the other way round: the input named through a symlink
+    expect((await run(['export', 'link.docx', '--out', 'in.txt', '--force'])).stderr).toContain('就是要导出的文件本身');
+    expect(fs.readFileSync(path.join(dir, 'in.txt')).equals(report)).toBe(true);
+  });
+
+  it('--out DIR: one clear message, with or without --force, nothing written', async () => {
+    fs.mkdirSync(path.join(dir, 'outdir'));
+    for (const extra of [[], ['--force']]) {
+      const r = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'outdir', ...extra]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('“outdir”是一个文件夹');
+      expect(r.stderr).not.toMatch(/--force|EISDIR|rename|tmp-/);
+    }
+    expect(fs.readdirSync(path.join(dir, 'outdir'))).toEqual([]);
   });
 
   it('an unreadable input → exit 2; a missing --out → exit 2', async () => {

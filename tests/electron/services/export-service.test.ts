@@ -158,8 +158,9 @@ describe('createExportService', () => {
 
   it('maps a locked target (EBUSY/EPERM that outlasts the retries) to file-locked', async () => {
     vi.resetModules();
-    vi.doMock('atomically', () => ({
-      writeFile: async () => {
+    vi.doMock('../../../electron/services/durable-write', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../../../electron/services/durable-write')>()),
+      writeFileDurable: async () => {
         throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
       },
     }));
@@ -171,13 +172,13 @@ describe('createExportService', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'file-locked', messageKey: 'export.errors.fileLocked' });
     expect(readFileSync(outPath, 'utf8')).toBe('open in Word');
-    vi.doUnmock('atomically');
+    vi.doUnmock('../../../electron/services/durable-write');
   });
 });
 
 describe('export i18n keys', () => {
   it('every message key the service uses exists in both languages', () => {
-    const keys = ['blocked', 'needsConfirmation', 'fileExists', 'fileLocked', 'buildFailed', 'writeFailed'];
+    const keys = ['blocked', 'needsConfirmation', 'fileExists', 'fileLocked', 'buildFailed', 'writeFailed', 'diskFull', 'readOnly', 'isDirectory', 'noFolder'];
     for (const res of [zhCN, enUS] as Record<string, any>[]) {
       for (const k of keys) expect(typeof res.export.errors[k]).toBe('string');
     }

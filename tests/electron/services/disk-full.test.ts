@@ -1,0 +1,103 @@
+/**
+ * Probe 1 of issue 15, on a real tiny file system (tmpfs mounted by the test, root only):
+ * with a few KB free, every writer must fail loudly, leave the previous file byte for byte,
+ * leave no temp file, and tell the user the disk is full. `atomically` (used before) did one
+ * write(2), ignored the short count and renamed the truncated temp file over the good one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileDurable, writeFileDurableSync } from '../../../electron/services/durable-write';
+import { createSettingsService } from '../../../electron/services/settings-service';
+import { runCli, type CliIo } from '../../../electron/cli';
+import { createI18n } from '../../../shared/i18n';
+import { FIXTURES } from './helpers';
+import { mountTinyFs, tinyFsUnavailable, type TinyFs } from './tiny-fs';
+
+const REPO = path.resolve(__dirname, '../../..');
+const FREE = 8 * 1024;
+const big = (n: number, seed = 'x') => JSON.stringify({ text: seed.repeat(n) });
+
+describe.skipIf(tinyFsUnavailable !== null)(`a nearly full disk (tmpfs, ${FREE / 1024} KB free)${tinyFsUnavailable ? ` — skipped: ${tinyFsUnavailable}` : ''}`, () => {
+  let disk: TinyFs;
+  beforeAll(() => {
+    disk = mountTinyFs(1024);
+  });
+  afterAll(() => disk?.unmount());
+  beforeEach(() => {
+    disk.makeRoom();
+    for (const name of disk.entries()) fs.rmSync(path.join(disk.dir, name), { recursive: true, force: true });
+  });
+
+  it('the disk really does short writes (the premise of the test)', () => {
+    disk.leaveFree(FREE);
+    const fd = fs.openSync(path.join(disk.dir, 'probe'), 'w');
+    try {
+      expect(fs.writeSync(fd, Buffer.alloc(40_000, 0x61))).toBeLessThan(40_000);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
+  for (const [name, write] of [
+    ['writeFileDurable', (f: string, d: string) => writeFileDurable(f, d)],
+    ['writeFileDurableSync', async (f: string, d: string) => writeFileDurableSync(f, d)],
+  ] as const) {
+    it(`${name}: ENOSPC, the old file intact, no temp file; writes again once there is room`, async () => {
+      const file = path.join(disk.dir, 'draft.json');
+      const good = big(20_000, 'a');
+      await write(file, good);
+      disk.leaveFree(FREE);
+      await expect(write(file, big(40_000, 'b'))).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(fs.readFileSync(file, 'utf8')).toBe(good);
+      expect(disk.entries()).toEqual(['draft.json']);
+      disk.makeRoom();
+      await write(file, big(40_000, 'b'));
+      expect(fs.readFileSync(file, 'utf8')).toBe(big(40_000, 'b'));
+      expect(disk.entries()).toEqual(['draft.json']);
+    });
+  }
+
+  it('settings:update (conf writes through the durable writer): refused with 磁盘空间已满, settings.json intact', () => {
+    const s = createSettingsService({ dataDir: disk.dir });
+    const profile = (i: number) => ({ id: `p${i}`, name: `金兰山街道办事处第${i}个单位`.padEnd(200, '办'), issuerLines: ['中共金兰山街道工作委员会文件'], agencyCode: '金文', recipient: '县委、县政府', signers: ['张健平'], signingOrgans: [], printOrgan: '金兰山街道党政办公室' });
+    expect(s.update({ profiles: [profile(1)], activeProfileId: 'p1' }).ok).toBe(true);
+    expect(s.recordDocNumber('金文', 2025, 7).ok).toBe(true);
+    const before = fs.readFileSync(path.join(disk.dir, 'settings.json'), 'utf8');
+    disk.leaveFree(FREE);
+    const r = s.update({ profiles: Array.from({ length: 50 }, (_, i) => profile(i)) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.messageKey).toBe('drafts.writeFailed.diskFull');
+      expect(createI18n('zh-CN').t(r.error.messageKey, r.error.values ?? {})).toContain('磁盘空间已满');
+    }
+    expect(fs.readFileSync(path.join(disk.dir, 'settings.json'), 'utf8')).toBe(before);
+    expect(disk.entries()).toEqual(['settings.json']);
+    disk.makeRoom();
+    const again = createSettingsService({ dataDir: disk.dir });
+    expect(again.get().profiles.map((p) => p.id)).toEqual(['p1']);
+    expect(again.suggestDocNumber('金文', 2025)).toBe(8);
+    expect(again.takeNotices()).toEqual([]);
+  });
+
+  it('gongwen export --force over a good .docx: exit ≠ 0, 磁盘空间不足, the old .docx intact, no temp file', async () => {
+    const input = path.join(disk.dir, 'report.txt');
+    fs.copyFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), input);
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, cwd: disk.dir, env: {}, today: '2025-03-01', templatesDir: path.join(REPO, 'templates') };
+    expect(await runCli(['export', 'report.txt', '--out', 'report.docx', '--force'], io)).toBe(0);
+    const good = fs.readFileSync(path.join(disk.dir, 'report.docx'));
+    expect(good.length).toBeGreaterThan(3 * 4096);
+    disk.leaveFree(4096);
+    stdout = '';
+    const code = await runCli(['export', 'report.txt', '--out', 'report.docx', '--force', '--public'], io);
+    expect(code).not.toBe(0);
+    expect(stdout).not.toContain('已导出');
+    expect(stderr).toContain('磁盘空间不足');
+    expect(stderr).toContain('原有文件未改动');
+    expect(stderr).not.toMatch(/ENOSPC: ENOSPC|tmp-|rename/);
+    expect(fs.readFileSync(path.join(disk.dir, 'report.docx')).equals(good)).toBe(true);
+    expect(disk.entries()).toEqual(['report.docx', 'report.txt']);
+  });
+});
