@@ -8,6 +8,7 @@ import type { GongwenDocument } from '../../shared/model/document';
 import { runChecks } from '../../shared/checks/engine';
 import { formatFinding, type Translate } from '../../shared/checks/format';
 import { SECTION_IDS, type CheckReport, type Finding } from '../../shared/checks/types';
+import { SOURCE_KEY } from '../../shared/checks/sources';
 import { RulesetError } from '../../shared/checks/ruleset';
 import { EXIT, localToday, pickLanguage, translator, type CliIo } from './io';
 import { parseArgs } from './args';
@@ -27,7 +28,7 @@ export interface CheckJson {
     title: string | null;
     date: string | null;
   };
-  findings: { rule: string; severity: Finding['severity']; message: string; where: { block: number | null; text: string } }[];
+  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; message: string; where: { block: number | null; text: string } }[];
   exportable: boolean;
 }
 
@@ -48,7 +49,7 @@ export function toCheckJson(file: string, doc: GongwenDocument, report: CheckRep
       title: orNull(h.title),
       date: orNull(h.date),
     },
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: formatFinding(f, t), where: { block: f.where.block, text: f.where.text } })),
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, message: formatFinding(f, t), where: { block: f.where.block, text: f.where.text } })),
     exportable: report.exportable,
   };
 }
@@ -67,7 +68,7 @@ export function formatTable(file: string, doc: GongwenDocument, report: CheckRep
   for (const f of report.findings) {
     const where = f.where.block !== null ? t('checks.cli.block', { n: f.where.block + 1 }) : f.where.field ? t(`checks.field.${f.where.field}`) : '';
     const fix = f.fix ? `  [${t('checks.cli.fixable')}]` : '';
-    lines.push(`  ${t(`checks.severity.${f.severity}`)}  ${f.rule}${where ? `  ${where}` : ''}`);
+    lines.push(`  ${t(`checks.severity.${f.severity}`)}  ${f.rule}  〔${t(`checks.source.${SOURCE_KEY[f.source]}`)}〕${where ? `  ${where}` : ''}`);
     lines.push(`      ${formatFinding(f, t)}${fix}`);
   }
   if (report.findings.length === 0) lines.push(`  ${t('checks.summary.none')}`);

@@ -6,6 +6,7 @@ import type { GongwenDocument } from '../model/document';
 import type { CheckContext, CheckReport, CheckRule, Finding, SectionId, Severity } from './types';
 import { SECTION_IDS } from './types';
 import { analyse, sectionPresent } from './analysis';
+import { withBasis, type RuleBasis } from './sources';
 import { statutorySectionsRule } from './rules/statutory-sections';
 import { responsibilityRule } from './rules/responsibility';
 import { reasonsRule } from './rules/reasons';
@@ -47,6 +48,9 @@ export const RULES: readonly CheckRule[] = [
 /** Every rule id the engine can raise. */
 export const RULE_IDS: readonly string[] = [...new Set(RULES.flatMap((r) => r.ids))];
 
+/** Rule id → its basis (README and the user guide list these). */
+export const RULE_BASIS: Readonly<Record<string, RuleBasis>> = Object.fromEntries(RULES.flatMap((r) => Object.entries(r.basis)));
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
 
 function order(a: Finding, b: Finding): number {
@@ -60,7 +64,7 @@ function order(a: Finding, b: Finding): number {
 
 export function runChecks(doc: GongwenDocument, ctx: CheckContext): CheckReport {
   const input = analyse(doc, ctx);
-  const findings = RULES.flatMap((rule) => rule.run(input)).sort(order);
+  const findings = RULES.flatMap((rule) => rule.run(input).map((f) => withBasis(f, rule.basis[f.rule]))).sort(order);
   const counts: Record<Severity, number> = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   const sections = Object.fromEntries(SECTION_IDS.map((id) => [id, sectionPresent(input, id)])) as Record<SectionId, boolean>;

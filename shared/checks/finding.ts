@@ -25,6 +25,8 @@ export function make(input: CheckInput, spec: FindingSpec): Finding | null {
   return {
     rule: spec.rule,
     severity: override ?? spec.severity,
+    // The engine sets the rule's real basis (and caps the severity) after the rule ran.
+    source: '实务',
     messageKey: spec.messageKey,
     values: spec.values ?? {},
     where: { block: spec.block ?? null, field: spec.field ?? null, text: snippet(spec.text ?? '') },

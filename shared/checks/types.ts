@@ -4,6 +4,7 @@
  */
 import type { GongwenDocument, ReportHeader } from '../model/document';
 import type { CheckRuleset } from './ruleset';
+import type { RuleBasis, RuleSource } from './sources';
 
 /** error blocks export; warning needs the user's confirmation; hint (提示) never blocks anything. */
 export type Severity = 'error' | 'warning' | 'hint';
@@ -36,6 +37,8 @@ export interface FindingFix {
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** The rule's basis (规定/条例/国标/实务), set by the engine from the rule's `basis`. */
+  source: RuleSource;
   /** i18n key under checks.* */
   messageKey: string;
   values: Record<string, string | number>;
@@ -55,6 +58,8 @@ export interface CheckReport {
 export interface CheckRule {
   /** Rule ids this file can raise (documentation and tests). */
   ids: readonly string[];
+  /** Every id's basis (sources.ts): only 规定/条例/国标 or "unfinished" rules may be errors. */
+  basis: Readonly<Record<string, RuleBasis>>;
   run(input: import('./analysis').CheckInput): Finding[];
   /** Fix id → pure fix. Returns the document unchanged when the fix no longer applies. */
   fixes?: Record<string, (doc: GongwenDocument, finding: Finding) => GongwenDocument>;

@@ -72,7 +72,8 @@ describe('gongwen check', () => {
     });
     expect(Object.keys(json.header)).toEqual(['issuer', 'docNumber', 'signers', 'recipient', 'title', 'date']);
     for (const f of json.findings) {
-      expect(Object.keys(f)).toEqual(['rule', 'severity', 'message', 'where']);
+      expect(Object.keys(f)).toEqual(['rule', 'severity', 'source', 'message', 'where']);
+      expect(['规定', '条例', '国标', '实务']).toContain(f.source);
       expect(Object.keys(f.where)).toEqual(['block', 'text']);
       expect(f.message).not.toMatch(/^checks\./);
     }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CheckReport, Finding, Severity } from '../../../shared/checks';
+import { SOURCE_KEY, type CheckReport, type Finding, type Severity } from '../../../shared/checks';
 
 const ORDER: Severity[] = ['error', 'warning', 'hint'];
 
@@ -36,6 +36,9 @@ export function CheckPanel({ report, onJump, onFix }: CheckPanelProps) {
                       <button type="button" className="finding-text" onClick={() => onJump(finding)}>
                         {t(finding.messageKey, finding.values)}
                       </button>
+                      <span className="finding-source" data-source={finding.source} title={t(`checks.sourceName.${SOURCE_KEY[finding.source]}`)}>
+                        {t(`checks.source.${SOURCE_KEY[finding.source]}`)}
+                      </span>
                       {finding.where.text ? <q className="finding-where">{finding.where.text}</q> : null}
                       {finding.fix ? (
                         <button type="button" className="finding-fix" onClick={() => onFix(finding)}>

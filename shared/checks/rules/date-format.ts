@@ -14,6 +14,7 @@ const FIELDS = ['date', 'printDate'] as const satisfies readonly (keyof ReportHe
 
 export const dateFormatRule: CheckRule = {
   ids: ['date.format', 'date.missing'],
+  basis: { 'date.format': { source: '国标' }, 'date.missing': { source: '国标' } },
   run(input) {
     const out: Finding[] = [];
     // The red-header (official) version is dated (GB/T 9704 7.3.5); a plain or published one may not be.

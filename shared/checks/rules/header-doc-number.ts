@@ -11,6 +11,7 @@ import { blank, headerRuleApplies } from './presence';
 
 export const headerDocNumberRule: CheckRule = {
   ids: ['header.docNumber'],
+  basis: { 'header.docNumber': { source: '条例' } },
   run(input) {
     const { docNumber } = input.doc.header;
     if (blank(docNumber)) {

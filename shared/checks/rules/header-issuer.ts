@@ -5,6 +5,7 @@ import { blank, headerRuleApplies } from './presence';
 
 export const headerIssuerRule: CheckRule = {
   ids: ['header.issuer'],
+  basis: { 'header.issuer': { source: '条例' } },
   run(input) {
     const { header } = input.doc;
     if (!headerRuleApplies(input.ruleset.header.issuer, input.doc) || header.issuerLines.some((l) => !blank(l))) return [];

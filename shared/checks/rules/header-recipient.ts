@@ -8,6 +8,7 @@ import { blank, headerRuleApplies } from './presence';
 
 export const headerRecipientRule: CheckRule = {
   ids: ['header.recipient'],
+  basis: { 'header.recipient': { source: '条例' } },
   run(input) {
     const { recipient } = input.doc.header;
     if (blank(recipient)) {

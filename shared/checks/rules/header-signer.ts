@@ -5,6 +5,7 @@ import { blank, headerRuleApplies } from './presence';
 
 export const headerSignerRule: CheckRule = {
   ids: ['header.signer'],
+  basis: { 'header.signer': { source: '条例' } },
   run(input) {
     const { header } = input.doc;
     if (header.direction !== 'up' || !headerRuleApplies(input.ruleset.header.signerWhenUp, input.doc)) return [];

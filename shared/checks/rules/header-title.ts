@@ -5,6 +5,7 @@ import { blank, headerRuleApplies } from './presence';
 
 export const headerTitleRule: CheckRule = {
   ids: ['header.title'],
+  basis: { 'header.title': { source: '条例' } },
   run(input) {
     if (!blank(input.doc.header.title) || !headerRuleApplies(input.ruleset.header.title, input.doc)) return [];
     return compact([make(input, { rule: 'header.title', severity: 'error', messageKey: 'checks.header.title.missing', field: 'title' })]);

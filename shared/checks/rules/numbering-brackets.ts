@@ -10,6 +10,7 @@ import { toBlocks } from '../../model/lexical-json';
 
 export const numberingBracketsRule: CheckRule = {
   ids: ['numbering.brackets'],
+  basis: { 'numbering.brackets': { source: '国标' } },
   run(input) {
     const out: Finding[] = [];
     for (const h of input.headings) {

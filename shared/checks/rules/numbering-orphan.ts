@@ -8,6 +8,7 @@ import { headingLabel } from '../../model/numbering';
 
 export const numberingOrphanRule: CheckRule = {
   ids: ['numbering.orphan'],
+  basis: { 'numbering.orphan': { source: '实务' } },
   run(input) {
     const out: Finding[] = [];
     let shallowest = Number.POSITIVE_INFINITY;

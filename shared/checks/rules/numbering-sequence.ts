@@ -22,6 +22,7 @@ function groups(headings: HeadingInfo[]): HeadingInfo[][] {
 
 export const numberingSequenceRule: CheckRule = {
   ids: ['numbering.sequence'],
+  basis: { 'numbering.sequence': { source: '国标' } },
   run(input) {
     const out: Finding[] = [];
     for (const group of groups(input.headings)) {

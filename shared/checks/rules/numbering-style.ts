@@ -14,6 +14,7 @@ import type { HeadingLevel } from '../../model/blocks';
 
 export const numberingStyleRule: CheckRule = {
   ids: ['numbering.style'],
+  basis: { 'numbering.style': { source: '国标' } },
   run(input) {
     const out: Finding[] = [];
     for (const h of input.headings) {

@@ -18,6 +18,7 @@ const HEADER_FIELDS = ['title', 'recipient', 'docNumber', 'date'] as const satis
 
 export const placeholderRemainingRule: CheckRule = {
   ids: ['placeholder.remaining'],
+  basis: { 'placeholder.remaining': { source: '实务', unfinished: true } },
   run(input) {
     const out: Finding[] = [];
     const push = (f: Finding | null) => f && out.push(f);

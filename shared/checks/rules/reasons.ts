@@ -8,6 +8,7 @@ import { compact, make } from '../finding';
 
 export const reasonsRule: CheckRule = {
   ids: ['section.reasons'],
+  basis: { 'section.reasons': { source: '规定' } },
   run(input) {
     const rule = input.ruleset.reasons;
     if (!rule?.required || !sectionPresent(input, 'shortcomings') || input.reasons) return [];

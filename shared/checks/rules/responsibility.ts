@@ -9,6 +9,7 @@ import { compact, make } from '../finding';
 
 export const responsibilityRule: CheckRule = {
   ids: ['section.responsibility'],
+  basis: { 'section.responsibility': { source: '规定' } },
   run(input) {
     const section = input.ruleset.sections.find((s) => s.id === 'responsibility');
     if (!section?.required || !input.ruleset.responsibility) return [];

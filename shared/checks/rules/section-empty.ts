@@ -8,6 +8,7 @@ import { compact, make } from '../finding';
 
 export const sectionEmptyRule: CheckRule = {
   ids: ['section.empty'],
+  basis: { 'section.empty': { source: '实务' } },
   run(input) {
     const statutory = new Set(
       input.hits

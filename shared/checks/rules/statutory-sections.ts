@@ -9,6 +9,7 @@ import { compact, make } from '../finding';
 
 export const statutorySectionsRule: CheckRule = {
   ids: ['section.measures', 'section.shortcomings', 'section.plan', 'section.other'],
+  basis: { 'section.measures': { source: '规定' }, 'section.shortcomings': { source: '规定' }, 'section.plan': { source: '规定' }, 'section.other': { source: '规定' } },
   run(input) {
     return compact(
       input.ruleset.sections

@@ -10,6 +10,7 @@ const TRAILING = /[。，、；：！？.,;:!?…]+$/;
 
 export const titlePunctuationRule: CheckRule = {
   ids: ['title.punctuation'],
+  basis: { 'title.punctuation': { source: '实务' } },
   run(input) {
     const title = input.doc.header.title.trim();
     const m = TRAILING.exec(title);

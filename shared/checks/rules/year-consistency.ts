@@ -11,6 +11,7 @@ import { yearsIn } from '../text';
 
 export const yearConsistencyRule: CheckRule = {
   ids: ['year.consistency'],
+  basis: { 'year.consistency': { source: '实务' } },
   run(input) {
     const out: Finding[] = [];
     const push = (f: Finding | null) => f && out.push(f);
