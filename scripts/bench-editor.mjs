@@ -1,13 +1,24 @@
 #!/usr/bin/env node
 /**
- * Keystroke-to-paint latency of the report editor on a ~30-page report, in Debian's
- * Chromium, beside a bare Lexical editor with the same text (scripts/bench/bare-editor.ts,
- * bundled here into a temporary folder — no bench code in the app).
+ * Keydown → presented frame in Debian's Chromium, our report editor beside a bare Lexical
+ * 0.52 editor (scripts/bench/bare-editor.ts: rich text, no plugins, bundled here into a
+ * temporary folder — no bench code in the app), interleaved in the same run.
  *
- * Needs a build (`npm run build`). Latency of one key = from the keydown event's timestamp
- * to the first animation frame after it plus a task (i.e. after that frame was produced).
- * Keys are typed one at a time with a pause, into the middle of the document. Prints
- * p50/p95/max in ms; timings are printed, never asserted.
+ * Latency of a key is Chromium's own EventLatency trace event for the KEY_PRESSED event:
+ * from the OS event to the presentation of the frame that shows it (stages included, so a
+ * stall can be placed: RendererMainProcessing = our script and Lexical, the rest is frame
+ * production). Keys are typed at a human cadence (seeded pauses of 90–190 ms), at the end
+ * of the middle paragraph, one browser per measurement so every one starts cold.
+ *
+ * Sizes: 0 pages (a new report from the template, keys from the moment it opens; then the
+ * same document after those keys as warm-up), ≈30 pages (19k characters) and ≈300 pages
+ * (185k characters), loaded by pasting; the time to paste the 300-page text is measured
+ * (paste event → the first frame after it is produced).
+ *
+ * Needs a build (`npm run build`). Options: --runs=N (3), --keys=N (200), --sizes=0,30,300,
+ * --app=DIR (a package root with another build), --save-trace[=DIR] (keeps every trace as JSON, for chrome://tracing or Perfetto).
+ * Prints p50/p95 and the share of keys over 16.7 ms per run and the median of the runs;
+ * nothing is asserted.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,50 +32,139 @@ import { chromium } from 'playwright-core';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const KEYS = Number(process.env.BENCH_KEYS ?? 120);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
-function reportText() {
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return fallback;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : true;
+};
+const RUNS = Number(opt('runs', process.env.BENCH_RUNS ?? 3));
+const KEYS = Number(opt('keys', process.env.BENCH_KEYS ?? 200));
+const SIZES = String(opt('sizes', '0,30,300')).split(',').map(Number);
+const saveTrace = opt('save-trace', false);
+const TRACE_DIR = saveTrace ? (saveTrace === true ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-trace-')) : path.resolve(saveTrace)) : null;
+if (TRACE_DIR) fs.mkdirSync(TRACE_DIR, { recursive: true });
+const FRAME_MS = 16.7;
+/** A package root with a build to measure (default: this one), e.g. a copy of an older build. */
+const APP = path.resolve(String(opt('app', root)));
+
+const CATEGORIES = ['input', 'benchmark', 'cc', 'toplevel', 'devtools.timeline'];
+const TRACE_CATEGORIES = [
+  ...CATEGORIES,
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+const nonSpace = (s) => s.replace(/\s/g, '').length;
+/** Fixture reports one after another until the text has `chars` non-space characters. */
+function reportText(chars) {
   const files = ['report-jinlanshan-2022.txt', 'report-chengxi-2024.txt', 'report-zhaishang-2023.txt'];
   const bodies = files.map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
-  // ~3 000 characters each: six of them make a report of about 30 pages (the status bar's count is printed).
   let text = '';
-  for (let i = 0; i < 6; i++) text += `${bodies[i % 3]}\n`;
+  for (let i = 0; nonSpace(text) < chars; i++) text += `${bodies[i % 3]}\n`;
   return text;
+}
+const TEXTS = { 30: reportText(19000), 300: reportText(185000) };
+
+/** Seeded pauses between keys (mulberry32), the same sequence for both editors. */
+function cadence(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return 90 + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 100);
+  };
+}
+
+async function type(page, count, seed) {
+  const pause = cadence(seed);
+  const letters = 'abcdefghij';
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(letters[i % letters.length]);
+    await page.waitForTimeout(pause());
+  }
+  await page.waitForTimeout(400);
+}
+
+async function startTrace(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_DIR ? TRACE_CATEGORIES : CATEGORIES } });
+  return cdp;
+}
+
+async function stopTrace(cdp, name) {
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  const chunks = [];
+  for (;;) {
+    const part = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+    chunks.push(part.base64Encoded ? Buffer.from(part.data, 'base64').toString('utf8') : part.data);
+    if (part.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const json = chunks.join('');
+  if (TRACE_DIR) fs.writeFileSync(path.join(TRACE_DIR, `${name}.json`), json);
+  const parsed = JSON.parse(json);
+  return parsed.traceEvents ?? parsed;
+}
+
+/**
+ * KEY_PRESSED EventLatency events of a trace, in order: { ms, stages: {name: ms}, presented }.
+ * Ids of these async events are reused, so an event is matched with the next end of its id.
+ */
+export function keyLatencies(events) {
+  const evs = events.filter((e) => (e.ph === 'b' || e.ph === 'e') && typeof e.cat === 'string' && e.cat.includes('input')).sort((a, b) => a.ts - b.ts);
+  const open = new Map();
+  const out = [];
+  for (const e of evs) {
+    const id = `${e.pid}:${e.id2?.local ?? e.id2?.global ?? e.id}`;
+    if (e.name === 'EventLatency') {
+      if (e.ph === 'b') open.set(id, { type: e.args?.event_latency?.event_type, ts: e.ts, stages: {}, begun: {} });
+      else {
+        const r = open.get(id);
+        if (!r) continue;
+        open.delete(id);
+        r.ms = (e.ts - r.ts) / 1000;
+        if (r.type === 'KEY_PRESSED') out.push(r);
+      }
+      continue;
+    }
+    const r = open.get(id);
+    if (!r) continue;
+    if (e.ph === 'b') r.begun[e.name] = e.ts;
+    else if (r.begun[e.name] !== undefined) r.stages[e.name] = (r.stages[e.name] ?? 0) + (e.ts - r.begun[e.name]) / 1000;
+  }
+  return out.map(({ ms, stages, ts }) => ({ ms, stages, ts, presented: 'SubmitCompositorFrameToPresentationCompositorFrame' in stages }));
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-function summary(name, samples, extra = '') {
+function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
-  const f = (v) => v.toFixed(1).padStart(6);
-  if (process.env.BENCH_DEBUG) console.log(samples.map((v, i) => [i, Math.round(v)]).sort((a, b) => b[1] - a[1]).slice(0, 8));
-  console.log(`${name.padEnd(34)} p50 ${f(percentile(s, 50))} ms   p95 ${f(percentile(s, 95))} ms   max ${f(s[s.length - 1])} ms   (${s.length} keys)${extra}`);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), over: s.filter((v) => v > FRAME_MS).length / Math.max(1, s.length), n: s.length, max: s[s.length - 1] };
 }
 
-/** Install the in-page probe, then type KEYS characters one by one. */
-async function measureTyping(page) {
-  await page.evaluate(() => {
-    window.__lat = [];
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
-      },
-      true,
-    );
-  });
-  const letters = 'abcdefghij';
-  for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.press(letters[i % letters.length]);
-    await page.waitForTimeout(25);
-  }
-  await page.waitForTimeout(300);
-  return page.evaluate(() => window.__lat);
+/** Stage totals over the slowest keys: where a stall sits. */
+function stallStages(keys) {
+  const slow = [...keys].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.ceil(keys.length / 20)));
+  const sum = {};
+  for (const k of slow) for (const [name, ms] of Object.entries(k.stages)) sum[name] = (sum[name] ?? 0) + ms;
+  return Object.entries(sum)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, ms]) => `${name} ${(ms / slow.length).toFixed(0)} ms`)
+    .join(', ');
 }
 
-async function startPreview(dataDir) {
-  const server = path.join(root, 'dist', 'preview', 'server.cjs');
+async function startPreview() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-'));
+  const server = path.join(APP, 'dist', 'preview', 'server.cjs');
   if (!fs.existsSync(server)) throw new Error('dist/preview/server.cjs missing: run npm run build first');
   const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', GONGWEN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
@@ -81,43 +181,10 @@ async function startPreview(dataDir) {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
   });
-  return { url, child };
+  return { url, close: () => child.kill('SIGTERM') };
 }
 
-async function benchOurs(browser, text) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-'));
-  const { url, child } = await startPreview(dataDir);
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
-    await page.goto(url);
-    await page.getByRole('button', { name: '新建报告' }).click();
-    await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
-    await page.getByRole('button', { name: '创建' }).click();
-    const body = page.getByRole('textbox', { name: '正文' });
-    await body.waitFor();
-    await body.click();
-    // Load the long report the way a user would: paste it (goes through the paste plugin).
-    await body.evaluate((el, t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
-    await page.waitForTimeout(1500);
-    const pages = await page.locator('.gw-status').innerText();
-    const blocks = await page.locator('.gw-body > *').count();
-    // Caret into the middle of the document.
-    const middle = page.locator('.gw-body > p.gw-p').nth(Math.floor((await page.locator('.gw-body > p.gw-p').count()) / 2));
-    await middle.scrollIntoViewIfNeeded();
-    await middle.click();
-    await page.keyboard.press('End');
-    const samples = await measureTyping(page);
-    return { samples, info: `   [${blocks} blocks; ${pages.replace(/\s+/g, ' ')}]` };
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-async function benchBare(browser, text) {
+async function startBare() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-bare-'));
   await build({
     entryPoints: [path.join(root, 'scripts', 'bench', 'bare-editor.ts')],
@@ -139,31 +206,162 @@ async function benchBare(browser, text) {
     res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(fs.readFileSync(file));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** Paste `text` into the focused editor body; ms from the paste event to the frame after it. */
+function paste(page, selector, text) {
+  return page.evaluate(
+    ([sel, t]) =>
+      new Promise((resolve) => {
+        const el = document.querySelector(sel);
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        const t0 = performance.now();
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      }),
+    [selector, text],
+  );
+}
+
+/** Caret to the end of the middle paragraph. */
+async function caretToMiddle(page, selector) {
+  const paragraphs = page.locator(selector);
+  const middle = paragraphs.nth(Math.floor((await paragraphs.count()) / 2));
+  await middle.scrollIntoViewIfNeeded();
+  await middle.click();
+  await page.keyboard.press('End');
+}
+
+async function withPage(fn) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => typeof window.loadBare === 'function');
-    const paragraphs = text.split(/\n+/).map((l) => l.replace(/\*\*|^#+\s*/g, '').trim()).filter(Boolean);
-    await page.evaluate((p) => window.loadBare(p), paragraphs);
-    const middle = page.locator('#editor > p').nth(Math.floor(paragraphs.length / 2));
-    await middle.scrollIntoViewIfNeeded();
-    await middle.click();
-    await page.keyboard.press('End');
-    const samples = await measureTyping(page);
-    return { samples, info: `   [${paragraphs.length} paragraphs]` };
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+    return await fn(page);
   } finally {
-    server.close();
+    await browser.close();
   }
 }
 
-const text = reportText();
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+const OURS_PARAGRAPHS = '.gw-body > p';
+async function newReport(page, url) {
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
+}
+async function openBody(page) {
+  await page.getByRole('button', { name: '创建' }).click();
+  const body = page.getByRole('textbox', { name: '正文' });
+  await body.waitFor();
+  return body;
+}
+
+/** One measurement: { segments: {name: keys[]}, paste?, info }. */
+async function measure(editor, size, urls, run, templateText) {
+  const seed = 1000 * run + size;
+  const name = `${editor}-${size}p-run${run + 1}`;
+  return withPage(async (page) => {
+    if (editor === 'ours') {
+      await newReport(page, urls.ours);
+      if (size === 0) {
+        const cdp = await startTrace(page);
+        await openBody(page);
+        await caretToMiddle(page, OURS_PARAGRAPHS);
+        await type(page, KEYS, seed);
+        await type(page, KEYS, seed + 1);
+        // The first key is the End that put the caret in place.
+        const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
+        return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) } };
+      }
+      const body = await openBody(page);
+      await body.click();
+      const pasteMs = await paste(page, '.gw-body', TEXTS[size]);
+      await page.waitForTimeout(size >= 300 ? 4000 : 1500);
+      const info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
+      await caretToMiddle(page, OURS_PARAGRAPHS);
+      await page.waitForTimeout(500);
+      const cdp = await startTrace(page);
+      await type(page, KEYS, seed);
+      return { segments: { typing: keyLatencies(await stopTrace(cdp, name)) }, pasteMs, info };
+    }
+    await page.goto(urls.bare);
+    await page.waitForFunction(() => typeof window.loadBare === 'function');
+    if (size === 0) {
+      const cdp = await startTrace(page);
+      await page.evaluate((t) => window.loadBare(t.split(/\n+/).filter(Boolean)), templateText);
+      await caretToMiddle(page, '#editor > p');
+      await type(page, KEYS, seed);
+      await type(page, KEYS, seed + 1);
+      const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
+      return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) } };
+    }
+    await page.evaluate(() => window.loadBare(['']));
+    await page.locator('#editor').click();
+    const pasteMs = await paste(page, '#editor', TEXTS[size]);
+    await page.waitForTimeout(size >= 300 ? 4000 : 1500);
+    const info = `${await page.locator('#editor > p').count()} paragraphs`;
+    await caretToMiddle(page, '#editor > p');
+    await page.waitForTimeout(500);
+    const cdp = await startTrace(page);
+    await type(page, KEYS, seed);
+    return { segments: { typing: keyLatencies(await stopTrace(cdp, name)) }, pasteMs, info };
+  });
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const f1 = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const pct = (v) => `${(100 * v).toFixed(1)} %`;
+
+const ours = await startPreview();
+const bare = await startBare();
+const urls = { ours: ours.url, bare: bare.url };
 try {
-  const ours = await benchOurs(browser, text);
-  const bare = await benchBare(browser, text);
-  console.log(`keystroke → paint, ${text.replace(/\s/g, '').length} characters of text (6 fixture reports)`);
-  summary('GongwenDesk editor (all plugins)', ours.samples, ours.info);
-  summary('bare Lexical (rich text only)', bare.samples, bare.info);
+  // The template's body text, so the bare editor gets the same 0-page document.
+  const templateText = await withPage(async (page) => {
+    await newReport(page, urls.ours);
+    await openBody(page);
+    return page.locator('.gw-body').innerText();
+  });
+  const rows = new Map(); // "size/segment" -> {ours: stats[], bare: stats[], pasteOurs: [], pasteBare: []}
+  const row = (key) => rows.get(key) ?? rows.set(key, { ours: [], bare: [], stall: { ours: [], bare: [] }, paste: { ours: [], bare: [] } }).get(key);
+  for (let run = 0; run < RUNS; run++) {
+    for (const size of SIZES) {
+      // Alternate which editor goes first, so drift in the machine's load hits both.
+      const order = (run + size) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      for (const editor of order) {
+        const result = await measure(editor, size, urls, run, templateText);
+        for (const [segment, keys] of Object.entries(result.segments)) {
+          const presented = keys.filter((k) => k.presented);
+          const s = stats(presented.map((k) => k.ms));
+          const r = row(`${size}/${segment}`);
+          r[editor].push(s);
+          r.stall[editor].push(stallStages(presented));
+          if (result.pasteMs !== undefined) r.paste[editor].push(result.pasteMs);
+          console.log(
+            `run ${run + 1}  ${String(size).padStart(3)} pages ${segment.padEnd(6)} ${editor.padEnd(4)}  p50 ${f1(s.p50).padStart(6)}  p95 ${f1(s.p95).padStart(7)}  >16.7 ms ${pct(s.over).padStart(7)}  max ${f1(s.max).padStart(7)}  (${s.n}/${keys.length} keys presented)` +
+              (result.pasteMs !== undefined ? `  paste ${f1(result.pasteMs)} ms` : '') +
+              (result.info ? `  [${result.info}]` : '') +
+              `  slowest 5 %: ${stallStages(presented)}`,
+          );
+        }
+      }
+    }
+  }
+  console.log(`\nkeydown → presented frame (EventLatency), ${KEYS} keys at 90–190 ms, medians of ${RUNS} run(s)`);
+  console.log('document            | ours p50 / p95 / >16.7ms      | bare Lexical p50 / p95 / >16.7ms | paste ours / bare');
+  const label = { '0/cold': '0 pages, from open', '0/warm': '0 pages, warmed up', '30/typing': '≈30 pages (19k)', '300/typing': '≈300 pages (185k)' };
+  for (const [key, r] of rows) {
+    const m = (list, field) => median(list.map((s) => s[field]));
+    const cell = (list) => `${f1(m(list, 'p50'))} / ${f1(m(list, 'p95'))} / ${pct(m(list, 'over'))}`.padEnd(30);
+    const pasted = r.paste.ours.length ? `${f1(median(r.paste.ours))} / ${f1(median(r.paste.bare))} ms` : '';
+    console.log(`${(label[key] ?? key).padEnd(20)}| ${cell(r.ours)}| ${cell(r.bare)}   | ${pasted}`);
+  }
+  if (TRACE_DIR) console.log(`\ntraces kept in ${TRACE_DIR}`);
 } finally {
-  await browser.close();
+  ours.close();
+  bare.close();
 }
