@@ -39,7 +39,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { GongwenDocument } from '../model/document';
-import type { Block, HeadingBlock } from '../model/blocks';
+import { compactRuns, runsOf, type Block, type HeadingBlock, type Run } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
 import { displayLabels } from '../model/numbering';
 import {
@@ -368,22 +368,33 @@ function titleParagraph(title: string, before: number): Paragraph {
   });
 }
 
+/** Runs → TextRuns: bold as `<w:b/>`, a '\n' inside a run as a line break. */
+function textRuns(runs: readonly Run[], style?: string): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    run.text.split('\n').forEach((part, j) => {
+      if (part === '' && j === 0) return;
+      out.push(new TextRun({ text: part, ...(j > 0 ? { break: 1 } : {}), ...(run.bold ? { bold: true } : {}), ...(style ? { style } : {}) }));
+    });
+  }
+  return out;
+}
+
 function headingParagraph(block: HeadingBlock, label: string): Paragraph {
-  let head = `${label}${block.text}`;
-  let runIn = block.runIn ?? '';
+  const head: Run[] = [{ text: label }, ...runsOf(block.text, block.runs)];
+  const runIn: Run[] = block.runIn ? runsOf(block.runIn, block.runInRuns) : [];
   // A run-in heading's closing 。 opens the body run: the heading run then holds only the
   // heading's words, and readers that take "the heading font" from the text up to the first
   // 。 (the GB/T 9704 meter does) see 楷体/黑体 rather than the body's first sentence. The
   // full-width stop looks the same in either face.
-  const stop = /。$/.exec(head);
-  if (runIn && stop) {
-    head = head.slice(0, -1);
-    runIn = `${stop[0]}${runIn}`;
+  const last = head[head.length - 1]!;
+  if (runIn.length > 0 && last.text.endsWith('。')) {
+    head[head.length - 1] = { ...last, text: last.text.slice(0, -1) };
+    runIn.unshift({ ...last, text: '。' });
   }
-  const children: TextRun[] = [new TextRun(head)];
-  if (runIn) children.push(new TextRun({ text: runIn, style: STYLE_IDS.bodyChar }));
+  const children = [...textRuns(compactRuns(head)), ...textRuns(compactRuns(runIn), STYLE_IDS.bodyChar)];
   // A stand-alone heading never stays alone at the foot of a page.
-  return new Paragraph({ style: STYLE_IDS.heading(block.level), ...(runIn ? {} : { keepNext: true }), children });
+  return new Paragraph({ style: STYLE_IDS.heading(block.level), ...(runIn.length > 0 ? {} : { keepNext: true }), children });
 }
 
 function bodyParagraphs(blocks: readonly Block[]): Paragraph[] {
@@ -396,13 +407,7 @@ function bodyParagraphs(blocks: readonly Block[]): Paragraph[] {
       return;
     }
     // A soft line break inside a paragraph is kept as a break, not a new paragraph.
-    const lines = block.text.split('\n');
-    out.push(
-      new Paragraph({
-        style: STYLE_IDS.body,
-        children: lines.map((l, j) => new TextRun({ text: l, ...(j > 0 ? { break: 1 } : {}) })),
-      }),
-    );
+    out.push(new Paragraph({ style: STYLE_IDS.body, children: textRuns(runsOf(block.text, block.runs)) }));
   });
   return out;
 }

@@ -8,7 +8,7 @@
  * ../../docs in the shared folder: contract "Plain-text import"). The work is linear in
  * the input, so any paste, however odd, comes back as a valid document.
  */
-import type { Block, HeadingBlock } from '../model/blocks';
+import { hasMarks, runsFromSpans, type Block, type HeadingBlock, type Run } from '../model/blocks';
 import { SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
 import { fromBlocks } from '../model/lexical-json';
 import {
@@ -371,10 +371,37 @@ function joinWrappedLines(lines: readonly SourceLine[]): SourceLine[] {
   return groups.map((group) => ({ text: group.parts.join(''), bold: group.bold }));
 }
 
+/** The bold runs of `part`, a slice of `line.text` at or after `from`, or undefined when none is bold. */
+export function marksOf(line: SourceLine, part: string, from: number): Run[] | undefined {
+  if (line.bold.length === 0 || !part) return undefined;
+  const start = line.text.indexOf(part, from);
+  if (start < 0) return undefined;
+  const runs = runsFromSpans(line.text, line.bold, start, start + part.length);
+  return hasMarks(runs) ? runs : undefined;
+}
+
+/**
+ * The marks of a heading's text. A heading wholly in bold is bold because it is a heading
+ * (its style draws it); only a bold part of it is a mark of its own.
+ */
+export function headingMarksOf(line: SourceLine, text: string, from: number): Run[] | undefined {
+  const runs = marksOf(line, text, from);
+  return runs && !(runs.length === 1 && runs[0]!.bold) ? runs : undefined;
+}
+
 function toBlock(line: SourceLine): Block {
   const heading = splitHeading(line);
-  if (heading) return { type: 'heading', level: heading.level, label: heading.label, text: heading.text, runIn: heading.runIn };
-  return { type: 'paragraph', text: line.text };
+  if (heading) {
+    const block: HeadingBlock = { type: 'heading', level: heading.level, label: heading.label, text: heading.text, runIn: heading.runIn };
+    const textAt = line.text.indexOf(heading.text, heading.label.length);
+    const runs = headingMarksOf(line, heading.text, heading.label.length);
+    if (runs) block.runs = runs;
+    const runInRuns = heading.runIn ? marksOf(line, heading.runIn, Math.max(0, textAt) + heading.text.length) : undefined;
+    if (runInRuns) block.runInRuns = runInRuns;
+    return block;
+  }
+  const runs = marksOf(line, line.text, 0);
+  return runs ? { type: 'paragraph', text: line.text, runs } : { type: 'paragraph', text: line.text };
 }
 
 function capBlocks(blocks: Block[]): Block[] {

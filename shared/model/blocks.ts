@@ -7,6 +7,21 @@
  */
 export type HeadingLevel = 1 | 2 | 3 | 4;
 
+/**
+ * Inline marks the document keeps. Only 加粗: GB/T 9704 fixes the face of every element
+ * (黑体, 楷体, 仿宋) and names no emphasis, and bold (仿宋加粗) is the one emphasis offices use
+ * in practice — lead-ins such as 一是…, 三级标题. 着重号, italic (no italic in Chinese faces),
+ * underline and colours are not kept (see README "Inline marks").
+ */
+export type Mark = 'bold';
+export const MARKS: readonly Mark[] = ['bold'];
+
+/** A stretch of text with the same marks. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+}
+
 export interface HeadingBlock {
   type: 'heading';
   level: HeadingLevel;
@@ -16,11 +31,18 @@ export interface HeadingBlock {
   text: string;
   /** Paragraph text that runs on after the heading in the same paragraph, or null. */
   runIn: string | null;
+  /** The marks of `text`, when any part is marked (see `runsOf`). */
+  runs?: Run[];
+  /** The marks of `runIn`, when any part is marked. */
+  runInRuns?: Run[];
 }
 
 export interface ParagraphBlock {
   type: 'paragraph';
+  /** The plain text (what checks read). */
   text: string;
+  /** The same text with its marks, when any part is marked (see `runsOf`). */
+  runs?: Run[];
 }
 
 /** Template guidance: shown as grey placeholder text, must not survive into an export. */
@@ -30,3 +52,46 @@ export interface GuidanceBlock {
 }
 
 export type Block = HeadingBlock | ParagraphBlock | GuidanceBlock;
+
+const sameMarks = (a: Run, b: Run): boolean => !!a.bold === !!b.bold;
+
+/** Adjacent runs with the same marks joined, empty runs dropped, `bold: false` left out. */
+export function compactRuns(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (!run.text) continue;
+    const last = out[out.length - 1];
+    if (last && sameMarks(last, run)) last.text += run.text;
+    else out.push(run.bold ? { text: run.text, bold: true } : { text: run.text });
+  }
+  return out;
+}
+
+export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
+
+export const hasMarks = (runs: readonly Run[]): boolean => runs.some((r) => r.bold);
+
+/**
+ * The runs to write for `text`: the given runs when they spell exactly that text, else one
+ * plain run. Code that edits `text` without knowing about marks (quick fixes, rollover)
+ * therefore never writes stale runs: the edited block simply loses its marks.
+ */
+export function runsOf(text: string, runs: readonly Run[] | undefined): Run[] {
+  if (runs && runsText(runs) === text) return compactRuns(runs);
+  return text ? [{ text }] : [];
+}
+
+/** Runs for `text` from bold spans ([start, end) offsets into `text`). */
+export function runsFromSpans(text: string, bold: readonly (readonly [number, number])[], from = 0, to = text.length): Run[] {
+  const runs: Run[] = [];
+  let pos = from;
+  for (const [a0, b0] of bold) {
+    const a = Math.max(a0, pos);
+    const b = Math.min(b0, to);
+    if (b <= a) continue;
+    runs.push({ text: text.slice(pos, a) }, { text: text.slice(a, b), bold: true });
+    pos = b;
+  }
+  runs.push({ text: text.slice(pos, to) });
+  return compactRuns(runs);
+}

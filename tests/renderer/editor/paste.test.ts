@@ -96,4 +96,16 @@ describe('paste conversion', () => {
       { type: 'paragraph', text: '正文。' },
     ]);
   });
+
+  it('keeps bold from Word/WPS HTML (<strong>, font-weight spans) in blocks and in a one-line paste', () => {
+    const html = '<p>第一段<strong>一是</strong>加强领导。</p><p><span style="font-weight:700">二是</span>完善制度。</p>';
+    const content = convertPaste({ html }, false)!;
+    expect(content.blocks).toEqual([
+      { type: 'paragraph', text: '第一段一是加强领导。', runs: [{ text: '第一段' }, { text: '一是', bold: true }, { text: '加强领导。' }] },
+      { type: 'paragraph', text: '二是完善制度。', runs: [{ text: '二是', bold: true }, { text: '完善制度。' }] },
+    ]);
+    const one = convertPaste({ html: '<b>重点</b>任务' }, false)!;
+    expect(one.inline).toBe('重点任务');
+    expect(one.inlineRuns).toEqual([{ text: '重点', bold: true }, { text: '任务' }]);
+  });
 });

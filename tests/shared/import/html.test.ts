@@ -81,7 +81,8 @@ describe('importHtml: bold runs as Word and mammoth write them', () => {
     const blocks = toBlocks(importHtml('<p>关于××的报告</p><p><strong>一、</strong><strong>主要举措</strong></p><p><strong>（一）强化组织领导。</strong><strong>一是</strong>成立领导小组。</p>').body);
     expect(blocks).toEqual([
       { type: 'heading', level: 1, label: '一、', text: '主要举措', runIn: null },
-      { type: 'heading', level: 2, label: '（一）', text: '强化组织领导。', runIn: '一是成立领导小组。' },
+      // the bold 一是 is a mark of the run-on text; the wholly bold heading text is just a heading
+      { type: 'heading', level: 2, label: '（一）', text: '强化组织领导。', runIn: '一是成立领导小组。', runInRuns: [{ text: '一是', bold: true }, { text: '成立领导小组。' }] },
     ]);
   });
 });

@@ -9,6 +9,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $createTextNode,
   $getRoot,
   $getSelection,
   $isRangeSelection,
@@ -16,10 +17,10 @@ import {
   PASTE_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import { toBlocks, type Block, type GongwenDocument, type ReportHeader } from '../../../../shared/model';
+import { FORMAT_BOLD, toBlocks, type Block, type GongwenDocument, type ReportHeader, type Run } from '../../../../shared/model';
 import { importHtml, htmlToLines } from '../../../../shared/import/html';
-import { importText } from '../../../../shared/import/text';
-import { splitLines } from '../../../../shared/import/source-line';
+import { headingMarksOf, importText, marksOf } from '../../../../shared/import/text';
+import { splitLines, toSourceLine } from '../../../../shared/import/source-line';
 import { matchHeadingLabel } from '../../../../shared/import/patterns';
 import { $nodesFromBlocks } from '../../bridge';
 import { $isGwGuidanceNode } from '../../nodes';
@@ -32,19 +33,27 @@ export interface PastedContent {
   header: ReportHeader | null;
   /** A single line: inserted as text into the current paragraph. */
   inline: string | null;
+  /** The marks of `inline`, when any part of it is marked. */
+  inlineRuns?: Run[];
 }
 
 const nonSpace = (s: string): number => s.replace(/[\s\u3000]|\*\*/g, '').length;
 
-/** Lines → blocks by their heading numbers only (no header detection). */
+/** Lines → blocks by their heading numbers only (no header detection); bold (`**`) kept as marks. */
 export function linesToBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\*\*/g, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-    if (!line) continue;
-    const match = matchHeadingLabel(line);
-    if (match) out.push({ type: 'heading', level: match.level, label: match.label, text: line.slice(match.textStart), runIn: null });
-    else out.push({ type: 'paragraph', text: line });
+    const line = toSourceLine(raw);
+    if (!line.text) continue;
+    const match = matchHeadingLabel(line.text);
+    if (match) {
+      const text = line.text.slice(match.textStart);
+      const runs = headingMarksOf(line, text, match.textStart);
+      out.push({ type: 'heading', level: match.level, label: match.label, text, runIn: null, ...(runs ? { runs } : {}) });
+    } else {
+      const runs = marksOf(line, line.text, 0);
+      out.push({ type: 'paragraph', text: line.text, ...(runs ? { runs } : {}) });
+    }
   }
   return out;
 }
@@ -55,7 +64,11 @@ export function convertPaste(payload: { html?: string | null; text?: string | nu
   const text = payload.text ?? '';
   const lines = (html ? htmlToLines(html) : splitLines(text)).filter((l) => l.replace(/\*\*/g, '').trim() !== '');
   if (lines.length === 0) return null;
-  if (lines.length === 1) return { blocks: [], header: null, inline: lines[0]!.replace(/\*\*/g, '').trim() };
+  if (lines.length === 1) {
+    const line = toSourceLine(lines[0]!);
+    const inlineRuns = marksOf(line, line.text, 0);
+    return { blocks: [], header: null, inline: line.text, ...(inlineRuns ? { inlineRuns } : {}) };
+  }
   const doc: GongwenDocument = html ? importHtml(html) : importText(text);
   const blocks = toBlocks(doc.body).filter((b) => b.type !== 'guidance');
   if (intoBlankDocument) return { blocks, header: doc.header, inline: null };
@@ -76,7 +89,8 @@ export function $insertPasted(content: PastedContent): void {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return;
   if (content.inline !== null) {
-    selection.insertRawText(content.inline);
+    if (content.inlineRuns) selection.insertNodes(content.inlineRuns.map((run) => $createTextNode(run.text).setFormat(run.bold ? FORMAT_BOLD : 0)));
+    else selection.insertRawText(content.inline);
     return;
   }
   if (content.blocks.length === 0) return;
