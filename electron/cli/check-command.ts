@@ -10,7 +10,8 @@ import { formatFinding, type Translate } from '../../shared/checks/format';
 import { SECTION_IDS, type CheckReport, type Finding } from '../../shared/checks/types';
 import { SOURCE_KEY } from '../../shared/checks/sources';
 import { RulesetError } from '../../shared/checks/ruleset';
-import { EXIT, localToday, pickLanguage, translator, type CliIo } from './io';
+import { localIsoDate } from '../../shared/model/today';
+import { EXIT, pickLanguage, translator, type CliIo } from './io';
 import { parseArgs } from './args';
 import { loadDocument } from './load';
 import { createRulesetLoader, type KindRules } from './rulesets';
@@ -91,7 +92,7 @@ export interface CheckedFile {
 
 /** Loads and checks one file; a failure is returned as the rendered one-line reason. */
 export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor: (kind: string) => KindRules): Promise<CheckedFile | { error: string }> {
-  const today = io.today ?? localToday();
+  const today = io.today ?? localIsoDate(new Date());
   const loaded = await loadDocument(file, io.cwd, today);
   if (!loaded.ok) return { error: t(loaded.key, loaded.values) };
   let rules: KindRules;

@@ -20,11 +20,6 @@ export interface CliIo {
 /** Exit codes of the contract: 0 no errors, 1 error findings (or a refused export), 2 a file unreadable / bad usage. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
 
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** --lang wins; else GONGWEN_LANG or LANG when it names English or Chinese; else zh-CN. */
 export function pickLanguage(flag: string | undefined, env: Record<string, string | undefined>): Language {
   if (flag && isLanguage(flag)) return flag;

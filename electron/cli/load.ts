@@ -6,7 +6,8 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, MAX_DOCX_BYTES, MAX_DRAFT_BYTES, MAX_TEXT_BYTES, importFileBytes } from '../services/import-service';
+import { ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES, importFileBytes } from '../services/import-service';
+import { MAX_DRAFT_BYTES } from '../services/drafts-file';
 
 export type Loaded =
   | { ok: true; doc: GongwenDocument }

@@ -1,11 +1,8 @@
 /**
- * The .gwdraft file format and the disk primitives the drafts, settings and import services
- * share. Every write goes through `writeAtomic` (temp file in the same folder, fsync, rename,
- * retried on EPERM/EBUSY/EACCES — see /work/shared/docs/reliability.md for why).
+ * The .gwdraft file format: the envelope around a document, the journal, and how bytes
+ * read from anywhere (the drafts folder, an import, a USB stick) become a document.
+ * Disk primitives live in ./disk.
  */
-import { promises as fsp } from 'node:fs';
-import path from 'node:path';
-import { writeFile as atomicWriteFile } from 'atomically';
 import { InvalidDocumentError, NewerSchemaError, migrateDocument } from '../../shared/model/migrate';
 import type { GongwenDocument } from '../../shared/model/document';
 import { documentSchema } from '../../shared/ipc/schemas';
@@ -15,6 +12,8 @@ export const JOURNAL_FORMAT = 'gongwen-journal';
 /** Version of the envelope around the document (the document has its own schemaVersion). */
 export const DRAFT_FILE_VERSION = 1;
 export const DRAFT_EXT = '.gwdraft';
+/** The largest .gwdraft accepted from outside (import, open): generous for a report, stops a wrong file early. */
+export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
 export interface DraftEnvelope {
   format: typeof DRAFT_FORMAT;
@@ -125,117 +124,4 @@ export function decodeJournal(text: string): Decoded<JournalEnvelope> {
 export function encodeDraft(envelope: Omit<DraftEnvelope, 'format' | 'schemaVersion'>): string {
   const full: DraftEnvelope = { format: DRAFT_FORMAT, schemaVersion: DRAFT_FILE_VERSION, ...envelope };
   return JSON.stringify(full);
-}
-
-export interface WriteOptions {
-  /** How long `atomically` keeps retrying a locked file (Windows antivirus, indexer). */
-  timeoutMs?: number;
-}
-
-/** Temp file in the same folder, fsync, rename; retried on EPERM/EBUSY/EACCES by `atomically`. */
-export async function writeAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  await atomicWriteFile(file, data, { fsync: true, timeout: options.timeoutMs ?? 7_500, encoding: 'utf8' });
-}
-
-/**
- * rename with the same patience as `atomically`: on Windows antivirus and the indexer hold
- * files for a moment (EPERM/EBUSY/EACCES).
- */
-export async function renameRetry(from: string, to: string, options: WriteOptions = {}): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 7_500);
-  for (;;) {
-    try {
-      await fsp.rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') || Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 150));
-    }
-  }
-}
-
-/** `atomically`'s temp names: `<file>.tmp-<10 digits><6 hex>`. */
-export const ATOMIC_TEMP_PATTERN = /\.tmp-\d{10}[a-f0-9]{6}$/;
-
-/**
- * Delete temp files a killed process left behind. Only files older than `minAgeMs`: a second
- * instance sharing the folder (the preview next to the app) may be writing right now.
- */
-export async function removeStaleTempFiles(dir: string, nowMs: number, minAgeMs = 60_000): Promise<number> {
-  let removed = 0;
-  let names: string[];
-  try {
-    names = await fsp.readdir(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    if (!ATOMIC_TEMP_PATTERN.test(name)) continue;
-    const file = path.join(dir, name);
-    try {
-      const st = await fsp.stat(file);
-      if (!st.isFile() || nowMs - st.mtimeMs < minAgeMs) continue;
-      await fsp.unlink(file);
-      removed++;
-    } catch {
-      // gone already or locked: try again next start
-    }
-  }
-  return removed;
-}
-
-/** The i18n key that says why a write failed, so the user knows whether to free space or move the folder. */
-export function writeErrorKey(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'drafts.writeFailed.diskFull';
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return 'drafts.writeFailed.readOnly';
-    case 'EBUSY':
-      return 'drafts.writeFailed.busy';
-    default:
-      return 'drafts.writeFailed.other';
-  }
-}
-
-export function errorMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException | null;
-  return (e?.code ? `${e.code}: ` : '') + (e instanceof Error ? e.message : String(error)).slice(0, 300);
-}
-
-/** A name to move a bad file aside under that does not overwrite an earlier one. */
-export async function freeName(file: string, suffix: string, now: Date): Promise<string> {
-  const first = `${file}${suffix}`;
-  if (!(await exists(first))) return first;
-  const stamp = compactTime(now);
-  for (let i = 0; ; i++) {
-    const candidate = `${file}.${stamp}${i ? `-${i}` : ''}${suffix}`;
-    if (!(await exists(candidate))) return candidate;
-  }
-}
-
-export async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** 2024-01-05T09:30:12.345Z → 20240105T093012345Z: sortable, and legal in Windows file names. */
-export function compactTime(date: Date): string {
-  return date.toISOString().replace(/[-:.]/g, '');
-}
-
-export function parseCompactTime(s: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(s);
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
 }

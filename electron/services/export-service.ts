@@ -10,8 +10,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import filenamify from 'filenamify';
 import { writeErrorCode, writeFileDurable } from './durable-write';
+import { exists } from './disk';
 import type { GongwenDocument } from '../../shared/model/document';
 import { fail, ok, type Result } from '../../shared/ipc/contract';
 
@@ -61,41 +61,10 @@ export class ExportWriteError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------
-// File names
-// ---------------------------------------------------------------------------------------
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
-/**
- * A file name (without extension) safe on Windows, macOS and Linux, from the title.
- * `today` is 'YYYY-MM-DD' (no hidden clock); an empty or unusable title gives `报告_yyyyMMdd`.
- */
-export function safeFileName(title: string, today: string): string {
-  const fallback = `报告_${today.replace(/-/g, '')}`;
-  // Line breaks in a multi-line title become nothing (the title reads as one phrase).
-  const flat = title.replace(/[\r\n\t]+/g, '').trim();
-  let name = filenamify(flat, { replacement: '_', maxLength: 80 });
-  // Windows strips trailing dots and spaces, which would make two names collide.
-  name = name.replace(/[. ]+$/u, '').replace(/^[. ]+/u, '');
-  if (WINDOWS_RESERVED.test(name)) name = `${name}_`;
-  if (!name || /^_+$/.test(name)) return fallback;
-  return name;
-}
-
-// ---------------------------------------------------------------------------------------
 // Atomic write
 // ---------------------------------------------------------------------------------------
 
 const LOCK_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Write bytes durably (durable-write.ts); the rename is retried while the target is busy

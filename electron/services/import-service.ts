@@ -9,7 +9,7 @@ import type { GongwenDocument } from '../../shared/model/document';
 import { toBlocks } from '../../shared/model/lexical-json';
 import { importText } from '../../shared/import/text';
 import { importHtml } from '../../shared/import/html';
-import { decodeDraft } from './drafts-file';
+import { MAX_DRAFT_BYTES, decodeDraft } from './drafts-file';
 
 export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft';
 
@@ -40,7 +40,6 @@ export class ImportError extends Error {
 /** Text over this is not a report (a report is ~20–60 KB); .docx may carry photos. */
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
 function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());

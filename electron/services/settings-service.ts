@@ -12,7 +12,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { fail, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import { languageSchema, officeProfileSchema, settingsPatchSchema } from '../../shared/ipc/schemas';
-import { compactTime, errorMessage, writeErrorKey } from './drafts-file';
+import { compactTime, errorMessage, writeErrorKey } from './disk';
 import { writeFileDurableSync } from './durable-write';
 
 /** The part of conf / electron-store used here (both read and rewrite the whole file on every set). */

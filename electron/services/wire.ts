@@ -18,7 +18,9 @@ import { createTemplateService, TemplateError } from './template-service';
 import { createDraftService } from './drafts-service';
 import { createSettingsService, type SettingsStore } from './settings-service';
 import { importFileBytes, ImportError } from './import-service';
-import { createExportService, safeFileName } from './export-service';
+import { createExportService } from './export-service';
+import { safeFileName } from './file-names';
+import { localIsoDate } from '../../shared/model/today';
 import { createFontService, type FontService } from './font-service';
 
 export interface WireOptions {
@@ -45,14 +47,9 @@ export interface Wired {
   close(): Promise<void>;
 }
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function wireServices(options: WireOptions): Wired {
   const dataDir = path.resolve(options.dataDir);
-  const today = options.today ?? localToday;
+  const today = options.today ?? (() => localIsoDate(new Date()));
   const templates = createTemplateService(options.templatesDir);
   const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
 

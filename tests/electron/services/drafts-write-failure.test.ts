@@ -1,8 +1,8 @@
 /**
  * A full disk or a read-only folder: the save answers an error that says why, the caller keeps
  * the text, and the previous version on disk is intact. Root ignores file modes and this
- * machine cannot mount a full file system, so the failure is injected into `atomically` —
- * after it has written part of the temp file, as a real ENOSPC would.
+ * machine cannot mount a full file system, so the failure is injected into the one write path
+ * (durable-write.ts) — after it has written part of the temp file, as a real ENOSPC would.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,11 @@ import { makeDocument, tempDir } from './helpers';
 
 const failNext = vi.hoisted(() => ({ code: null as string | null, match: '' }));
 
-vi.mock('atomically', async (importOriginal) => {
-  const real = await importOriginal<typeof import('atomically')>();
+vi.mock('../../../electron/services/durable-write', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../electron/services/durable-write')>();
   return {
     ...real,
-    writeFile: async (file: string, data: string, options?: object) => {
+    writeFileDurable: async (file: string, data: string, options?: object) => {
       if (failNext.code && file.includes(failNext.match)) {
         const tmp = `${file}.tmp-1234567890abcdef`;
         writeFileSync(tmp, String(data).slice(0, 100)); // torn temp file, as a full disk leaves it
@@ -23,7 +23,7 @@ vi.mock('atomically', async (importOriginal) => {
         const err = Object.assign(new Error(`${code}: simulated`), { code });
         throw err;
       }
-      return real.writeFile(file, data, options as never);
+      return real.writeFileDurable(file, data, options as never);
     },
   };
 });

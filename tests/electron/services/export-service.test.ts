@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExportService, safeFileName, writeFileAtomic, ExportWriteError } from '../../../electron/services/export-service';
+import { createExportService, writeFileAtomic, ExportWriteError } from '../../../electron/services/export-service';
+import { safeFileName } from '../../../electron/services/file-names';
 import { emptyHeader, SCHEMA_VERSION, type GongwenDocument } from '../../../shared/model/document';
 import { fromBlocks } from '../../../shared/model/lexical-json';
 import zhCN from '../../../shared/i18n/locales/zh-CN.json';
