@@ -53,6 +53,11 @@ export function ReportEditor({ document, onChange, onReady }: ReportEditorProps)
   return <EditorView initial={initial} callbacks={callbacks} />;
 }
 
+/** The 版记 is printed with the red-header (official) version only, as the .docx does. */
+function hasColophon(h: ReportHeader): boolean {
+  return h.redHeader && Boolean(h.cc.trim() || h.printOrgan.trim() || h.printDate.trim());
+}
+
 /** Fill the header fields that are still empty (a whole report pasted into a blank document). */
 function mergeEmpty(current: ReportHeader, found: ReportHeader): Partial<ReportHeader> {
   const patch: Record<string, unknown> = {};
@@ -143,7 +148,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
             <HeaderMorePanel header={header} update={update} register={register} />
           </aside>
           <div className="gw-scroller">
-            <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={<PageColophon header={header} />}>
+            <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={hasColophon(header) ? <PageColophon header={header} /> : null}>
               <PageHeader header={header} update={update} register={register} />
               <RichTextPlugin
                 contentEditable={<ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />}

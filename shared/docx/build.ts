@@ -65,6 +65,9 @@ import {
   ptToHalfPoints,
   ptToTwips,
   type FontKey,
+  issuerLinePt,
+  issuerSpaceBeforePt,
+  redLineSpacePt,
 } from '../page/geometry';
 
 export type DocxVariant = 'official' | 'public';
@@ -221,19 +224,11 @@ function characterStyles(): ICharacterStyleOptions[] {
 // ---------------------------------------------------------------------------------------
 
 function issuerLineTwips(sizePt: number): number {
-  return ptToTwips(Math.ceil(sizePt * 1.25));
+  return ptToTwips(issuerLinePt(sizePt));
 }
 
-/**
- * Space before the first issuer line so its ink top lands 35 mm under the type-area top.
- * An exact line puts the baseline at 80 % of its height (LibreOffice; Word within ~0.5 mm);
- * CJK ink starts ~0.86 em above the baseline.
- */
 function issuerSpaceBeforeTwips(sizePt: number, linesAbove: number): number {
-  const lineTw = issuerLineTwips(sizePt);
-  const inkTopInLinePt = (lineTw / 20) * 0.8 - sizePt * 0.86;
-  const targetPt = mmToPt(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm) - linesAbove * GRID.linePitchPt - inkTopInLinePt;
-  return Math.max(0, Math.round(targetPt * 20));
+  return ptToTwips(issuerSpaceBeforePt(sizePt, linesAbove));
 }
 
 const WENJIAN = '文件';
@@ -249,17 +244,13 @@ function issuerLinesFor(lines: readonly string[]): string[] {
 }
 
 function redLineBorder() {
-  // The border sits under the last line of the 文号 paragraph: the line's bottom is ~1.4 mm
-  // below the 文号's em box, so `space` adds the rest of the 4 mm.
   const weightPt = mmToPt(HEADER_BLOCK.redLineWeightMm);
-  const lineBottomBelowEmBottomPt = GRID.linePitchPt * 0.2 - SIZES_PT.body * 0.12;
-  const spacePt = mmToPt(HEADER_BLOCK.redLineGapBelowDocNumberMm) - lineBottomBelowEmBottomPt - weightPt / 2;
   return {
     bottom: {
       style: BorderStyle.SINGLE,
       color: RED_HEX,
       size: Math.min(96, ptToEighthPoints(weightPt)),
-      space: Math.max(0, Math.round(spacePt)),
+      space: redLineSpacePt(),
     },
   };
 }

@@ -181,6 +181,37 @@ export const HEADER_BLOCK = {
   titleLinesBelowRedLine: 2,
 } as const;
 
+/**
+ * Vertical metrics of the 版头, in pt, shared by the .docx (paragraph spacing) and the
+ * screen (CSS), so the body starts at the same height on page 1 in both.
+ */
+/** Exact line of one issuer-mark line: taller than the glyph (a smaller one clips the mark). */
+export function issuerLinePt(sizePt: number): number {
+  return Math.ceil(sizePt * 1.25);
+}
+
+/**
+ * Space before the first issuer line so its ink top lands 35 mm under the type-area top.
+ * An exact line puts the baseline at 80 % of its height (LibreOffice; Word within ~0.5 mm);
+ * CJK ink starts ~0.86 em above the baseline. `linesAbove`: 份号/密级/紧急程度 lines.
+ */
+export function issuerSpaceBeforePt(sizePt: number, linesAbove: number): number {
+  const inkTopInLinePt = issuerLinePt(sizePt) * 0.8 - sizePt * 0.86;
+  const targetPt = mmToPt(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm) - linesAbove * GRID.linePitchPt - inkTopInLinePt;
+  return Math.max(0, Math.round(targetPt * TWIPS_PER_PT) / TWIPS_PER_PT);
+}
+
+/**
+ * Space between the 文号 line's bottom and the red line (OOXML w:bdr/@w:space, whole pt):
+ * the line's bottom is ~1.4 mm below the 文号's em box, so this adds the rest of the 4 mm.
+ */
+export function redLineSpacePt(): number {
+  const weightPt = mmToPt(HEADER_BLOCK.redLineWeightMm);
+  const lineBottomBelowEmBottomPt = GRID.linePitchPt * 0.2 - SIZES_PT.body * 0.12;
+  const spacePt = mmToPt(HEADER_BLOCK.redLineGapBelowDocNumberMm) - lineBottomBelowEmBottomPt - weightPt / 2;
+  return Math.max(0, Math.round(spacePt));
+}
+
 // ---------------------------------------------------------------------------------------
 // 版记 (colophon) and the page number
 // ---------------------------------------------------------------------------------------
@@ -375,6 +406,7 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-issuer-top': mmCss(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm),
     '--gw-red-line-gap': mmCss(HEADER_BLOCK.redLineGapBelowDocNumberMm),
     '--gw-red-line-weight': mmCss(HEADER_BLOCK.redLineWeightMm),
+    '--gw-red-line-space': ptCss(redLineSpacePt()),
     '--gw-page-number-gap': mmCss(PAGE_NUMBER.dashBelowTypeAreaMm),
     '--gw-page-number-inset': ptCss(PAGE_NUMBER.insetPt),
     '--gw-colophon-thick': mmCss(COLOPHON.thickLineMm),

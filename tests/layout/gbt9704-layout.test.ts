@@ -7,7 +7,7 @@
  * in every face, so the horizontal metrics do not depend on the substitute.
  * Skipped (with a message) only when soffice is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,22 +16,12 @@ import { buildDocx } from '../../shared/docx/build';
 import { MARGINS, PAPER, TYPE_AREA, ptToMm } from '../../shared/page/geometry';
 import { FIXTURES, fixtureDocument } from './fixture-docs';
 import { fromBlocks } from '../../shared/model/lexical-json';
+import { hasTool, renderDocx, type Rendered } from './lo-render';
 
-const hasTool = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const HAS_SOFFICE = hasTool('soffice', ['--version']);
 const HAS_POPPLER = hasTool('pdftotext', ['-v']) && hasTool('pdftoppm', ['-v']);
 if (!HAS_SOFFICE) console.warn('[layout] skipped: LibreOffice (soffice) is not installed — apt-get install libreoffice-writer');
 else if (!HAS_POPPLER) console.warn('[layout] poppler-utils (pdftotext, pdftoppm) missing — apt-get install poppler-utils');
-
-const FONT_MAP: Record<string, string> = {
-  仿宋_GB2312: 'Noto Serif CJK SC',
-  仿宋: 'Noto Serif CJK SC',
-  方正小标宋简体: 'Noto Serif CJK SC',
-  宋体: 'Noto Serif CJK SC',
-  黑体: 'Noto Sans CJK SC',
-  楷体_GB2312: 'AR PL UKai CN',
-  楷体: 'AR PL UKai CN',
-};
 
 const MM_PER_PT = 25.4 / 72;
 const mm = (pt: number) => pt * MM_PER_PT;
@@ -48,65 +38,9 @@ const emCentreOf = (l: { y0: number; y1: number }) => baselineOf(l) - 0.38 * siz
 const emBottomOf = (l: { y0: number; y1: number }) => baselineOf(l) + 0.12 * sizeOf(l);
 const isBodySize = (l: { y0: number; y1: number }) => Math.abs(sizeOf(l) - 16) < 0.6;
 
-interface Line {
-  page: number;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  text: string;
-}
-
-interface Rendered {
-  pdf: string;
-  pages: number;
-  lines: Line[];
-}
-
 let work: string;
 
-function fontsConf(file: string): void {
-  const rules = Object.entries(FONT_MAP)
-    .map(
-      ([from, to]) =>
-        `  <match target="pattern"><test qual="any" name="family"><string>${from}</string></test>` +
-        `<edit name="family" mode="prepend" binding="strong"><string>${to}</string></edit></match>`,
-    )
-    .join('\n');
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${rules}\n</fontconfig>\n`,
-  );
-}
-
-/**
- * Keep the blank pages LibreOffice inserts for an even-page section break in the PDF (its
- * export skips them by default; print and Word keep them), so page counts are the printed ones.
- */
-const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
-
-function render(docx: Uint8Array, name: string): Rendered {
-  const src = path.join(work, `${name}.docx`);
-  writeFileSync(src, docx);
-  const conf = path.join(work, 'fonts.conf');
-  fontsConf(conf);
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', '--convert-to', PDF_FILTER, '--outdir', work, src],
-    { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 },
-  );
-  const pdf = path.join(work, `${name}.pdf`);
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const lines: Line[] = [];
-  const pageChunks = xml.split(/<page /).slice(1);
-  pageChunks.forEach((chunk, i) => {
-    for (const m of chunk.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...m[5]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
-      lines.push({ page: i + 1, x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text: words.join('').replace(/&amp;/g, '&') });
-    }
-  });
-  return { pdf, pages: pageChunks.length, lines };
-}
+const render = (docx: Uint8Array, name: string): Rendered => renderDocx(docx, name, work);
 
 /** Half-width characters count as half a cell. */
 function cells(text: string): number {

@@ -1,90 +1,89 @@
 /**
- * The sheet: one continuous column of paper with the GB/T 9704 margins, on which the
- * page breaks are drawn where they fall — every 22 lines of the 28.95 pt grid, measured
- * from the top of the type area (the body's lines sit on that grid, so this is where Word
- * breaks, give or take a line when a heading or the 版头 is off-grid). The 版记 is pushed
- * to the foot of the last page, as printed.
+ * The desk: separate A4 sheets with the GB/T 9704 margins and their page numbers (`— N —`,
+ * 4号 宋体, odd right / even left, one character in, 7 mm under the type area), with the
+ * one document flowing from sheet to sheet (see ./page-layer.ts for how it is cut). The
+ * first sheet carries the 版头 (it is the flow's first block); the 版记 sits at the foot
+ * of its own even page after the body, as the .docx puts it (shared/page/paginate.ts).
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { GRID, PAGE_NUMBER, pageCssVariables, ptToPx } from '../../../shared/page/geometry';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { PAGE_NUMBER, pageCssVariables } from '../../../shared/page/geometry';
+import type { Pagination } from '../../../shared/page/paginate';
+import { PageLayer, PAPER_PX, SHEET_GAP_PX, SHEET_PITCH_PX } from './page-layer';
 
-/** Height of one page of type area in CSS px (22 × 28.95 pt). */
-export const PAGE_PX = ptToPx(GRID.linePitchPt * GRID.linesPerPage);
-const LINE_PX = ptToPx(GRID.linePitchPt);
-
-/**
- * Where each page starts (px from the top of the type area) for content `height` px tall
- * whose body lines start at `bodyTop` and sit on the line grid: a body line that would
- * cross the foot of a page moves to the next one, as in Word. Pure; tested.
- */
-export function pageStarts(height: number, bodyTop: number): number[] {
-  const starts = [0];
-  for (let guard = 0; guard < 1000; guard++) {
-    const start = starts[starts.length - 1]!;
-    const end = start + PAGE_PX;
-    if (end >= height - 1) break;
-    let next = end;
-    if (end > bodyTop) next = bodyTop + Math.floor((end - bodyTop + 0.5) / LINE_PX) * LINE_PX;
-    if (next <= start + LINE_PX) next = end;
-    starts.push(next);
-  }
-  return starts;
-}
 const PAGE_STYLE = pageCssVariables();
 
-export function PageFlow({ children, colophon, zoom, onPages }: { children: ReactNode; colophon: ReactNode; zoom: number; onPages: (pages: number) => void }) {
-  const { t } = useTranslation();
+export interface PageFlowProps {
+  children: ReactNode;
+  /** The 版记, or null when the document has none. */
+  colophon: ReactNode | null;
+  zoom: number;
+  onPages: (pages: number) => void;
+}
+
+interface Sheets {
+  pages: number;
+  colophonPage: number | null;
+  blankPage: number | null;
+}
+
+export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
   const flowRef = useRef<HTMLDivElement>(null);
-  const colophonRef = useRef<HTMLDivElement>(null);
-  const [starts, setStarts] = useState<number[]>([0]);
-  const pages = starts.length;
+  const cutsRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<PageLayer | null>(null);
+  const hasColophon = colophon !== null;
+  const colophonRef = useRef(hasColophon);
+  colophonRef.current = hasColophon;
   const onPagesRef = useRef(onPages);
   onPagesRef.current = onPages;
+  const [sheets, setSheets] = useState<Sheets>({ pages: 1, colophonPage: null, blankPage: null });
 
   useLayoutEffect(() => {
     const flow = flowRef.current;
-    if (!flow || typeof ResizeObserver === 'undefined') return undefined;
-    const measure = () => {
-      const natural = flow.offsetHeight + (colophonRef.current?.offsetHeight ?? 0);
-      const body = flow.querySelector<HTMLElement>('.gw-body');
-      const next = pageStarts(natural, body ? body.offsetTop - flow.offsetTop : 0);
-      setStarts((prev) => (prev.length === next.length && prev.every((v, i) => Math.abs(v - next[i]!) < 0.5) ? prev : next));
-      onPagesRef.current(next.length);
+    const cuts = cutsRef.current;
+    if (!flow || !cuts || typeof ResizeObserver === 'undefined' || typeof requestAnimationFrame === 'undefined') return undefined;
+    const layer = new PageLayer({
+      flow,
+      cuts,
+      colophon: () => colophonRef.current,
+      onLayout: (layout: Pagination) => {
+        setSheets({ pages: layout.pages, colophonPage: layout.colophonPage, blankPage: layout.blankPage });
+        onPagesRef.current(layout.pages);
+      },
+    });
+    layerRef.current = layer;
+    return () => {
+      layer.dispose();
+      layerRef.current = null;
     };
-    const observer = new ResizeObserver(measure);
-    observer.observe(flow);
-    if (colophonRef.current) observer.observe(colophonRef.current);
-    measure();
-    return () => observer.disconnect();
   }, []);
 
-  const breaks = starts.slice(1);
-  const last = starts[starts.length - 1]! + PAGE_PX;
+  useEffect(() => {
+    layerRef.current?.refresh();
+  }, [hasColophon]);
+
+  const numbers = Array.from({ length: sheets.pages }, (_, i) => i + 1);
   return (
     <div className="gw-zoom" style={{ zoom: zoom / 100 }}>
-      <article className="gw-sheet" style={PAGE_STYLE}>
-        <div className="gw-type-area" style={{ minHeight: `${last}px` }}>
-          <div className="gw-flow" ref={flowRef}>
-            {children}
-          </div>
-          <div className="gw-colophon-slot" ref={colophonRef}>
+      <div className="gw-desk" style={{ ...PAGE_STYLE, height: `${sheets.pages * SHEET_PITCH_PX - SHEET_GAP_PX}px` }} data-pages={sheets.pages}>
+        <div className="gw-sheets" aria-hidden="true">
+          {numbers.map((n) => (
+            <div key={n} className="gw-sheet" data-page={n} style={{ top: `${(n - 1) * SHEET_PITCH_PX}px`, height: `${PAPER_PX.height}px` }}>
+              {n === sheets.blankPage ? null : (
+                <span className={n % 2 === 1 ? 'gw-page-number gw-page-number-odd' : 'gw-page-number gw-page-number-even'}>{PAGE_NUMBER.format(n)}</span>
+              )}
+            </div>
+          ))}
+        </div>
+        <div className="gw-flow" ref={flowRef}>
+          <div className="gw-cuts" ref={cutsRef} aria-hidden="true" />
+          {children}
+        </div>
+        {colophon !== null && sheets.colophonPage !== null ? (
+          <div className="gw-colophon-slot" style={{ top: `${(sheets.colophonPage - 1) * SHEET_PITCH_PX}px` }}>
             {colophon}
           </div>
-          {breaks.map((top, i) => {
-            const n = i + 1;
-            return (
-            <div key={n} className="gw-page-break" style={{ top: `${top}px` }} aria-hidden="true">
-              <span className={n % 2 === 1 ? 'gw-page-number gw-page-number-odd' : 'gw-page-number gw-page-number-even'}>{PAGE_NUMBER.format(n)}</span>
-              <span className="gw-page-break-label">{t('editor.pageBreak', { page: n + 1 })}</span>
-            </div>
-            );
-          })}
-          <div className="gw-page-break gw-page-end" style={{ top: `${last}px` }} aria-hidden="true">
-            <span className={pages % 2 === 1 ? 'gw-page-number gw-page-number-odd' : 'gw-page-number gw-page-number-even'}>{PAGE_NUMBER.format(pages)}</span>
-          </div>
-        </div>
-      </article>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CSSProperties } from 'react';
 import type { ReportHeader } from '../../../shared/model';
-import { issuerMarkSizeFor } from '../../../shared/page/geometry';
+import { GRID, issuerLinePt, issuerMarkSizeFor, issuerSpaceBeforePt } from '../../../shared/page/geometry';
 import { DraftField } from './DraftField';
 import { normalizeDocNumber, splitNames, stripTrailingColon } from './field-format';
 import { PRINT_TEXT } from './print-text';
@@ -16,12 +16,17 @@ import type { FieldRegistrar, HeaderUpdate } from './types';
 export function PageHeader({ header, update, register }: { header: ReportHeader; update: HeaderUpdate; register: FieldRegistrar }) {
   const { t } = useTranslation();
   const longest = Math.max(6, ...header.issuerLines.map((l) => [...l].length));
-  const issuerStyle = { '--gw-issuer-now': `${issuerMarkSizeFor(longest)}pt` } as CSSProperties;
+  const size = issuerMarkSizeFor(longest);
+  // The same vertical metrics as the .docx's paragraphs (shared/page/geometry.ts), so the body
+  // starts on page 1 where Word and LibreOffice start it.
+  const fieldsAbove = [header.copyNumber, header.secrecy, header.urgency].filter((f) => f.trim()).length;
+  const issuerStyle = { '--gw-issuer-now': `${size}pt`, '--gw-issuer-line': `${issuerLinePt(size)}pt` } as CSSProperties;
+  const bannerStyle = { paddingTop: `${fieldsAbove * GRID.linePitchPt + issuerSpaceBeforePt(size, fieldsAbove)}pt` } as CSSProperties;
   const up = header.direction === 'up';
   return (
     <header className="gw-head">
       {header.redHeader ? (
-        <div className="gw-banner">
+        <div className="gw-banner" style={bannerStyle}>
           <div className="gw-corner" aria-hidden={!header.copyNumber && !header.secrecy && !header.urgency}>
             {header.copyNumber ? <div className="gw-copy-number">{header.copyNumber}</div> : null}
             {header.secrecy ? <div className="gw-secrecy">{header.secrecy}</div> : null}

@@ -1,0 +1,214 @@
+/**
+ * The page layer beside the one flat Lexical document (Lexical's guidance, playground PR
+ * #9172): the document is never changed for layout. The flow (版头, body, closing) is one
+ * column; at every page boundary a full-width float occupies "rest of this page + bottom
+ * margin + the desk between sheets + top margin of the next sheet", so the browser itself
+ * moves the next line onto the next sheet's type area — a paragraph splits across sheets
+ * line by line and nothing is ever drawn in a margin, even for the frame before we re-cut.
+ *
+ * Where each float starts comes from shared/page/paginate.ts (the policy the .docx states
+ * to Word/LibreOffice: 22 lines, no widow control, stand-alone headings kept with the next
+ * paragraph). Its input is the height of each block in grid lines, and those are measured
+ * incrementally: a ResizeObserver reports only the blocks whose height changed (a keystroke
+ * that does not wrap a line costs nothing here), a MutationObserver the blocks added or
+ * removed; the new cut is computed and written once, on the next animation frame.
+ */
+import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
+import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
+
+export const PAPER_PX = { width: mmToPx(PAPER.widthMm), height: mmToPx(PAPER.heightMm) };
+export const TYPE_PX = { width: mmToPx(TYPE_AREA.widthMm), height: mmToPx(TYPE_AREA.heightMm), top: mmToPx(MARGINS.topMm), left: mmToPx(MARGINS.leftMm) };
+export const LINE_PX = ptToPx(GRID.linePitchPt);
+/** The desk between two sheets on screen (not printed). */
+export const SHEET_GAP_PX = 18;
+/** From the top of one sheet to the top of the next. */
+export const SHEET_PITCH_PX = PAPER_PX.height + SHEET_GAP_PX;
+
+/** Top of page `k`'s type area (0-based) in flow coordinates (0 = page 1's type-area top). */
+export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
+
+/** Class of a block that starts a page (print breaks before it). */
+export const PAGE_START = 'gw-page-start';
+
+interface Measured {
+  /** Natural height in px (the floats inside subtracted). */
+  height: number;
+  unbreakable: boolean;
+  keepWithNext: boolean;
+}
+
+export interface PageLayerOptions {
+  /** The flow container (display: flow-root); its first child is the float holder. */
+  flow: HTMLElement;
+  /** Holder of the boundary floats (first child of `flow`). */
+  cuts: HTMLElement;
+  /** Whether a 版记 follows the body on its own even page. */
+  colophon: () => boolean;
+  onLayout: (layout: Pagination) => void;
+}
+
+/** Blocks of the flow, in order: the 版头, each body block, each closing piece. */
+function flowBlocks(flow: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const child of Array.from(flow.children) as HTMLElement[]) {
+    if (child.classList.contains('gw-cuts')) continue;
+    if (child.classList.contains('gw-body') || child.classList.contains('gw-closing')) {
+      out.push(...(Array.from(child.children) as HTMLElement[]));
+    } else out.push(child);
+  }
+  return out;
+}
+
+function kindOf(el: HTMLElement): { unbreakable: boolean; keepWithNext: boolean } {
+  const cls = el.classList;
+  // The 版头 with title and 主送机关, and the 署名/日期 box, are laid out as one piece.
+  const unbreakable = cls.contains('gw-head') || cls.contains('gw-signature');
+  const keepWithNext = cls.contains('gw-heading') && el.querySelector('.gw-run-in') === null;
+  return { unbreakable, keepWithNext };
+}
+
+export class PageLayer {
+  private readonly opts: PageLayerOptions;
+  private blocks: HTMLElement[] = [];
+  private readonly measured = new WeakMap<HTMLElement, Measured>();
+  /** Floats as written: [top, bottom) in flow px. */
+  private floats: { top: number; bottom: number }[] = [];
+  private layout: Pagination | null = null;
+  private readonly resize: ResizeObserver;
+  private readonly mutation: MutationObserver;
+  private frame = 0;
+  private structureDirty = true;
+  private disposed = false;
+
+  constructor(opts: PageLayerOptions) {
+    this.opts = opts;
+    this.resize = new ResizeObserver((entries) => {
+      let changed = false;
+      const frame = this.frameOf();
+      for (const entry of entries) {
+        if (this.measure(entry.target as HTMLElement, frame)) changed = true;
+      }
+      if (changed) this.schedule();
+    });
+    this.mutation = new MutationObserver(() => {
+      this.structureDirty = true;
+      this.schedule();
+    });
+    const { flow } = opts;
+    this.mutation.observe(flow, { childList: true });
+    for (const part of Array.from(flow.querySelectorAll(':scope > .gw-body, :scope > .gw-closing'))) this.mutation.observe(part, { childList: true });
+    this.schedule();
+  }
+
+  /** Something outside the flow changed (a 版记 added or removed). */
+  refresh(): void {
+    this.structureDirty = true;
+    this.schedule();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    cancelAnimationFrame(this.frame);
+    this.resize.disconnect();
+    this.mutation.disconnect();
+  }
+
+  /** The flow's top and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
+  private frameOf(): { top: number; scale: number } {
+    const r = this.opts.flow.getBoundingClientRect();
+    return { top: r.top, scale: r.width > 0 ? r.width / TYPE_PX.width : 1 };
+  }
+
+  /** Reads one block's natural height; true when it changed. Layout is clean here (RO callback / frame). */
+  private measure(el: HTMLElement, frame = this.frameOf()): boolean {
+    const r = el.getBoundingClientRect();
+    const top = (r.top - frame.top) / frame.scale;
+    const bottom = (r.bottom - frame.top) / frame.scale;
+    let height = bottom - top;
+    for (const f of this.floats) {
+      if (f.top >= top - 0.5 && f.top < bottom - 0.5) height -= f.bottom - f.top;
+    }
+    const { unbreakable, keepWithNext } = kindOf(el);
+    const prev = this.measured.get(el);
+    const next = { height: Math.max(0, height), unbreakable, keepWithNext };
+    this.measured.set(el, next);
+    return !prev || Math.abs(prev.height - next.height) > 0.25 || prev.keepWithNext !== keepWithNext || prev.unbreakable !== unbreakable;
+  }
+
+  private schedule(): void {
+    if (this.frame || this.disposed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.run();
+    });
+  }
+
+  private run(): void {
+    if (this.disposed) return;
+    if (this.structureDirty) {
+      this.structureDirty = false;
+      const next = flowBlocks(this.opts.flow);
+      const old = new Set(this.blocks);
+      const frame = this.frameOf();
+      for (const el of next) {
+        if (old.has(el)) old.delete(el);
+        else {
+          this.resize.observe(el);
+          if (!this.measured.has(el)) this.measure(el, frame);
+        }
+      }
+      for (const el of old) this.resize.unobserve(el);
+      this.blocks = next;
+    }
+    const input: FlowBlock[] = this.blocks.map((el) => {
+      const m = this.measured.get(el) ?? (this.measure(el), this.measured.get(el)!);
+      return { lines: m.height / LINE_PX, unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
+    });
+    const layout = paginate(input, { colophon: this.opts.colophon() });
+    this.writeFloats(layout);
+    this.markPageStarts(layout);
+    const prev = this.layout;
+    this.layout = layout;
+    if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
+  }
+
+  /** Blocks that start a page at their top: print breaks before them (editor.css). */
+  private marked: HTMLElement[] = [];
+  private markPageStarts(layout: Pagination): void {
+    const next = layout.starts.slice(1).filter((s) => s.line === 0).map((s) => this.blocks[s.block]).filter((el): el is HTMLElement => Boolean(el));
+    const keep = new Set(next);
+    for (const el of this.marked) if (!keep.has(el)) el.classList.remove(PAGE_START);
+    for (const el of next) if (!el.classList.contains(PAGE_START)) el.classList.add(PAGE_START);
+    this.marked = next;
+  }
+
+  private writeFloats(layout: Pagination): void {
+    const floats: { top: number; bottom: number }[] = [];
+    for (let k = 0; k < layout.contentPages - 1; k++) {
+      const top = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
+      floats.push({ top, bottom: typeTop(k + 1) });
+    }
+    const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
+    if (same) return;
+    const holder = this.opts.cuts;
+    // Two floats a boundary: a zero-width spacer down to the cut, then the full-width gap.
+    while (holder.children.length > floats.length * 2) holder.lastElementChild!.remove();
+    while (holder.children.length < floats.length * 2) {
+      const spacer = document.createElement('div');
+      spacer.className = 'gw-cut-spacer';
+      const gap = document.createElement('div');
+      gap.className = 'gw-cut';
+      holder.append(spacer, gap);
+    }
+    let y = 0;
+    floats.forEach((f, i) => {
+      const spacer = holder.children[i * 2] as HTMLElement;
+      const gap = holder.children[i * 2 + 1] as HTMLElement;
+      spacer.style.height = `${Math.max(0, f.top - y)}px`;
+      gap.style.height = `${f.bottom - f.top}px`;
+      y = f.bottom;
+    });
+    this.floats = floats;
+    // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
+  }
+}
