@@ -16,6 +16,21 @@ const entries = [
 ];
 
 const started = Date.now();
+// The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
+// string in the other bundles, so `new Worker(code, { eval: true })` needs no file beside
+// them (it works inside app.asar, where a worker file could not be loaded).
+const worker = await build({
+  entryPoints: [path.join(root, 'electron/services/import-worker.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  write: false,
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const workerCode = worker.outputFiles[0].text;
 const present = entries.filter((entry) => existsSync(path.join(root, entry.in)));
 for (const entry of entries) if (!present.includes(entry)) console.warn(`skipped ${entry.in}: not written yet`);
 await Promise.all(
@@ -30,6 +45,7 @@ await Promise.all(
       // Electron is provided by the runtime; everything else is bundled so ESM-only
       // packages (conf, atomically, filenamify) load under plain require().
       external: ['electron'],
+      define: { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode) },
       sourcemap: 'linked',
       logLevel: 'warning',
       legalComments: 'none',

@@ -6,8 +6,9 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES, importFileBytes } from '../services/import-service';
+import { ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from '../services/import-service';
 import { MAX_DRAFT_BYTES } from '../services/drafts-file';
+import { importFileBounded } from '../services/import-bounded';
 
 export type Loaded =
   | { ok: true; doc: GongwenDocument }
@@ -60,9 +61,11 @@ export async function loadDocument(file: string, cwd: string, today: string): Pr
     return { ok: false, key: 'checks.cli.fail.noLines', values: { file, size: humanSize(bytes.length) } };
   }
   try {
-    return { ok: true, doc: await importFileBytes(path.basename(full), bytes, today) };
+    return { ok: true, doc: await importFileBounded(path.basename(full), bytes, today) };
   } catch (error) {
     if (error instanceof ImportError) {
+      // Limits and worker failures carry a full sentence of their own, naming the file.
+      if (error.code === 'over-limit' || error.code === 'unreadable') return { ok: false, key: error.messageKey, values: { ...error.values, name: file } };
       const key = IMPORT_KEYS[error.code] ?? 'checks.cli.fail.unreadable';
       return { ok: false, key, values: { ...error.values, file, size: humanSize(bytes.length) } };
     }

@@ -11,7 +11,7 @@ import { importText } from '../../shared/import/text';
 import { importHtml } from '../../shared/import/html';
 import { MAX_DRAFT_BYTES, decodeDraft } from './drafts-file';
 
-export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft';
+export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft' | 'over-limit' | 'unreadable';
 
 const KEYS: Record<ImportErrorCode, string> = {
   empty: 'import.errors.empty',
@@ -21,6 +21,8 @@ const KEYS: Record<ImportErrorCode, string> = {
   'too-large': 'import.errors.tooLarge',
   'corrupt-draft': 'import.errors.corruptDraft',
   'newer-draft': 'import.errors.newerDraft',
+  'over-limit': 'import.errors.overLimit.memory',
+  unreadable: 'import.errors.unreadable',
 };
 
 export class ImportError extends Error {

@@ -17,7 +17,8 @@ import type { Handlers } from './api';
 import { createTemplateService, TemplateError } from './template-service';
 import { createDraftService } from './drafts-service';
 import { createSettingsService, type SettingsStore } from './settings-service';
-import { importFileBytes, ImportError } from './import-service';
+import { ImportError } from './import-service';
+import { importFileBounded } from './import-bounded';
 import { createExportService } from './export-service';
 import { safeFileName } from './file-names';
 import { localIsoDate } from '../../shared/model/today';
@@ -130,7 +131,7 @@ export function wireServices(options: WireOptions): Wired {
     'settings:update': (patch) => settings.update(patch),
     'import:file': async ({ file, today: day }) => {
       try {
-        return ok(await importFileBytes(file.name, Buffer.from(file.base64, 'base64'), day));
+        return ok(await importFileBounded(file.name, Buffer.from(file.base64, 'base64'), day));
       } catch (error) {
         if (error instanceof ImportError) return fail(error.code, error.messageKey, error.values);
         throw error;

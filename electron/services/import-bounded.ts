@@ -1,0 +1,82 @@
+/**
+ * Every import (desktop app, preview, CLI) runs here: in a worker thread with a heap limit
+ * and a time limit, behind the checks of import-limits.ts. A file over a limit — a zip bomb,
+ * a document nested 100 000 deep, one that needs gigabytes — is refused with
+ * ImportError('over-limit') ("文件过大…"); the worker is terminated and the caller carries on
+ * (the other files on a command line, the preview's other requests, the app's window).
+ */
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { GongwenDocument } from '../../shared/model/document';
+import { ImportError } from './import-service';
+import { DEFAULT_IMPORT_LIMITS, limitValue, type ImportLimits, type LimitKind } from './import-limits';
+import type { ImportJob, ImportReply } from './import-worker';
+
+/** Set by scripts/build-node.mjs: the worker bundle's source text (works inside app.asar too). */
+declare const __GONGWEN_IMPORT_WORKER__: string | undefined;
+
+let devWorkerCode: string | undefined;
+
+/** The worker's code: embedded in the bundles; built on the fly with esbuild when run from the sources (tests). */
+function workerCode(): string {
+  if (typeof __GONGWEN_IMPORT_WORKER__ === 'string') return __GONGWEN_IMPORT_WORKER__;
+  if (devWorkerCode === undefined) {
+    const req = createRequire(__filename);
+    const esbuild = req('esbuild') as typeof import('esbuild');
+    const result = esbuild.buildSync({
+      entryPoints: [path.join(__dirname, 'import-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+    });
+    devWorkerCode = result.outputFiles[0]!.text;
+  }
+  return devWorkerCode;
+}
+
+function overLimit(name: string, kind: LimitKind, limit: number): ImportError {
+  return new ImportError('over-limit', { name, value: limitValue(kind, limit) }, `import.errors.overLimit.${kind}`);
+}
+
+/** Import one file in a bounded worker; throws ImportError for every refusal (including limits). */
+export function importFileBounded(name: string, bytes: Uint8Array, today: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<GongwenDocument> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerCode(), {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.maxMemoryMb / 8)), stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => reject(overLimit(name, 'time', limits.maxTimeMs))), limits.maxTimeMs);
+    worker.once('message', (reply: ImportReply) =>
+      finish(() => {
+        if (reply.ok) resolve(reply.doc as GongwenDocument);
+        else if (reply.kind === 'limit') reject(overLimit(name, reply.limit, reply.value));
+        else if (reply.kind === 'import') reject(new ImportError(reply.code as ImportError['code'], reply.values, reply.messageKey));
+        else reject(new ImportError('unreadable', { name, code: reply.name }));
+      }),
+    );
+    worker.once('error', (error: NodeJS.ErrnoException) =>
+      finish(() => {
+        if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(overLimit(name, 'memory', limits.maxMemoryMb));
+        else reject(new ImportError('unreadable', { name, code: error?.code ?? error?.name ?? 'Error' }));
+      }),
+    );
+    worker.once('exit', () => finish(() => reject(new ImportError('unreadable', { name, code: 'worker-exit' }))));
+    const copy = new Uint8Array(bytes); // the worker gets its own copy; the caller keeps its bytes
+    const job: ImportJob = { name, bytes: copy, today, limits };
+    worker.postMessage(job, [copy.buffer]);
+  });
+}
