@@ -42,6 +42,7 @@ import type { GongwenDocument } from '../model/document';
 import { compactRuns, runsOf, type Block, type HeadingBlock, type Run } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
 import { displayLabels } from '../model/numbering';
+import { titleLines } from '../page/title-breaks';
 import {
   BLACK_HEX,
   COLOPHON,
@@ -350,8 +351,9 @@ function issuerSizeFor(doc: GongwenDocument): number {
 // ---------------------------------------------------------------------------------------
 
 function titleParagraph(title: string, before: number): Paragraph {
-  // A written line break in the title is kept (trapezoid/diamond shapes are the clerk's choice).
-  const parts = title.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  // Broken by words (shared/page/title-breaks.ts, the same breaks as on screen and in
+  // print); a line break the clerk typed is kept.
+  const parts = titleLines(title);
   return new Paragraph({
     style: STYLE_IDS.title,
     spacing: { before },

@@ -158,6 +158,11 @@ export const PARAGRAPH_INDENT_CHARS = 2;
 
 /** Pure red, as Word templates use (the standard's red is a print colour). */
 export const RED = '#FF0000';
+/**
+ * The issuer mark's placeholder on screen before the office is set up: a lighter issuer red,
+ * so a new report looks like a 套红 template from the first moment (never printed).
+ */
+export const RED_PLACEHOLDER = '#F58A8A';
 /** Same, without '#', as OOXML wants it. */
 export const RED_HEX = 'FF0000';
 export const BLACK_HEX = '000000';
@@ -403,6 +408,7 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-page-number-size': ptCss(SIZES_PT.pageNumber),
     '--gw-colophon-size': ptCss(SIZES_PT.colophon),
     '--gw-red': RED,
+    '--gw-red-placeholder': RED_PLACEHOLDER,
     '--gw-issuer-top': mmCss(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm),
     '--gw-red-line-gap': mmCss(HEADER_BLOCK.redLineGapBelowDocNumberMm),
     '--gw-red-line-weight': mmCss(HEADER_BLOCK.redLineWeightMm),

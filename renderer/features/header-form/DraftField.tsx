@@ -8,6 +8,8 @@ import { useState, type CSSProperties } from 'react';
 export interface DraftFieldProps {
   label: string;
   value: string;
+  /** What editing starts from, when the shown value is a rendering of it (the title's line breaks). */
+  editValue?: string;
   onCommit: (text: string) => void;
   normalize?: (text: string) => string;
   multiline?: boolean;
@@ -17,7 +19,7 @@ export interface DraftFieldProps {
   fieldRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }
 
-export function DraftField({ label, value, onCommit, normalize, multiline, className, placeholder, style, fieldRef }: DraftFieldProps) {
+export function DraftField({ label, value, editValue, onCommit, normalize, multiline, className, placeholder, style, fieldRef }: DraftFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
   const classes = `gw-field ${className ?? ''}${shown ? '' : ' gw-field-empty'}`;
@@ -25,10 +27,11 @@ export function DraftField({ label, value, onCommit, normalize, multiline, class
     setDraft(text);
     onCommit(text);
   };
+  const source = editValue ?? value;
   const onBlur = (text: string) => {
     const done = normalize ? normalize(text) : text;
     setDraft(null);
-    if (done !== value || done !== text) onCommit(done);
+    if (done !== source || done !== text) onCommit(done);
   };
   if (multiline) {
     return (
@@ -41,7 +44,7 @@ export function DraftField({ label, value, onCommit, normalize, multiline, class
         rows={Math.max(1, shown.split('\n').length)}
         value={shown}
         spellCheck={false}
-        onFocus={() => setDraft(value)}
+        onFocus={() => setDraft(source)}
         onChange={(e) => onChange(e.target.value)}
         onBlur={(e) => onBlur(e.target.value)}
       />
@@ -57,7 +60,7 @@ export function DraftField({ label, value, onCommit, normalize, multiline, class
       style={style}
       value={shown}
       spellCheck={false}
-      onFocus={() => setDraft(value)}
+      onFocus={() => setDraft(source)}
       onChange={(e) => onChange(e.target.value)}
       onBlur={(e) => onBlur(e.target.value)}
     />

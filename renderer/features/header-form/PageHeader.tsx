@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CSSProperties } from 'react';
 import type { ReportHeader } from '../../../shared/model';
 import { GRID, issuerLinePt, issuerMarkSizeFor, issuerSpaceBeforePt } from '../../../shared/page/geometry';
+import { titleLines } from '../../../shared/page/title-breaks';
 import { DraftField } from './DraftField';
 import { normalizeDocNumber, splitNames, stripTrailingColon } from './field-format';
 import { PRINT_TEXT } from './print-text';
@@ -79,9 +80,10 @@ export function PageHeader({ header, update, register }: { header: ReportHeader;
         placeholder={t('header.placeholder.title')}
         multiline
         className="gw-title"
-        value={header.title}
-        onCommit={(text) => update({ title: text.replace(/\n/g, '') })}
-        normalize={(text) => text.trim()}
+        value={titleLines(header.title).join('\n')}
+        editValue={header.title}
+        onCommit={(text) => update({ title: text })}
+        normalize={(text) => text.split('\n').map((l) => l.trim()).filter(Boolean).join('\n')}
         fieldRef={register('title')}
       />
       <div className="gw-recipient-line">

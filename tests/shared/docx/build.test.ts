@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { titleLines } from '../../../shared/page/title-breaks';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDocx, colophonTopTwips, documentStamp, STYLE_IDS } from '../../../shared/docx/build';
 import { emptyHeader, SCHEMA_VERSION, type GongwenDocument, type ReportHeader } from '../../../shared/model/document';
@@ -109,6 +110,15 @@ describe('buildDocx package', () => {
     for (const m of p.docRels.matchAll(/Target="([^"]+)"/g)) expect(p.files).toContain(`word/${m[1]}`);
     // every footer has a content type override
     for (const f of p.files.filter((x) => /^word\/footer\d+\.xml$/.test(x))) expect(p.contentTypes).toContain(`PartName="/${f}"`);
+  });
+
+  it('title: broken by words with explicit line breaks, the same lines as titleLines (screen, print)', async () => {
+    const title = '中共新县金兰山街道工作委员会新县金兰山街道办事处关于2022年度法治政府建设工作情况的报告';
+    const p = await parts(makeDoc({ title }));
+    const para = p.document.split('</w:p>').find((x) => x.includes('w:val="GwTitle"')) ?? '';
+    const lines = para.split('<w:br/>').map((chunk) => [...chunk.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+    expect(lines).toEqual(titleLines(title));
+    expect(lines).toEqual(['中共新县金兰山街道工作委员会', '新县金兰山街道办事处', '关于2022年度法治政府建设工作情况的报告']);
   });
 
   it('section: A4, GB margins in twips, 579-twip line grid', async () => {
