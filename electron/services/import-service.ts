@@ -7,6 +7,7 @@
 import mammoth from 'mammoth';
 import type { GongwenDocument } from '../../shared/model/document';
 import { toBlocks } from '../../shared/model/lexical-json';
+import { normalizeBody } from '../../shared/model/normalize';
 import { importText } from '../../shared/import/text';
 import { importHtml } from '../../shared/import/html';
 import { MAX_DRAFT_BYTES, decodeDraft } from './drafts-file';
@@ -132,6 +133,12 @@ export async function importDocxBytes(name: string, bytes: Uint8Array, today: st
  * Throws ImportError for every input it refuses; other errors are bugs.
  */
 export async function importFileBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
+  const doc = await importByType(name, bytes, today);
+  // The one door (shared/model/normalize.ts): the CLI checks and exports what comes out here.
+  return { ...doc, body: normalizeBody(doc.body) };
+}
+
+async function importByType(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   const ext = extensionOf(name);
   switch (ext) {
     case 'txt':

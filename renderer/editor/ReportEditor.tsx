@@ -13,7 +13,7 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import type { GongwenDocument, ReportHeader, SerializedBody } from '../../shared/model';
+import { normalizeBody, type GongwenDocument, type ReportHeader, type SerializedBody } from '../../shared/model';
 import { HeaderMorePanel, PageClosing, PageColophon, PageHeader } from '../features/header-form';
 import { EDITOR_NAMESPACE, EDITOR_THEME, onEditorError, withAtLeastOneBlock } from './bridge';
 import { EDITOR_NODES } from './nodes';
@@ -24,6 +24,7 @@ import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { GuidancePlugin } from './plugins/GuidancePlugin';
 import { HeadingLevelPlugin } from './plugins/HeadingLevelPlugin';
 import { IndentPlugin } from './plugins/IndentPlugin';
+import { NormalizePlugin } from './plugins/NormalizePlugin';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -132,7 +133,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       nodes: [...EDITOR_NODES],
       theme: EDITOR_THEME,
       onError: onEditorError,
-      editorState: JSON.stringify(withAtLeastOneBlock(initial.body)),
+      editorState: JSON.stringify(withAtLeastOneBlock(normalizeBody(initial.body))),
     }),
     [initial],
   );
@@ -166,6 +167,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <RunInPlugin />
       <GuidancePlugin />
       <IndentPlugin />
+      <NormalizePlugin />
       <PastePlugin mergeHeader={mergeHeader} />
       <ZoomPlugin zoom={zoom} onZoom={setZoom} />
       <DocumentSyncPlugin onBody={onBody} flushRef={flushRef} />

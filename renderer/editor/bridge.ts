@@ -5,7 +5,7 @@
  */
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, $parseSerializedNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical';
-import { fromBlocks, type Block, type SerializedBody } from '../../shared/model';
+import { fromBlocks, normalizeBody, type Block, type SerializedBody } from '../../shared/model';
 import { EDITOR_NODES } from './nodes';
 
 export const EDITOR_NAMESPACE = 'gongwen';
@@ -35,9 +35,9 @@ export function withAtLeastOneBlock(body: SerializedBody): SerializedBody {
   return body.root.children.length > 0 ? body : fromBlocks([{ type: 'paragraph', text: '' }]);
 }
 
-/** Parse a stored body into a state of `editor` (does not set it). */
+/** Parse a stored body into a state of `editor` (does not set it), through the one door (normalizeBody). */
 export function parseBody(editor: LexicalEditor, body: SerializedBody): EditorState {
-  return editor.parseEditorState(JSON.stringify(withAtLeastOneBlock(body)));
+  return editor.parseEditorState(JSON.stringify(withAtLeastOneBlock(normalizeBody(body))));
 }
 
 /** Nodes for flat blocks, inside an update (paste, quick fixes). */
@@ -49,6 +49,6 @@ export function $nodesFromBlocks(blocks: readonly Block[]): LexicalNode[] {
 export function $replaceBody(body: SerializedBody): void {
   const root = $getRoot();
   root.clear();
-  const children = withAtLeastOneBlock(body).root.children.map((json) => $parseSerializedNode(json as Parameters<typeof $parseSerializedNode>[0]));
+  const children = withAtLeastOneBlock(normalizeBody(body)).root.children.map((json) => $parseSerializedNode(json as Parameters<typeof $parseSerializedNode>[0]));
   root.append(...children);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
+import { normalizeBody } from '../model/normalize';
 
 const line = z.string().max(2_000);
 const shortText = z.string().max(500);
@@ -30,10 +31,16 @@ export const headerSchema = z.object({
   withSeal: z.boolean(),
 });
 
-/** The body is Lexical's JSON; its inner shape is checked when it is read (toBlocks tolerates unknown nodes). */
-const bodySchema = z.object({
-  root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string().max(40) })).max(100_000) }).loose(),
-}) as unknown as z.ZodType<SerializedBody>;
+/**
+ * The body is Lexical's JSON. Every body that passes this schema (IPC, a .gwdraft, a
+ * revision, the journal) leaves rebuilt by the one normaliser (shared/model/normalize.ts):
+ * only our node types, text and the supported marks; `style` and unknown attributes are gone.
+ */
+const bodySchema = z
+  .object({
+    root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string().max(40) })).max(100_000) }).loose(),
+  })
+  .transform((body) => normalizeBody(body)) as unknown as z.ZodType<SerializedBody>;
 
 export const documentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -3,3 +3,4 @@ export * from './blocks';
 export * from './lexical-json';
 export * from './numbering';
 export * from './migrate';
+export * from './normalize';

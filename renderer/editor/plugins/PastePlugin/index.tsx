@@ -13,11 +13,12 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
+  $parseSerializedNode,
   COMMAND_PRIORITY_HIGH,
   PASTE_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import { FORMAT_BOLD, toBlocks, type Block, type GongwenDocument, type ReportHeader, type Run } from '../../../../shared/model';
+import { FORMAT_BOLD, normalizeBlocks, normalizeInline, toBlocks, type Block, type GongwenDocument, type ReportHeader, type Run } from '../../../../shared/model';
 import { importHtml, htmlToLines } from '../../../../shared/import/html';
 import { headingMarksOf, importText, marksOf } from '../../../../shared/import/text';
 import { splitLines, toSourceLine } from '../../../../shared/import/source-line';
@@ -110,14 +111,39 @@ export function $insertPasted(content: PastedContent): void {
   selection.insertNodes(nodes);
 }
 
+/** The nodes of an application/x-lexical-editor payload, or null when it is not one. */
+export function lexicalClipboardNodes(payload: string): unknown[] | null {
+  try {
+    const parsed = JSON.parse(payload) as { nodes?: unknown };
+    return Array.isArray(parsed?.nodes) ? parsed.nodes : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Insert copied editor nodes after normalising them: inline content as text, blocks as blocks. */
+export function $insertLexicalNodes(nodes: readonly unknown[]): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  const inlineOnly = nodes.every((n) => typeof n === 'object' && n !== null && ['text', 'linebreak', 'tab'].includes(String((n as { type?: unknown }).type)));
+  const json = inlineOnly ? normalizeInline(nodes) : normalizeBlocks(nodes);
+  if (json.length === 0) return;
+  selection.insertNodes(json.map((n) => $parseSerializedNode(n as Parameters<typeof $parseSerializedNode>[0])));
+}
+
 export function registerPaste(editor: LexicalEditor, mergeHeader: (header: ReportHeader) => void): () => void {
   return editor.registerCommand(
     PASTE_COMMAND,
     (event) => {
       const data = 'clipboardData' in event ? event.clipboardData : null;
       if (!data) return false;
-      // Our own copies (application/x-lexical-editor) keep their structure through Lexical.
-      if (data.types.includes('application/x-lexical-editor')) return false;
+      // Our own copies (application/x-lexical-editor) keep their structure, through the one door.
+      const lexical = data.types.includes('application/x-lexical-editor') ? lexicalClipboardNodes(data.getData('application/x-lexical-editor')) : null;
+      if (lexical) {
+        event.preventDefault();
+        editor.update(() => $insertLexicalNodes(lexical));
+        return true;
+      }
       const html = data.getData('text/html');
       const text = data.getData('text/plain');
       const blank = editor.getEditorState().read($bodyIsBlank);
