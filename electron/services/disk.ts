@@ -69,7 +69,9 @@ export function writeErrorKey(error: unknown): string {
 
 export function errorMessage(error: unknown): string {
   const e = error as NodeJS.ErrnoException | null;
-  return (e?.code ? `${e.code}: ` : '') + (e instanceof Error ? e.message : String(error)).slice(0, 300);
+  const message = (e instanceof Error ? e.message : String(error)).slice(0, 300);
+  // Node's own messages already start with the code ("ENOSPC: no space left…"): never say it twice.
+  return e?.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message;
 }
 
 /** A name to move a bad file aside under that does not overwrite an earlier one. */

@@ -9,9 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileDurable, writeFileDurableSync } from '../../../electron/services/durable-write';
 import { createSettingsService } from '../../../electron/services/settings-service';
+import { createDraftService } from '../../../electron/services/drafts-service';
+import { errorMessage } from '../../../electron/services/disk';
 import { runCli, type CliIo } from '../../../electron/cli';
 import { createI18n } from '../../../shared/i18n';
-import { FIXTURES } from './helpers';
+import { FIXTURES, makeDocument } from './helpers';
 import { mountTinyFs, tinyFsUnavailable, type TinyFs } from './tiny-fs';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -78,6 +80,51 @@ describe.skipIf(tinyFsUnavailable !== null)(`a nearly full disk (tmpfs, ${FREE /
     expect(again.get().profiles.map((p) => p.id)).toEqual(['p1']);
     expect(again.suggestDocNumber('金文', 2025)).toBe(8);
     expect(again.takeNotices()).toEqual([]);
+  });
+
+  it('drafts:save of a 40 KB draft: refused with 磁盘空间已满, the saved draft and the journal intact, listed; saves once there is room', async () => {
+    const long = (title: string, n: number) =>
+      makeDocument(title, Array.from({ length: n }, (_, i) => ({ type: 'paragraph' as const, text: `第${i}段：今年以来，修改各类合同文稿179份，完善合同示范文本11份，提出专业意见200余条。` })));
+    const service = createDraftService({ dataDir: disk.dir, writeTimeoutMs: 100 });
+    await service.ready();
+    const created = await service.create(long('上次保存的', 100));
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    const file = path.join(disk.dir, 'drafts', `${id}.gwdraft`);
+    const saved = fs.readFileSync(file, 'utf8');
+    expect((await service.journal(id, long('打字未保存', 100))).ok).toBe(true);
+    const journalFile = path.join(disk.dir, 'drafts', `${id}.journal`);
+    const journal = fs.readFileSync(journalFile, 'utf8');
+
+    disk.leaveFree(FREE);
+    const big = long('新写的', 400);
+    expect(JSON.stringify(big).length).toBeGreaterThan(40_000);
+    const r = await service.save(id, big);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.messageKey).toBe('drafts.writeFailed.diskFull');
+      expect(createI18n('zh-CN').t(r.error.messageKey, r.error.values ?? {})).toContain('磁盘空间已满');
+      expect(String(r.error.values?.reason)).not.toContain('ENOSPC: ENOSPC');
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe(saved);
+    expect(fs.readFileSync(journalFile, 'utf8')).toBe(journal); // kept: the save that supersedes it did not happen
+    expect(disk.entries('drafts').filter((n) => n.includes('.tmp-'))).toEqual([]);
+    const list = await service.list();
+    expect(list.ok && list.value.drafts.map((d) => d.id)).toEqual([id]);
+
+    disk.makeRoom();
+    expect((await service.save(id, big)).ok).toBe(true);
+    expect(fs.existsSync(journalFile)).toBe(false);
+    const reopened = createDraftService({ dataDir: disk.dir });
+    await reopened.ready();
+    const got = await reopened.get(id);
+    expect(got.ok && got.value.document.header.title).toBe('新写的');
+  });
+
+  it('error messages never repeat the code (ENOSPC: ENOSPC:)', () => {
+    const e = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(errorMessage(e)).toBe('ENOSPC: no space left on device, write');
+    expect(errorMessage(Object.assign(new Error('simulated'), { code: 'EIO' }))).toBe('EIO: simulated');
   });
 
   it('gongwen export --force over a good .docx: exit ≠ 0, 磁盘空间不足, the old .docx intact, no temp file', async () => {
