@@ -11,7 +11,21 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/templates/**/*.test.ts', 'tests/repo/**/*.test.ts'],
+          exclude: ['tests/electron/services/kill.test.ts'],
+          setupFiles: ['tests/fuzz-seed.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The SIGKILL soak (hundreds of killed child processes) on its own, so the unit project
+        // gives fast feedback; `npm test` runs every project, this one included.
+        test: {
+          name: 'soak',
+          environment: 'node',
+          include: ['tests/electron/services/kill.test.ts'],
+          setupFiles: ['tests/fuzz-seed.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
       {
