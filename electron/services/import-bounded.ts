@@ -42,41 +42,87 @@ function overLimit(name: string, kind: LimitKind, limit: number): ImportError {
   return new ImportError('over-limit', { name, value: limitValue(kind, limit) }, `import.errors.overLimit.${kind}`);
 }
 
-/** Import one file in a bounded worker; throws ImportError for every refusal (including limits). */
-export function importFileBounded(name: string, bytes: Uint8Array, today: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<GongwenDocument> {
+/**
+ * One worker, reused for import after import (starting a thread and compiling the importers
+ * costs ~100 ms: `gongwen check` over 100 reports must not pay it 100 times). Jobs run one at
+ * a time; a job over the time limit, or one that exhausts the heap, ends the thread and the
+ * next job gets a fresh one. The thread is unref'd: it never keeps a CLI process alive.
+ */
+interface Slot {
+  worker: Worker;
+  limitsKey: string;
+}
+
+let slot: Slot | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function workerFor(limits: ImportLimits): Worker {
+  const limitsKey = `${limits.maxMemoryMb}`;
+  if (slot && slot.limitsKey === limitsKey) return slot.worker;
+  if (slot) void slot.worker.terminate();
+  const worker = new Worker(workerCode(), {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.maxMemoryMb / 8)), stackSizeMb: 4 },
+    stdout: false,
+    stderr: false,
+  });
+  worker.unref();
+  const mine: Slot = { worker, limitsKey };
+  worker.once('exit', () => {
+    if (slot === mine) slot = null;
+  });
+  slot = mine;
+  return worker;
+}
+
+function discard(worker: Worker): void {
+  if (slot?.worker === worker) slot = null;
+  void worker.terminate();
+}
+
+function runJob(name: string, bytes: Uint8Array, today: string, limits: ImportLimits): Promise<GongwenDocument> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerCode(), {
-      eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.maxMemoryMb / 8)), stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = workerFor(limits);
     let settled = false;
-    const finish = (fn: () => void) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const finish = (fn: () => void, keep: boolean) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
+      cleanup();
+      if (!keep) discard(worker);
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(overLimit(name, 'time', limits.maxTimeMs))), limits.maxTimeMs);
-    worker.once('message', (reply: ImportReply) =>
+    const onMessage = (reply: ImportReply) =>
       finish(() => {
         if (reply.ok) resolve(reply.doc as GongwenDocument);
         else if (reply.kind === 'limit') reject(overLimit(name, reply.limit, reply.value));
         else if (reply.kind === 'import') reject(new ImportError(reply.code as ImportError['code'], reply.values, reply.messageKey));
         else reject(new ImportError('unreadable', { name, code: reply.name }));
-      }),
-    );
-    worker.once('error', (error: NodeJS.ErrnoException) =>
+      }, reply.ok || reply.kind === 'import');
+    const onError = (error: NodeJS.ErrnoException) =>
       finish(() => {
         if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(overLimit(name, 'memory', limits.maxMemoryMb));
         else reject(new ImportError('unreadable', { name, code: error?.code ?? error?.name ?? 'Error' }));
-      }),
-    );
-    worker.once('exit', () => finish(() => reject(new ImportError('unreadable', { name, code: 'worker-exit' }))));
+      }, false);
+    const onExit = () => finish(() => reject(new ImportError('unreadable', { name, code: 'worker-exit' })), false);
+    const timer = setTimeout(() => finish(() => reject(overLimit(name, 'time', limits.maxTimeMs)), false), limits.maxTimeMs);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
     const copy = new Uint8Array(bytes); // the worker gets its own copy; the caller keeps its bytes
     const job: ImportJob = { name, bytes: copy, today, limits };
     worker.postMessage(job, [copy.buffer]);
   });
+}
+
+/** Import one file in the bounded worker; throws ImportError for every refusal (including limits). */
+export function importFileBounded(name: string, bytes: Uint8Array, today: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<GongwenDocument> {
+  const result = queue.then(() => runJob(name, bytes, today, limits));
+  queue = result.catch(() => undefined);
+  return result;
 }

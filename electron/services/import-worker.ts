@@ -42,7 +42,8 @@ export async function runImportJob(job: ImportJob): Promise<ImportReply> {
 
 if (parentPort) {
   const port = parentPort;
-  port.once('message', (job: ImportJob) => {
+  // One job at a time (the caller queues them); the thread is reused until a limit ends it.
+  port.on('message', (job: ImportJob) => {
     void runImportJob(job).then((reply) => port.postMessage(reply));
   });
 }

@@ -1,0 +1,62 @@
+/**
+ * Probe 6 of issue 15: every rule must be linear in the document. numbering.sequence asked,
+ * for each heading written out of order, how often its number occurred in the whole group —
+ * quadratic: a 9 MB report of headings took 55 s, on every save. A 10 MB generated report
+ * (a heading every other line, numbers out of order, repeated and missing) must be checked
+ * well inside a deliberately generous bound (the figure itself is in `npm run bench`).
+ */
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../../shared/import/text';
+import { toBlocks } from '../../../shared/model';
+import { check, docOf, goodBlocks, h1, h2, p, TODAY } from './helpers';
+
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** ~`mb` MB of report text: headings 一、…十、 cycling (so most are out of order), （n） sub-headings, paragraphs. */
+export function headingHeavyReport(mb: number): string {
+  const lines = ['关于2024年度法治政府建设情况的报告', '县委、县政府：'];
+  let size = 0;
+  for (let i = 0; size < mb * 1024 * 1024; i++) {
+    const line =
+      i % 4 === 0 ? `${CN[(i / 4) % 10 | 0]}、第${i}部分` : i % 4 === 2 ? `（${CN[i % 7]}）推进依法行政第${i}项` : `今年以来，修改各类合同文稿${i}份，提出专业意见200余条。`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return lines.join('\n');
+}
+
+describe('checks are linear in the document', () => {
+  it('a 10 MB report, a heading every other line, is checked within a generous bound', () => {
+    const text = headingHeavyReport(10);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(10 * 1024 * 1024);
+    const doc = importText(text, { today: TODAY });
+    const headings = toBlocks(doc.body).filter((b) => b.type === 'heading').length;
+    expect(headings).toBeGreaterThan(40_000); // the importer keeps at most 100 000 blocks
+    const started = performance.now();
+    const report = check(doc);
+    const ms = performance.now() - started;
+    expect(report.findings.some((f) => f.rule === 'numbering.sequence')).toBe(true);
+    // Linear takes ~1 s here; the quadratic rule needed minutes. 60 s leaves room for a loaded machine.
+    expect(ms).toBeLessThan(60_000);
+  }, 180_000);
+
+  it('8× the headings cost about 8× the time, not 64× (the quadratic rule’s growth)', () => {
+    const docWith = (n: number) =>
+      docOf([...goodBlocks(), ...Array.from({ length: n }, (_, i) => (i % 5 === 4 ? p('今年以来，修改各类合同文稿179份。') : i % 5 === 2 ? h2(`（${CN[i % 7]}）`, '推进依法行政') : h1(`${CN[i % 10]}、`, `第${i}部分`)))]);
+    const best = (n: number) => {
+      const doc = docWith(n);
+      let min = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        check(doc);
+        min = Math.min(min, performance.now() - t);
+      }
+      return min;
+    };
+    best(2_000); // warm-up
+    const small = best(12_000);
+    const large = best(96_000);
+    // linear ≈ 8, quadratic ≈ 64; 24 leaves room for garbage collection and a busy machine
+    expect(large / small, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(24);
+  }, 180_000);
+});
