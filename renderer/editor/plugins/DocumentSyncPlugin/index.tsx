@@ -1,18 +1,19 @@
 /**
- * Body changes out to the screen. Serialising a 30-page body costs about a millisecond, so
- * it is not done inside the keystroke: edits are coalesced and flushed when the browser is
- * idle (at most 300 ms later); `flush()` (used by getDocument) serialises at once.
- * Selection-only updates are not changes.
+ * Body changes out to the screen. Edits are coalesced and flushed when the browser is idle
+ * (at most 300 ms later), never inside the keystroke; `flush()` (used by getDocument)
+ * serialises at once. Serialising re-exports only the blocks that changed (../../body-cache),
+ * so it does not grow with the document. Selection-only updates are not changes.
  */
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import type { SerializedBody } from '../../../../shared/model';
-import { bodyFromEditorState } from '../../bridge';
+import { createBodyCache } from '../../body-cache';
 
 type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
 
 export function registerDocumentSync(editor: LexicalEditor, onBody: (body: SerializedBody) => void): { flush: () => void; dispose: () => void } {
+  const cache = createBodyCache(editor);
   let pending = false;
   let handle: number | ReturnType<typeof setTimeout> | null = null;
   const w = globalThis as IdleWindow;
@@ -24,7 +25,7 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
     }
     if (!pending) return;
     pending = false;
-    onBody(bodyFromEditorState(editor.getEditorState()));
+    onBody(cache.body());
   };
   const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
     if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('gw-load')) return;
@@ -37,6 +38,7 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
     dispose: () => {
       flush();
       off();
+      cache.dispose();
     },
   };
 }
