@@ -1,13 +1,17 @@
 /**
  * The incremental paths give what a full recompute gives: after every step of a seeded
- * random edit session (typing, splitting, joining, deleting, heading levels, undo/redo,
- * whole-state swaps), the block-by-block body equals the editor state's JSON.
+ * random edit session (typing, splitting, deleting, inserting, heading levels, undo/redo,
+ * whole-state swaps) the block-by-block body equals the editor state's JSON, and the
+ * numbers on the headings' DOM equal the numbers worked out from the whole document.
  */
 import { describe, expect, it } from 'vitest';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, REDO_COMMAND, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
 import { fromBlocks, type Block } from '../../../shared/model';
-import { bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
+import { EDITOR_THEME, bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
+import { $readHeadings } from '../../../renderer/editor/heading-index';
+import { EDITOR_NODES } from '../../../renderer/editor/nodes';
+import { registerNumbering } from '../../../renderer/editor/plugins/NumberingPlugin';
 import { createBodyCache } from '../../../renderer/editor/body-cache';
 import { $createGwHeadingNode, $isGwHeadingNode } from '../../../renderer/editor/nodes';
 import { registerGuidance } from '../../../renderer/editor/plugins/GuidancePlugin';
@@ -112,4 +116,30 @@ describe('body cache (block by block)', () => {
     expect(after.root.children.at(-1)).not.toBe(before.root.children.at(-1));
     cache.dispose();
   });
+});
+
+describe('numbering (only when a heading changes)', () => {
+  for (const seed of [3, 11, 99]) {
+    it(`every heading shows the number a full recompute gives (seed ${seed})`, () => {
+      const editor = createEditor({ namespace: 'gongwen', nodes: [...EDITOR_NODES], theme: EDITOR_THEME, onError: (e) => { throw e; } });
+      const root = document.createElement('div');
+      root.contentEditable = 'true';
+      document.body.append(root);
+      editor.setRootElement(root);
+      registerGuidance(editor);
+      registerHistory(editor, createEmptyHistoryState(), 0);
+      const off = registerNumbering(editor);
+      editor.setEditorState(parseBody(editor, fromBlocks(START)));
+      const random = rng(seed);
+      const done: string[] = [];
+      for (let step = 0; step < 200; step++) {
+        done.push(randomEdit(editor, random));
+        const expected = editor.getEditorState().read(() => $readHeadings(false).map((h) => [h.key, h.label]));
+        const shown = expected.map(([key]) => [key, editor.getElementByKey(key!)?.getAttribute('data-gw-label') ?? null]);
+        expect(shown, `seed ${seed}, after ${done.join(' ')}`).toEqual(expected);
+      }
+      off();
+      root.remove();
+    });
+  }
 });

@@ -2,37 +2,45 @@
  * Heading numbers: generated labels follow the headings' positions (一、二、… restart
  * under a new parent). The numbers are written into `data-gw-label` on the heading's DOM
  * and drawn by CSS, so renumbering after an insert/move/delete touches a few attributes,
- * not the editor state — undo restores the old order and with it the old numbers.
+ * not the editor state — undo restores the old order and with it the old numbers. They are
+ * worked out again only when a heading is created, removed, moved or changes level or
+ * written label (registerHeadingWatch), never for typing in the body.
  */
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $getRoot, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalEditor } from 'lexical';
-import { $readHeadings } from '../../heading-index';
+import { $getRoot, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalEditor, type NodeKey } from 'lexical';
+import { $readHeadings, registerHeadingWatch } from '../../heading-index';
 import { $isGwHeadingNode, GwHeadingNode } from '../../nodes';
 
 /** Drop every written number: all headings are numbered from their position. */
 export const RENUMBER_HEADINGS_COMMAND = createCommand<void>('RENUMBER_HEADINGS_COMMAND');
 
-function applyLabels(editor: LexicalEditor): void {
-  editor.getEditorState().read(() => {
-    for (const heading of $readHeadings(false)) {
-      const dom = editor.getElementByKey(heading.key);
-      if (dom && dom.getAttribute('data-gw-label') !== heading.label) dom.setAttribute('data-gw-label', heading.label);
-    }
-  });
+/** Labels by heading key, worked out from the whole heading sequence. */
+function readLabels(editor: LexicalEditor): Map<NodeKey, string> {
+  return editor.getEditorState().read(() => new Map($readHeadings(false).map((h) => [h.key, h.label])));
+}
+
+function writeLabel(editor: LexicalEditor, key: NodeKey, label: string | undefined): void {
+  const dom = editor.getElementByKey(key);
+  if (dom && label !== undefined && dom.getAttribute('data-gw-label') !== label) dom.setAttribute('data-gw-label', label);
 }
 
 export function registerNumbering(editor: LexicalEditor): () => void {
-  applyLabels(editor);
+  let labels = new Map<NodeKey, string>();
+  const applyAll = () => {
+    labels = readLabels(editor);
+    for (const [key, label] of labels) writeLabel(editor, key, label);
+  };
+  applyAll();
   return mergeRegister(
-    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      // Selection-only updates cannot change numbers; text edits inside a paragraph mark
-      // only the root dirty among top-level nodes, which is still cheap to re-walk.
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      applyLabels(editor);
+    // Numbers change only when the heading sequence does; typing in a paragraph never
+    // reaches here, typing in a heading only puts its label back on a re-created DOM.
+    registerHeadingWatch(editor, ({ structure, touched }) => {
+      if (structure) applyAll();
+      else for (const key of touched) writeLabel(editor, key, labels.get(key));
     }),
-    editor.registerRootListener(() => applyLabels(editor)),
+    editor.registerRootListener(() => applyAll()),
     editor.registerCommand(
       RENUMBER_HEADINGS_COMMAND,
       () => {

@@ -1,13 +1,13 @@
 /**
  * The outline on the left: every heading with its number as shown; a click moves the
- * caret to the heading and scrolls it into view. Rebuilt only when the headings change,
- * checked after typing pauses.
+ * caret to the heading and scrolls it into view. Read again only after an update that
+ * touched a heading (registerHeadingWatch), once typing pauses.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
-import { $readHeadings, type HeadingEntry } from '../../heading-index';
+import { $readHeadings, registerHeadingWatch, type HeadingEntry } from '../../heading-index';
 
 const FLASH_MS = 1200;
 
@@ -46,8 +46,8 @@ export function OutlinePlugin() {
     };
     read();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+    // Only an update that touched a heading can change the outline.
+    const off = registerHeadingWatch(editor, () => {
       clearTimeout(timer);
       timer = setTimeout(read, 150);
     });
