@@ -1,12 +1,17 @@
 /**
  * The live checks: the same engine the Node side runs before export, fed by the
- * template's data. Runs after a short pause in typing so input is never slowed.
+ * template's data. Runs after a short pause in typing, in a Web Worker (./check-worker.ts,
+ * given the same KindRules the panel shows) so a long report never holds up a keystroke;
+ * where no worker can start it runs on the main thread when the browser is idle. 检查 and
+ * the export gate (runNow) check at once, on the main thread, and win over any result still
+ * on its way from the worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
 import { todayIso } from '../../platform/clock';
+import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
 
 export const CHECK_DEBOUNCE_MS = 250;
 /** While the user keeps typing, the panel still refreshes this often. */
@@ -31,13 +36,121 @@ export function checkNow(document: GongwenDocument, rules: KindRules): CheckRepo
   return runChecks(document, { today: todayIso(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
 }
 
+type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+
+export interface LiveChecker {
+  /** Check this document soon; only the latest of several waiting is checked. */
+  check(document: GongwenDocument): void;
+  /** Results of checks asked for before now are dropped (a fresher report was shown). */
+  supersede(): void;
+  dispose(): void;
+}
+
+function idle(run: () => void): () => void {
+  const w = globalThis as IdleWindow;
+  if (w.requestIdleCallback) {
+    const id = w.requestIdleCallback(run, { timeout: 1000 });
+    return () => w.cancelIdleCallback?.(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
+
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+/** Checks documents off the main thread with `rules`, reporting each result to `onReport`. */
+export function createLiveChecker(rules: KindRules, onReport: (report: CheckReport) => void, worker: Worker | null = startWorker()): LiveChecker {
+  let seq = 0;
+  let droppedUpTo = 0;
+  let inFlight: number | null = null;
+  let waiting: GongwenDocument | null = null;
+  let cancelIdle: (() => void) | null = null;
+  let live = worker;
+  const onMainThread = (document: GongwenDocument, id: number) => {
+    cancelIdle?.();
+    cancelIdle = idle(() => {
+      cancelIdle = null;
+      if (id > droppedUpTo) onReport(checkNow(document, rules));
+    });
+  };
+  const fallBack = () => {
+    live?.terminate();
+    live = null;
+    inFlight = null;
+  };
+  const send = (document: GongwenDocument) => {
+    const id = ++seq;
+    if (!live) return onMainThread(document, id);
+    try {
+      live.postMessage({ type: 'check', id, document, today: todayIso() } satisfies CheckWorkerRequest);
+      inFlight = id;
+    } catch {
+      fallBack();
+      onMainThread(document, id);
+    }
+  };
+  if (live) {
+    live.onmessage = (event: MessageEvent<CheckWorkerReply>) => {
+      const reply = event.data;
+      if (reply.id === inFlight) inFlight = null;
+      if ('report' in reply) {
+        if (reply.id > droppedUpTo) onReport(reply.report);
+      } else fallBack();
+      if (waiting && inFlight === null) {
+        const next = waiting;
+        waiting = null;
+        send(next);
+      }
+    };
+    live.onerror = () => {
+      const next = waiting;
+      waiting = null;
+      fallBack();
+      if (next) send(next);
+    };
+    live.postMessage({ type: 'rules', rules } satisfies CheckWorkerRequest);
+  }
+  return {
+    check(document) {
+      if (inFlight !== null) waiting = document;
+      else send(document);
+    },
+    supersede() {
+      droppedUpTo = seq;
+      waiting = null;
+    },
+    dispose() {
+      cancelIdle?.();
+      live?.terminate();
+      live = null;
+    },
+  };
+}
+
 export function useChecks(api: GongwenApi, document: GongwenDocument) {
   const rules = useKindRules(api, document.kind);
   const [report, setReport] = useState<CheckReport | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(document);
   const waitingSince = useRef<number | null>(null);
+  const checker = useRef<LiveChecker | null>(null);
   latest.current = document;
+  useEffect(() => {
+    if (!rules) return undefined;
+    const live = createLiveChecker(rules, setReport);
+    checker.current = live;
+    return () => {
+      live.dispose();
+      if (checker.current === live) checker.current = null;
+    };
+  }, [rules]);
   useEffect(() => {
     if (!rules) return;
     if (timer.current) clearTimeout(timer.current);
@@ -46,7 +159,7 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
     const delay = Math.max(0, Math.min(CHECK_DEBOUNCE_MS, waitingSince.current + CHECK_MAX_WAIT_MS - now));
     timer.current = setTimeout(() => {
       waitingSince.current = null;
-      setReport(checkNow(latest.current, rules));
+      checker.current?.check(latest.current);
     }, delay);
   }, [document, rules]);
   useEffect(() => () => {
@@ -55,6 +168,7 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
   const runNow = useCallback((): CheckReport | null => {
     if (!rules) return null;
     const fresh = checkNow(latest.current, rules);
+    checker.current?.supersede();
     setReport(fresh);
     return fresh;
   }, [rules]);

@@ -1,0 +1,26 @@
+/**
+ * The live check off the main thread: the same engine (shared/checks runChecks) with the
+ * rules the renderer received from the Node side (`templates:get` → kindRulesFrom), posted
+ * here by use-checks.ts. Built by Vite as a same-origin file (the CSP allows no blob: worker).
+ */
+import { runChecks, type KindRules } from '../../../shared/checks';
+import type { GongwenDocument } from '../../../shared/model';
+
+export type CheckWorkerRequest = { type: 'rules'; rules: KindRules } | { type: 'check'; id: number; document: GongwenDocument; today: string };
+export type CheckWorkerReply = { id: number; report: ReturnType<typeof runChecks> } | { id: number; error: string };
+
+let rules: KindRules | null = null;
+const scope = self as unknown as { onmessage: ((e: MessageEvent<CheckWorkerRequest>) => void) | null; postMessage: (reply: CheckWorkerReply) => void };
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'rules') {
+    rules = message.rules;
+    return;
+  }
+  if (!rules) return scope.postMessage({ id: message.id, error: 'no rules' });
+  try {
+    scope.postMessage({ id: message.id, report: runChecks(message.document, { today: message.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts }) });
+  } catch (error) {
+    scope.postMessage({ id: message.id, error: String(error) });
+  }
+};
