@@ -33,9 +33,10 @@ class FakeWorker {
   }
   answer() {
     const next = this.checks.shift()!;
-    const rules = this.rules!.type === 'rules' ? this.rules.rules : RULES;
+    const rules = this.rules?.type === 'rules' ? this.rules.rules : RULES;
     const report = runChecks(next.document, { today: next.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
-    this.onmessage?.({ data: structuredClone({ id: next.id, report }) } as MessageEvent<CheckWorkerReply>);
+    const reply: CheckWorkerReply = structuredClone({ id: next.id, report });
+    this.onmessage?.({ data: reply } as MessageEvent<CheckWorkerReply>);
   }
   terminate() {}
 }
