@@ -2,12 +2,14 @@
  * The incremental paths give what a full recompute gives: after every step of a seeded
  * random edit session (typing, splitting, deleting, inserting, heading levels, undo/redo,
  * whole-state swaps) the block-by-block body equals the editor state's JSON, and the
- * numbers on the headings' DOM equal the numbers worked out from the whole document.
+ * numbers on the headings' DOM and the status bar's counts equal those worked out from the
+ * whole document.
  */
 import { describe, expect, it } from 'vitest';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, REDO_COMMAND, UNDO_COMMAND, createEditor, type LexicalEditor } from 'lexical';
-import { fromBlocks, type Block } from '../../../shared/model';
+import { displayLabels, emptyHeader, fromBlocks, toBlocks, type Block } from '../../../shared/model';
+import { createIncrementalStats, documentStats } from '../../../renderer/editor/plugins/StatusBarPlugin/count';
 import { EDITOR_THEME, bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
 import { $readHeadings } from '../../../renderer/editor/heading-index';
 import { EDITOR_NODES } from '../../../renderer/editor/nodes';
@@ -140,6 +142,24 @@ describe('numbering (only when a heading changes)', () => {
       }
       off();
       root.remove();
+    });
+  }
+});
+
+describe('status bar counts (only the blocks that changed)', () => {
+  for (const seed of [5, 17]) {
+    it(`equal documentStats over the whole body (seed ${seed})`, () => {
+      const { editor, random } = session(seed);
+      const cache = createBodyCache(editor);
+      const counter = createIncrementalStats();
+      const header = { ...emptyHeader(), title: '关于2024年度法治政府建设情况的报告', redHeader: true, issuerLines: ['某区人民政府'] };
+      const done: string[] = [];
+      for (let step = 0; step < 200; step++) {
+        done.push(randomEdit(editor, random));
+        const blocks = toBlocks(bodyFromEditorState(editor.getEditorState()));
+        expect(counter(header, cache.body()), `seed ${seed}, after ${done.join(' ')}`).toEqual(documentStats(header, blocks, displayLabels(blocks)));
+      }
+      cache.dispose();
     });
   }
 });

@@ -14,7 +14,7 @@
  * on paper. It is an estimate (Word may break a line a character earlier or later).
  */
 import { GRID, PARAGRAPH_INDENT_CHARS, SIZES_PT } from '../../../../shared/page/geometry';
-import type { Block, ReportHeader } from '../../../../shared/model';
+import { displayLabels, toBlocks, type Block, type ReportHeader, type SerializedBody } from '../../../../shared/model';
 
 const SPACE = /[\s\u3000]/u;
 
@@ -42,7 +42,24 @@ export interface DocumentStats {
   pages: number;
 }
 
-export function documentStats(header: ReportHeader, blocks: readonly Block[], labels: readonly (string | null)[]): DocumentStats {
+export interface BlockStats {
+  chars: number;
+  lines: number;
+}
+
+/** What one body block adds: guidance takes lines but counts no characters; a heading counts its number as shown. */
+export function blockStats(block: Block, label: string | null): BlockStats {
+  if (block.type === 'guidance') return { chars: 0, lines: linesFor(block.text) };
+  const text = block.type === 'heading' ? `${label ?? ''}${block.text}${block.runIn ?? ''}` : block.text;
+  return { chars: countChars(text), lines: linesFor(text) };
+}
+
+export function documentStats(
+  header: ReportHeader,
+  blocks: readonly Block[],
+  labels: readonly (string | null)[],
+  statsOf: (block: Block, label: string | null) => BlockStats = blockStats,
+): DocumentStats {
   let chars = countChars(header.title);
   let lines = 0;
   const titleScale = SIZES_PT.title / SIZES_PT.body;
@@ -54,13 +71,9 @@ export function documentStats(header: ReportHeader, blocks: readonly Block[], la
   if (header.title) lines += linesFor(header.title, 0, titleScale) + 1;
   if (header.recipient) lines += 1;
   blocks.forEach((block, i) => {
-    if (block.type === 'guidance') {
-      lines += linesFor(block.text);
-      return;
-    }
-    const text = block.type === 'heading' ? `${labels[i] ?? ''}${block.text}${block.runIn ?? ''}` : block.text;
-    chars += countChars(text);
-    lines += linesFor(text);
+    const one = statsOf(block, labels[i] ?? null);
+    chars += one.chars;
+    lines += one.lines;
   });
   if (header.attachments.length > 0) lines += 1 + header.attachments.length;
   if (header.signingOrgans.length > 0 || header.date) lines += 1 + header.signingOrgans.length + 1;
@@ -68,4 +81,33 @@ export function documentStats(header: ReportHeader, blocks: readonly Block[], la
   if (header.cc || header.printOrgan) lines += (header.cc ? 1 : 0) + 1;
   const pages = Math.max(1, Math.ceil(lines / GRID.linesPerPage));
   return { chars, lines: Math.ceil(lines), pages };
+}
+
+/**
+ * documentStats over a body from the body cache (../../body-cache), block by block: a block
+ * whose JSON object is unchanged is neither converted nor counted again (headings are, their
+ * numbers follow their position). Same result as documentStats(header, toBlocks(body), …).
+ */
+export function createIncrementalStats(): (header: ReportHeader, body: SerializedBody) => DocumentStats {
+  const blockOf = new WeakMap<object, Block>();
+  const statsOf = new WeakMap<Block, BlockStats>();
+  return (header, body) => {
+    const blocks = body.root.children.map((json) => {
+      let block = blockOf.get(json);
+      if (!block) {
+        block = toBlocks({ root: { ...body.root, children: [json] } })[0]!;
+        blockOf.set(json, block);
+      }
+      return block;
+    });
+    return documentStats(header, blocks, displayLabels(blocks), (block, label) => {
+      if (block.type === 'heading') return blockStats(block, label);
+      let one = statsOf.get(block);
+      if (!one) {
+        one = blockStats(block, null);
+        statsOf.set(block, one);
+      }
+      return one;
+    });
+  };
 }

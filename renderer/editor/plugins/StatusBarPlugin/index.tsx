@@ -1,35 +1,42 @@
 /**
  * The status bar under the page: 字数 (see ./count.ts for exactly what is counted), the
- * page estimate and the zoom. Recomputed after typing pauses (250 ms), never per keystroke.
+ * page estimate and the zoom. Recomputed after typing pauses (250 ms, then when idle), never
+ * per keystroke, and then only for the blocks that changed (createIncrementalStats).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { displayLabels, toBlocks, type ReportHeader } from '../../../../shared/model';
-import { bodyFromEditorState } from '../../bridge';
-import { documentStats, type DocumentStats } from './count';
+import type { ReportHeader } from '../../../../shared/model';
+import { createBodyCache } from '../../body-cache';
+import { createIncrementalStats, type DocumentStats } from './count';
 
 export function StatusBarPlugin({ header, zoom, measuredPages }: { header: ReportHeader; zoom: number; measuredPages: number | null }) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [stats, setStats] = useState<DocumentStats | null>(null);
+  const [counter] = useState(createIncrementalStats);
   useEffect(() => {
-    const compute = () => {
-      const blocks = toBlocks(bodyFromEditorState(editor.getEditorState()));
-      setStats(documentStats(header, blocks, displayLabels(blocks)));
-    };
+    const cache = createBodyCache(editor);
+    const compute = () => setStats(counter(header, cache.body()));
     compute();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let idle: number | undefined;
+    const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       clearTimeout(timer);
-      timer = setTimeout(compute, 250);
+      timer = setTimeout(() => {
+        if (w.requestIdleCallback) idle = w.requestIdleCallback(compute, { timeout: 500 });
+        else compute();
+      }, 250);
     });
     return () => {
       clearTimeout(timer);
+      if (idle !== undefined) w.cancelIdleCallback?.(idle);
       off();
+      cache.dispose();
     };
-  }, [editor, header]);
+  }, [editor, header, counter]);
   const pages = measuredPages ?? stats?.pages ?? 1;
   return (
     <div className="gw-status" role="status" aria-label={t('editor.status.label')}>
