@@ -78,6 +78,8 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
           <div className="gw-cuts" ref={cutsRef} aria-hidden="true" />
           {children}
         </div>
+        {/* Printed: the blank page before an even-page 版记 (Chromium's break-before: left adds none). */}
+        {colophon !== null && sheets.blankPage !== null ? <div className="gw-print-blank" aria-hidden="true" /> : null}
         {colophon !== null && sheets.colophonPage !== null ? (
           <div className="gw-colophon-slot" style={{ top: `${(sheets.colophonPage - 1) * SHEET_PITCH_PX}px` }}>
             {colophon}

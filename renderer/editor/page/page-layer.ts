@@ -27,9 +27,6 @@ export const SHEET_PITCH_PX = PAPER_PX.height + SHEET_GAP_PX;
 /** Top of page `k`'s type area (0-based) in flow coordinates (0 = page 1's type-area top). */
 export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
-/** Class of a block that starts a page (print breaks before it). */
-export const PAGE_START = 'gw-page-start';
-
 interface Measured {
   /** Natural height in px (the floats inside subtracted). */
   height: number;
@@ -79,10 +76,20 @@ export class PageLayer {
   private frame = 0;
   private structureDirty = true;
   private disposed = false;
+  private readonly printing: MediaQueryList | null;
+  private readonly onMedia: () => void;
 
   constructor(opts: PageLayerOptions) {
     this.opts = opts;
+    // While printing, the flow is laid out for paper (no floats): nothing measured then is the
+    // screen's, and the sheets' layout (blank page, 版记 page) must stay as it is.
+    this.printing = typeof matchMedia === 'function' ? matchMedia('print') : null;
+    this.onMedia = () => {
+      if (!this.printing?.matches) this.refresh();
+    };
+    this.printing?.addEventListener?.('change', this.onMedia);
     this.resize = new ResizeObserver((entries) => {
+      if (this.printing?.matches) return;
       let changed = false;
       const frame = this.frameOf();
       for (const entry of entries) {
@@ -100,14 +107,17 @@ export class PageLayer {
     this.schedule();
   }
 
-  /** Something outside the flow changed (a 版记 added or removed). */
+  /** Something outside the flow changed (a 版记 added or removed), or printing ended: measure all again. */
   refresh(): void {
     this.structureDirty = true;
+    this.remeasure = true;
     this.schedule();
   }
+  private remeasure = false;
 
   dispose(): void {
     this.disposed = true;
+    this.printing?.removeEventListener?.('change', this.onMedia);
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();
     this.mutation.disconnect();
@@ -144,7 +154,12 @@ export class PageLayer {
   }
 
   private run(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.printing?.matches) return;
+    if (this.remeasure) {
+      this.remeasure = false;
+      const frame = this.frameOf();
+      for (const el of this.blocks) this.measure(el, frame);
+    }
     if (this.structureDirty) {
       this.structureDirty = false;
       const next = flowBlocks(this.opts.flow);
@@ -162,24 +177,16 @@ export class PageLayer {
     }
     const input: FlowBlock[] = this.blocks.map((el) => {
       const m = this.measured.get(el) ?? (this.measure(el), this.measured.get(el)!);
-      return { lines: m.height / LINE_PX, unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
+      // Breakable blocks sit on the line grid: a whole number of lines (a sub-pixel excess from a
+      // fallback font's taller line box must not cost a line at the foot of the page).
+      const lines = m.height / LINE_PX;
+      return { lines: m.unbreakable ? lines : Math.round(lines), unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
     });
     const layout = paginate(input, { colophon: this.opts.colophon() });
     this.writeFloats(layout);
-    this.markPageStarts(layout);
     const prev = this.layout;
     this.layout = layout;
     if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
-  }
-
-  /** Blocks that start a page at their top: print breaks before them (editor.css). */
-  private marked: HTMLElement[] = [];
-  private markPageStarts(layout: Pagination): void {
-    const next = layout.starts.slice(1).filter((s) => s.line === 0).map((s) => this.blocks[s.block]).filter((el): el is HTMLElement => Boolean(el));
-    const keep = new Set(next);
-    for (const el of this.marked) if (!keep.has(el)) el.classList.remove(PAGE_START);
-    for (const el of next) if (!el.classList.contains(PAGE_START)) el.classList.add(PAGE_START);
-    this.marked = next;
   }
 
   private writeFloats(layout: Pagination): void {
