@@ -24,6 +24,11 @@ import { numberingOrphanRule } from './rules/numbering-orphan';
 import { dateFormatRule } from './rules/date-format';
 import { yearConsistencyRule } from './rules/year-consistency';
 import { placeholderRemainingRule } from './rules/placeholder-remaining';
+import { publicSecrecyRule } from './rules/public-secrecy';
+import { publicNumbersRule } from './rules/public-numbers';
+import { publicPhoneRule } from './rules/public-phone';
+import { publicPersonalNameRule } from './rules/public-personal-name';
+import { qualityRule } from './rules/quality';
 
 export const RULES: readonly CheckRule[] = [
   statutorySectionsRule,
@@ -43,6 +48,12 @@ export const RULES: readonly CheckRule[] = [
   numberingStyleRule,
   numberingOrphanRule,
   sectionEmptyRule,
+  qualityRule,
+  // The public-version screening: these run only when ctx.public is set (公开版).
+  publicSecrecyRule,
+  publicNumbersRule,
+  publicPhoneRule,
+  publicPersonalNameRule,
 ];
 
 /** Every rule id the engine can raise. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SECTION_IDS } from './types';
+import { PUBLIC_DEFAULTS, QUALITY_DEFAULTS } from './public/defaults';
 
 /** 'info' is the older name of 'hint' (提示), still read from an office's checks.json. */
 const severitySchema = z.preprocess((v) => (v === 'info' ? 'hint' : v), z.enum(['error', 'warning', 'hint']));
@@ -44,6 +45,23 @@ const reasonsSchema = z.object({
   severity: severitySchema.default('warning'),
   /** Found in the 不足 section (heading or text) or in any heading: the report gives reasons. */
   keywords: words.min(1),
+});
+
+const publicSchema = z.object({
+  secrecyWords: words.default([...PUBLIC_DEFAULTS.secrecyWords]),
+  secrecyAllowed: words.default([...PUBLIC_DEFAULTS.secrecyAllowed]),
+  personRoles: words.default([...PUBLIC_DEFAULTS.personRoles]),
+  surnames: z.array(z.string().trim().min(1).max(4)).max(2000).default([...PUBLIC_DEFAULTS.surnames]),
+  notNames: z.array(z.string().trim().min(1).max(60)).max(2000).default([...PUBLIC_DEFAULTS.notNames]),
+});
+
+const qualitySchema = z.object({
+  shortcomingsMinShare: z.number().min(0).max(50).default(QUALITY_DEFAULTS.shortcomingsMinShare),
+  shortcomingsMinProblems: z.number().int().min(1).max(10).default(QUALITY_DEFAULTS.shortcomingsMinProblems),
+  problemMarkers: words.default([...QUALITY_DEFAULTS.problemMarkers]),
+  stopTerms: words.default([...QUALITY_DEFAULTS.stopTerms]),
+  responsibilityActions: words.default([...QUALITY_DEFAULTS.responsibilityActions]),
+  maxBodyChars: z.number().int().min(100).max(1_000_000).default(QUALITY_DEFAULTS.maxBodyChars),
 });
 
 const presence = z.enum(['always', 'redHeader', 'never']);
@@ -90,6 +108,10 @@ export const checkRulesetSchema = z.object({
     .default({ minChars: 15, levels: [1] }),
   /** Marks that only appear in unfinished text: ××, XXX, 此处填写… */
   placeholderMarkers: words.default([]),
+  /** Word lists of the public-version screening (public.*), run only for the 公开版. */
+  public: publicSchema.prefault({}),
+  /** Quality hints (quality.*) for the annual report; null = none (other kinds). */
+  quality: qualitySchema.nullable().default(null),
   /** Per rule id: a different severity, or "off". Keys are rule ids (contract.md). */
   severity: z.record(z.string(), z.preprocess((v) => (v === 'info' ? 'hint' : v), z.enum(['error', 'warning', 'hint', 'off']))).default({}),
 });

@@ -18,6 +18,13 @@ export interface CheckContext {
   ruleset: CheckRuleset;
   /** Guidance sentences of the template the document came from; any left in the text is an error. */
   guidanceTexts: string[];
+  /** Set for the 公开版 (public version): the public.* screening runs. Absent = the official version. */
+  public?: PublicScreening | null;
+}
+
+export interface PublicScreening {
+  /** The office's own published contact lines (any writing: 0851-8221234, 0851 822 1234): not a finding. */
+  allowedPhones: string[];
 }
 
 export interface FindingWhere {

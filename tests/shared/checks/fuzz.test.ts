@@ -51,7 +51,7 @@ describe('engine fuzz', () => {
           expect(Object.keys(report.sections).sort()).toEqual([...SECTION_IDS].sort());
           let errors = 0;
           for (const f of report.findings) {
-            expect(['error', 'warning', 'info']).toContain(f.severity);
+            expect(['error', 'warning', 'hint']).toContain(f.severity);
             expect(f.messageKey.startsWith('checks.')).toBe(true);
             expect(zh.exists(f.messageKey) && en.exists(f.messageKey), f.messageKey).toBe(true);
             if (f.fix) expect(zh.exists(f.fix.labelKey) && en.exists(f.fix.labelKey), f.fix.labelKey).toBe(true);

@@ -21,8 +21,15 @@ export function fixture(name: string): GongwenDocument {
   return importText(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), { today: TODAY });
 }
 
-export function check(doc: GongwenDocument, options: { ruleset?: CheckRuleset; guidance?: string[]; today?: string } = {}): CheckReport {
-  return runChecks(doc, { today: options.today ?? TODAY, ruleset: options.ruleset ?? FAZHI, guidanceTexts: options.guidance ?? [] });
+/**
+ * The engine's report; the quality hints (quality.*, never blocking, tested in quality.test.ts)
+ * are left out unless `hints` is set, so the other tests can say "exactly these findings".
+ */
+export function check(doc: GongwenDocument, options: { ruleset?: CheckRuleset; guidance?: string[]; today?: string; hints?: boolean } = {}): CheckReport {
+  const report = runChecks(doc, { today: options.today ?? TODAY, ruleset: options.ruleset ?? FAZHI, guidanceTexts: options.guidance ?? [] });
+  if (options.hints) return report;
+  const findings = report.findings.filter((f) => !f.rule.startsWith('quality.'));
+  return { ...report, findings, counts: { ...report.counts, hint: findings.filter((f) => f.severity === 'hint').length } };
 }
 
 export function rules(report: CheckReport): string[] {
