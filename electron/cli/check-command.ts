@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
 import { runChecks } from '../../shared/checks/engine';
 import { formatFinding, type Translate } from '../../shared/checks/format';
-import { SECTION_IDS, type CheckReport, type Finding } from '../../shared/checks/types';
+import { SECTION_IDS, type CheckReport, type Finding, type PublicScreening } from '../../shared/checks/types';
 import { SOURCE_KEY } from '../../shared/checks/sources';
 import { RulesetError } from '../../shared/checks/ruleset';
 import { localIsoDate } from '../../shared/model/today';
 import { EXIT, pickLanguage, translator, type CliIo } from './io';
-import { parseArgs } from './args';
+import { parseArgs, type ParsedArgs } from './args';
 import { loadDocument } from './load';
 import { createRulesetLoader, type KindRules } from './rulesets';
 import { defaultTemplatesDir } from './package-dir';
@@ -29,7 +29,7 @@ export interface CheckJson {
     title: string | null;
     date: string | null;
   };
-  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; message: string; where: { block: number | null; text: string } }[];
+  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; message: string; where: { block: number | null; field?: string; text: string } }[];
   exportable: boolean;
 }
 
@@ -50,9 +50,16 @@ export function toCheckJson(file: string, doc: GongwenDocument, report: CheckRep
       title: orNull(h.title),
       date: orNull(h.date),
     },
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, message: formatFinding(f, t), where: { block: f.where.block, text: f.where.text } })),
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text } })),
     exportable: report.exportable,
   };
+}
+
+/** --public (and --allow-phone N[,N…], the office's own published lines) → the screening, or null. */
+export function publicScreeningFrom(args: ParsedArgs): PublicScreening | null {
+  if (!args.flags.has('public')) return null;
+  const allow = args.options.get('allow-phone') ?? '';
+  return { allowedPhones: allow.split(/[,，;；]/).map((s) => s.trim()).filter(Boolean) };
 }
 
 /** `required`: section ids the kind's ruleset requires; an optional part that is absent shows "–", not "✗". */
@@ -91,7 +98,8 @@ export interface CheckedFile {
 }
 
 /** Loads and checks one file; a failure is returned as the rendered one-line reason. */
-export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor: (kind: string) => KindRules): Promise<CheckedFile | { error: string }> {
+/** `screening`: run the public-version screening too (check --public, export --public). */
+export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor: (kind: string) => KindRules, screening: PublicScreening | null = null): Promise<CheckedFile | { error: string }> {
   const today = io.today ?? localIsoDate(new Date());
   const loaded = await loadDocument(file, io.cwd, today);
   if (!loaded.ok) return { error: t(loaded.key, loaded.values) };
@@ -102,13 +110,14 @@ export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor:
     const reason = error instanceof RulesetError || error instanceof SyntaxError ? error.message : String(error);
     return { error: t('checks.cli.fail.ruleset', { file, reason: reason.slice(0, 200) }) };
   }
-  const report = runChecks(loaded.doc, { today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
+  const report = runChecks(loaded.doc, { today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts, public: screening });
   return { file, doc: loaded.doc, report, rules };
 }
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['json'], ['lang']);
+  const args = parseArgs(argv, ['json', 'public'], ['lang', 'allow-phone']);
   const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
+  const screening = publicScreeningFrom(args);
   if (args.unknown.length) {
     io.stderr.write(`${t('checks.cli.unknownOption', { option: args.unknown[0]! })}\n${t('checks.cli.usage')}\n`);
     return EXIT.unreadable;
@@ -122,7 +131,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo): Promi
   let failed = false;
   let errors = false;
   for (const file of args.files) {
-    const result = await checkFile(file, io, t, rulesFor);
+    const result = await checkFile(file, io, t, rulesFor, screening);
     if ('error' in result) {
       failed = true;
       io.stderr.write(`${result.error.replace(/\s*\n\s*/g, ' ')}\n`);

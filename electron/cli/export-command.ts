@@ -10,12 +10,12 @@ import { formatFinding } from '../../shared/checks/format';
 import { createExportService } from '../services/export-service';
 import { EXIT, pickLanguage, translator, type CliIo } from './io';
 import { parseArgs } from './args';
-import { checkFile } from './check-command';
+import { checkFile, publicScreeningFrom } from './check-command';
 import { createRulesetLoader } from './rulesets';
 import { defaultTemplatesDir } from './package-dir';
 
 export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['public', 'force'], ['out', 'lang']);
+  const args = parseArgs(argv, ['public', 'force'], ['out', 'lang', 'allow-phone']);
   const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
   if (args.unknown.length || args.files.length !== 1) {
     const first = args.unknown[0];
@@ -34,7 +34,8 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     io.stderr.write(`${t('checks.cli.export.outIsInput', { file: out })}\n`);
     return EXIT.unreadable;
   }
-  const checked = await checkFile(file, io, t, createRulesetLoader(io.templatesDir ?? defaultTemplatesDir()));
+  // The public version is screened too (public.*): an ID number or a 密级 mark blocks it.
+  const checked = await checkFile(file, io, t, createRulesetLoader(io.templatesDir ?? defaultTemplatesDir()), publicScreeningFrom(args));
   if ('error' in checked) {
     io.stderr.write(`${checked.error}\n`);
     return EXIT.unreadable;

@@ -17,6 +17,11 @@ export interface RuleBasis {
   source: RuleSource;
   /** The finding says the document is not finished yet (placeholder, guidance, 【待核】): it may block even as 实务. */
   unfinished?: boolean;
+  /**
+   * i18n key (checks.basisRef.*) naming the instrument when it is not the one the source
+   * names by default, e.g. 《中华人民共和国政府信息公开条例》 for the public-version screening.
+   */
+  ref?: string;
 }
 
 /** The severity a finding may have given its basis: a 实务 error that is not "unfinished" becomes a warning. */
@@ -28,5 +33,7 @@ export function cappedSeverity(severity: Severity, basis: RuleBasis): Severity {
 /** Attaches the basis to a finding and caps its severity. */
 export function withBasis(finding: Finding, basis: RuleBasis | undefined): Finding {
   const b: RuleBasis = basis ?? { source: '实务' };
-  return { ...finding, source: b.source, severity: cappedSeverity(finding.severity, b) };
+  const out: Finding = { ...finding, source: b.source, severity: cappedSeverity(finding.severity, b) };
+  if (b.ref) out.basisRef = b.ref;
+  return out;
 }

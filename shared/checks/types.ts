@@ -46,6 +46,8 @@ export interface Finding {
   severity: Severity;
   /** The rule's basis (规定/条例/国标/实务), set by the engine from the rule's `basis`. */
   source: RuleSource;
+  /** i18n key naming the instrument, when it is not the source's default one (RuleBasis.ref). */
+  basisRef?: string;
   /** i18n key under checks.* */
   messageKey: string;
   values: Record<string, string | number>;

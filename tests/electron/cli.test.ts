@@ -56,7 +56,9 @@ describe('gongwen check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('法治政府建设年度报告');
-    expect(r.stdout).toContain('没有发现问题');
+    // Its 第一责任人 part names no countable action: a hint (提示), which never blocks.
+    expect(r.stdout).toContain('错误 0 项，警告 0 项，提示 1 项 — 可以导出');
+    expect(r.stdout).toContain('quality.responsibilityConcrete');
   });
 
   it('--json has exactly the contract shape (jinlanshan, red header)', async () => {
@@ -74,7 +76,8 @@ describe('gongwen check', () => {
     for (const f of json.findings) {
       expect(Object.keys(f)).toEqual(['rule', 'severity', 'source', 'message', 'where']);
       expect(['规定', '条例', '国标', '实务']).toContain(f.source);
-      expect(Object.keys(f.where)).toEqual(['block', 'text']);
+      // block and text always; field for a header finding (an extension; README).
+      expect(Object.keys(f.where).filter((k) => k !== 'field' && k !== 'line')).toEqual(['block', 'text']);
       expect(f.message).not.toMatch(/^checks\./);
     }
     expect(json.findings.map((f: { rule: string }) => f.rule)).toContain('section.reasons');
@@ -83,7 +86,8 @@ describe('gongwen check', () => {
   it('absent header fields are null, signers []', async () => {
     const json = JSON.parse((await run(['check', fixture('report-chengxi-2024.txt'), '--json'])).stdout);
     expect(json.header).toMatchObject({ issuer: null, docNumber: null, signers: [], recipient: null, date: null });
-    expect(json.findings).toEqual([]);
+    // Only a hint: its 不足 part is one sentence, about 2 % of the body.
+    expect(json.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['quality.shortcomingsToken', 'hint']]);
   });
 
   it('several files → a JSON array; an error finding → exit 1', async () => {
@@ -161,6 +165,44 @@ describe('gongwen check', () => {
     expect((await run(['check', '--frobnicate', 'x.txt'])).code).toBe(2);
     expect((await run(['lint'])).stderr).toContain('lint');
     expect((await run(['--help'])).code).toBe(0);
+  });
+});
+
+describe('gongwen check --public', () => {
+  const withPersonal = () =>
+    write(
+      'personal.txt',
+      fs.readFileSync(fixture('report-zhaishang-2023.txt'), 'utf8').replace('三、2024年度', '当事人张三因无证经营被处罚，其身份证号码522323198503124410，联系电话13800138000。\n三、2024年度'),
+    );
+
+  it('adds the public.* findings with rule id and place; exit 1 on the ID number; without --public none', async () => {
+    const file = withPersonal();
+    const plain = await run(['check', file, '--json']);
+    expect(JSON.parse(plain.stdout).findings.filter((f: { rule: string }) => f.rule.startsWith('public.'))).toEqual([]);
+    expect(plain.code).toBe(0);
+    const r = await run(['check', file, '--json', '--public']);
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule.startsWith('public.'));
+    expect(found.map((f: { rule: string; severity: string; source: string }) => [f.rule, f.severity, f.source])).toEqual([
+      ['public.idNumber', 'error', '条例'],
+      ['public.phone', 'warning', '条例'],
+      ['public.personalName', 'warning', '条例'],
+    ]);
+    for (const f of found) expect(typeof f.where.block).toBe('number');
+    expect(found[0].where.text).toBe('522323198503124410');
+    const table = await run(['check', file, '--public']);
+    expect(table.stdout).toMatch(/public\.idNumber\s+〔条例〕\s+第\d+段/);
+  });
+
+  it('--allow-phone takes the office’s own line out; export --public refuses the ID number and writes nothing', async () => {
+    const file = withPersonal();
+    const allowed = JSON.parse((await run(['check', file, '--json', '--public', '--allow-phone', '138 0013 8000'])).stdout);
+    expect(allowed.findings.map((f: { rule: string }) => f.rule)).not.toContain('public.phone');
+    const r = await run(['export', file, '--out', 'public.docx', '--public']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('身份证号码');
+    expect(fs.existsSync(path.join(dir, 'public.docx'))).toBe(false);
+    expect((await run(['export', file, '--out', 'official.docx'])).code).toBe(0);
   });
 });
 

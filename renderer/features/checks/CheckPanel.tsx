@@ -36,7 +36,7 @@ export function CheckPanel({ report, onJump, onFix }: CheckPanelProps) {
                       <button type="button" className="finding-text" onClick={() => onJump(finding)}>
                         {t(finding.messageKey, finding.values)}
                       </button>
-                      <span className="finding-source" data-source={finding.source} title={t(`checks.sourceName.${SOURCE_KEY[finding.source]}`)}>
+                      <span className="finding-source" data-source={finding.source} title={t(finding.basisRef ?? `checks.sourceName.${SOURCE_KEY[finding.source]}`)}>
                         {t(`checks.source.${SOURCE_KEY[finding.source]}`)}
                       </span>
                       {finding.where.text ? <q className="finding-where">{finding.where.text}</q> : null}

@@ -20,6 +20,8 @@ export function maskNumber(digits: string): string {
 
 export const publicNumbersRule: CheckRule = {
   ids: ['public.idNumber', 'public.bankCard'],
+  // 政府信息公开条例 第十五条: personal privacy is not disclosed.
+  basis: { 'public.idNumber': { source: '条例', ref: 'checks.basisRef.privacy' }, 'public.bankCard': { source: '条例', ref: 'checks.basisRef.privacy' } },
   run(input) {
     if (!input.ctx.public) return [];
     const out: (Finding | null)[] = [];

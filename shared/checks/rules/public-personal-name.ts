@@ -63,6 +63,7 @@ export function personalNamesIn(text: string, cfg: CheckRuleset['public']): { ro
 
 export const publicPersonalNameRule: CheckRule = {
   ids: ['public.personalName'],
+  basis: { 'public.personalName': { source: '条例', ref: 'checks.basisRef.privacy' } },
   run(input) {
     if (!input.ctx.public) return [];
     const out: (Finding | null)[] = [];

@@ -47,6 +47,7 @@ export function phonesIn(text: string): { found: string; digits: string }[] {
 
 export const publicPhoneRule: CheckRule = {
   ids: ['public.phone'],
+  basis: { 'public.phone': { source: '条例', ref: 'checks.basisRef.privacy' } },
   run(input) {
     const screening = input.ctx.public;
     if (!screening) return [];

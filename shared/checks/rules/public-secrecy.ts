@@ -36,6 +36,8 @@ export function secrecyWordsIn(text: string, words: readonly string[], allowed: 
 
 export const publicSecrecyRule: CheckRule = {
   ids: [RULE],
+  // 督察工作规定 第二十五条: the report is published, except what involves Party and state secrets.
+  basis: { [RULE]: { source: '规定', ref: 'checks.basisRef.publicSecrecy' } },
   run(input) {
     if (!input.ctx.public) return [];
     const { header } = input.doc;

@@ -92,6 +92,12 @@ function bodyChars(input: CheckInput): number {
 
 export const qualityRule: CheckRule = {
   ids: ['quality.shortcomingsToken', 'quality.planAnswersShortcomings', 'quality.responsibilityConcrete', 'quality.length'],
+  basis: {
+    'quality.shortcomingsToken': { source: '规定' },
+    'quality.planAnswersShortcomings': { source: '规定' },
+    'quality.responsibilityConcrete': { source: '规定' },
+    'quality.length': { source: '实务', ref: 'checks.basisRef.burdenReduction' },
+  },
   run(input) {
     const q = input.ruleset.quality;
     if (!q) return [];
