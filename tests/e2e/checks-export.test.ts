@@ -66,7 +66,9 @@ describe('checks and the export gate', () => {
     const title = await seedFixture(page, 'report-zhaishang-2023.txt');
     await openDraft(page, title);
     const panel = page.getByRole('complementary', { name: '检查结果' });
-    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('未发现问题');
+    // No error or warning; one hint (提示: its 第一责任人 part names no countable action), which never blocks.
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
+    expect(await panel.locator('[data-rule="quality.responsibilityConcrete"]').count()).toBe(1);
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog', { name: '导出 Word' });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);

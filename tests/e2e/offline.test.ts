@@ -72,7 +72,7 @@ describe('a full session stays on the app’s own origin', () => {
     const title = await seedDraftFromText(page, text);
     await page.getByText(title, { exact: false }).first().click();
     await body.waitFor();
-    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('未发现问题');
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
     await page.getByRole('button', { name: '导出 Word' }).click();
     const exportDialog = page.getByRole('dialog', { name: '导出 Word' });
     const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: '导出', exact: true }).click()]);
