@@ -193,6 +193,51 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     if (summary.length) console.log(`[pages]\n${summary.join('\n')}`);
   });
 
+  it('re-cuts the sheets as the text changes: typed lines move the breaks, no line leaves a type area', async () => {
+    const page = await newPage(browser, preview.url);
+    await openDocument(page, (await fixtureDocument('zhaishang')).doc);
+    const before = await readScreen(page);
+    const firstOf = (sc: Screen, n: number) => sc.lines.find((l) => l.page === n && l.body)?.text ?? '';
+    // Three new lines at the top of the body push every later line down by three.
+    await page.locator('.gw-body > *').first().click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    await settle(page);
+    const after = await readScreen(page);
+    expect(firstOf(after, 3), 'page 3 starts three lines earlier in the text').not.toBe(firstOf(before, 3));
+    const typeTop = mmToPx(MARGINS.topMm);
+    const typeBottom = typeTop + mmToPx(TYPE_AREA.heightMm);
+    for (const l of after.lines.filter((x) => x.body)) {
+      const centre = (l.top + l.bottom) / 2 - (l.page - 1) * SHEET_PITCH;
+      expect(centre > typeTop && centre < typeBottom, `line "${l.text.slice(0, 10)}" on page ${l.page}`).toBe(true);
+    }
+    for (let n = 1; n <= after.pages; n++) {
+      const onPage = after.lines.filter((l) => l.page === n && l.body);
+      expect(onPage[onPage.length - 1]?.heading ?? false, `page ${n} ends with a heading`).toBe(false);
+    }
+  });
+
+  it('a new report shows its 版头 in red before the office is set up (placeholder in the lighter issuer red)', async () => {
+    const page = await newPage(browser, preview.url);
+    await page.getByRole('button', { name: '新建报告' }).click();
+    await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('textbox', { name: '正文' }).waitFor();
+    const colours = await page.evaluate(() => {
+      const issuer = document.querySelector<HTMLTextAreaElement>('.gw-issuer')!;
+      const line = document.querySelector<HTMLElement>('.gw-red-line')!;
+      return { empty: issuer.value === '', placeholder: getComputedStyle(issuer, '::placeholder').color, text: getComputedStyle(issuer).color, line: getComputedStyle(line).borderTopColor };
+    });
+    const rgb = (c: string) => (/rgba?\((\d+), (\d+), (\d+)/.exec(c) ?? []).slice(1).map(Number);
+    expect(rgb(colours.text)).toEqual([255, 0, 0]);
+    expect(rgb(colours.line)).toEqual([255, 0, 0]);
+    expect(colours.empty, 'no office profile yet: the issuer mark is the placeholder').toBe(true);
+    const [r, g, b] = rgb(colours.placeholder);
+    expect(r, colours.placeholder).toBeGreaterThan(200);
+    expect(r! - g!, `placeholder ${colours.placeholder} is a red, not a grey`).toBeGreaterThan(60);
+    expect(Math.abs(g! - b!)).toBeLessThan(30);
+  });
+
   it('on the real reports and on reports of 1, 5 and 30 pages', async () => {
     const page = await newPage(browser, preview.url);
     for (const [name, doc] of await reports()) {
