@@ -5,6 +5,7 @@
  */
 import { runCheckCommand } from './cli/check-command';
 import { runExportCommand } from './cli/export-command';
+import { runCalendarCommand } from './cli/calendar-command';
 import { EXIT, pickLanguage, translator, type CliIo } from './cli/io';
 
 export type { CliIo } from './cli/io';
@@ -17,6 +18,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runCheckCommand(rest, io);
       case 'export':
         return await runExportCommand(rest, io);
+      case 'calendar':
+        return await runCalendarCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -206,6 +206,22 @@ describe('gongwen check --public', () => {
   });
 });
 
+describe('gongwen calendar', () => {
+  it('prints the dates of a level and year; --json; a bad level or year → exit 2', async () => {
+    const r = await run(['calendar', '--level', '县级部门', '--year', '2026']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2026年度法治政府建设年度报告（县级部门）');
+    expect(r.stdout).toMatch(/报送截止\s+2027年3月1日/);
+    expect(r.stdout).toMatch(/公开截止\s+2027年4月1日/);
+    const province = JSON.parse((await run(['calendar', '--level', '省级', '--year', '2025', '--json'])).stdout);
+    expect(province).toEqual({ level: 'province', reportYear: 2025, deadlines: [{ id: 'submit', date: '2026-04-01' }, { id: 'publish', date: '2026-04-01' }] });
+    const bad = await run(['calendar', '--level', '村级', '--year', '2026']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('村级');
+    expect((await run(['calendar', '--level', '街道', '--year', '26'])).code).toBe(2);
+  });
+});
+
 describe('gongwen export', () => {
   it('writes a .docx for a report without errors, refuses to overwrite without --force', async () => {
     const first = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx']);
