@@ -14,6 +14,7 @@ import { writeErrorCode, writeFileDurable } from './durable-write';
 import { exists } from './disk';
 import type { GongwenDocument } from '../../shared/model/document';
 import { fail, ok, type Result } from '../../shared/ipc/contract';
+import { gateDecision } from '../../shared/checks/gate';
 
 export type ExportVariant = 'official' | 'public';
 
@@ -111,39 +112,43 @@ export function exportWriteErrorKey(code: string): string {
 // The service
 // ---------------------------------------------------------------------------------------
 
+/**
+ * Write an output file where the user (or the CLI's --out) asked: a folder or, without
+ * `overwrite`, an existing file is refused; the write is durable; a locked or unwritable
+ * target answers a Result saying why (the old file is untouched).
+ */
+export async function writeOutputFile(target: string, bytes: Uint8Array, options: { overwrite: boolean; writeTimeoutMs?: number }): Promise<Result<{ path: string; fileName: string }>> {
+  const outPath = path.resolve(target);
+  const fileName = path.basename(outPath);
+  const existing = await fs.stat(outPath).catch(() => null);
+  if (existing?.isDirectory()) return fail('out-is-directory', 'export.errors.isDirectory', { fileName });
+  if (!options.overwrite && existing) return fail('file-exists', 'export.errors.fileExists', { fileName });
+  try {
+    await writeFileAtomic(outPath, bytes, options.writeTimeoutMs !== undefined ? { timeoutMs: options.writeTimeoutMs } : {});
+  } catch (error) {
+    if (error instanceof ExportWriteError && error.code === 'file-locked') {
+      return fail('file-locked', 'export.errors.fileLocked', { fileName });
+    }
+    const code = error instanceof ExportWriteError ? error.code : writeErrorCode(error);
+    return fail('export-write-failed', exportWriteErrorKey(code), { fileName, code });
+  }
+  return ok({ path: outPath, fileName });
+}
+
 export function createExportService(deps: ExportServiceDeps): ExportService {
   return {
     async exportDocx(doc, request) {
-      const verdict = deps.gate(doc);
-      if (verdict.errors.length > 0) {
-        return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
-      }
-      if (verdict.warnings.length > 0 && !request.acceptWarnings) {
-        return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
-      }
-      const outPath = path.resolve(request.outPath);
-      const fileName = path.basename(outPath);
-      const existing = await fs.stat(outPath).catch(() => null);
-      if (existing?.isDirectory()) return fail('out-is-directory', 'export.errors.isDirectory', { fileName });
-      if (!request.overwrite && existing) {
-        return fail('file-exists', 'export.errors.fileExists', { fileName });
-      }
+      const verdict = gateDecision(deps.gate(doc), request.acceptWarnings);
+      if (!verdict.ok) return verdict;
       let bytes: Uint8Array;
       try {
         bytes = await deps.buildDocx(doc, { variant: request.variant });
       } catch (error) {
         return fail('export-build-failed', 'export.errors.buildFailed', { message: (error as Error)?.message ?? String(error) });
       }
-      try {
-        await writeFileAtomic(outPath, bytes, deps.writeTimeoutMs !== undefined ? { timeoutMs: deps.writeTimeoutMs } : {});
-      } catch (error) {
-        if (error instanceof ExportWriteError && error.code === 'file-locked') {
-          return fail('file-locked', 'export.errors.fileLocked', { fileName });
-        }
-        const code = error instanceof ExportWriteError ? error.code : writeErrorCode(error);
-        return fail('export-write-failed', exportWriteErrorKey(code), { fileName, code });
-      }
-      return ok({ path: outPath, fileName, bytes: bytes.byteLength, warnings: verdict.warnings.length });
+      const written = await writeOutputFile(request.outPath, bytes, { overwrite: request.overwrite, ...(deps.writeTimeoutMs !== undefined ? { writeTimeoutMs: deps.writeTimeoutMs } : {}) });
+      if (!written.ok) return written;
+      return ok({ ...written.value, bytes: bytes.byteLength, warnings: verdict.value.warnings.length });
     },
   };
 }

@@ -2,14 +2,15 @@
  * Builds every Node service for one data folder and returns the channel handlers.
  * Used unchanged by the Electron main process and by the preview backend; the only
  * differences are injected: the settings store (electron-store vs conf), and, in the
- * desktop app, a save dialog for exports and a PDF printer.
+ * desktop app, a save dialog for exports and a PDF printer. Every output goes through the
+ * one pipeline (./output.ts): the panel's rules, the gate and the bytes come from it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
-import { exportGate, parseDocNumber, runChecks, type CheckReport } from '../../shared/checks';
+import { parseDocNumber, type CheckReport } from '../../shared/checks';
 import { createKindRulesLoader } from './kind-rules-loader';
 import { buildDocx } from '../../shared/docx/build';
 import { appInfo } from './app-info';
@@ -19,8 +20,7 @@ import { createDraftService } from './drafts-service';
 import { createSettingsService, type SettingsStore } from './settings-service';
 import { ImportError } from './import-service';
 import { importFileBounded } from './import-bounded';
-import { createExportService } from './export-service';
-import { safeFileName } from './file-names';
+import { browserDownload, createOutputPipeline, saveDialogOutput, type OutputFormat, type OutputVariant } from './output';
 import { localIsoDate } from '../../shared/model/today';
 import { createFontService, type FontService } from './font-service';
 
@@ -34,9 +34,9 @@ export interface WireOptions {
   today?: () => string;
   openSettingsStore?: () => SettingsStore;
   /** Desktop app: ask where to save (native dialog, which itself confirms an overwrite); null = cancelled. */
-  chooseExportPath?: (suggestedName: string, lastDir: string | null, format: 'docx' | 'pdf') => Promise<string | null>;
-  /** Desktop app: the print view as PDF bytes. */
-  printToPdf?: () => Promise<Uint8Array>;
+  chooseExportPath?: (suggestedName: string, lastDir: string | null, format: OutputFormat) => Promise<string | null>;
+  /** Desktop app: the print view (which the renderer shows in `variant`) as PDF bytes. */
+  printToPdf?: (variant: OutputVariant) => Promise<Uint8Array>;
   /** Which standard fonts the PC has (tests inject a fixed answer). */
   fonts?: FontService;
 }
@@ -54,17 +54,24 @@ export function wireServices(options: WireOptions): Wired {
   const templates = createTemplateService(options.templatesDir);
   const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
 
-  const rulesFor = createKindRulesLoader(templates);
-  const check = (document: GongwenDocument): CheckReport => {
-    const rules = rulesFor(document.kind);
-    return runChecks(document, { today: today(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
-  };
+  const t = () => createI18n(settings.get().language).t;
+  const pipeline = createOutputPipeline({
+    rulesFor: createKindRulesLoader(templates),
+    today,
+    t: () => {
+      const tr = t();
+      return (key, values) => tr(key, values ?? {});
+    },
+    buildDocx,
+    ...(options.printToPdf ? { renderPdf: (_doc: GongwenDocument, variant: OutputVariant) => options.printToPdf!(variant) } : {}),
+  });
+  const check = (document: GongwenDocument): CheckReport => pipeline.check(document);
+  const chooseExportPath = options.chooseExportPath;
+  const output = chooseExportPath ? saveDialogOutput((name, format) => chooseExportPath(name, settings.get().lastExportDir, format)) : browserDownload;
   const checkState = (document: GongwenDocument): CheckState => {
     const report = check(document);
     return report.counts.error > 0 ? 'errors' : report.counts.warning > 0 ? 'warnings' : 'ok';
   };
-  const t = () => createI18n(settings.get().language).t;
-  const gate = (document: GongwenDocument) => exportGate(check(document), (key, values) => t()(key, values));
 
   const drafts = createDraftService({ dataDir, checkState });
   /** An official export uses its 文号: the next suggestion for that 代字 and year moves past it. */
@@ -73,7 +80,6 @@ export function wireServices(options: WireOptions): Wired {
     const parsed = parseDocNumber(document.header.docNumber);
     if (parsed.code && parsed.year && parsed.serial) settings.recordDocNumber(parsed.code, parsed.year, parsed.serial);
   };
-  const exporter = createExportService({ buildDocx, gate });
   const fonts = options.fonts ?? createFontService();
 
   const templateFailure = (error: unknown): Result<never> => {
@@ -137,37 +143,18 @@ export function wireServices(options: WireOptions): Wired {
         throw error;
       }
     },
+    'checks:rules': ({ kind, variant }) => ok(pipeline.rulesFor(kind, variant)),
     'export:run': async ({ document, format, variant, acceptWarnings, draftId }) => {
-      const fileName = `${safeFileName(document.header.title, today())}.${format}`;
-      if (format === 'pdf') return fail('not-implemented', 'errors.notImplemented', { channel: 'export:run pdf' });
-      const report = check(document);
-      if (!options.chooseExportPath) {
-        // Browser preview: the gate runs here, then the bytes go to the browser's download.
-        const verdict = gate(document);
-        if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
-        if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
-        const bytes = await buildDocx(document, { variant });
-        recordDocNumber(document, variant);
-        if (draftId) await drafts.snapshot(draftId, 'export');
-        return ok({ path: null, fileName, base64: Buffer.from(bytes).toString('base64'), warnings: report.counts.warning });
-      }
-      const outPath = await options.chooseExportPath(fileName, settings.get().lastExportDir, format);
-      if (!outPath) return fail('cancelled', 'export.errors.cancelled');
-      const result = await exporter.exportDocx(document, { variant, outPath, overwrite: true, acceptWarnings });
-      if (!result.ok) return result;
-      settings.update({ lastExportDir: path.dirname(outPath) });
+      const prepared = await pipeline.prepare(document, variant, format, acceptWarnings);
+      if (!prepared.ok) return prepared;
+      const delivered = await output(prepared.value);
+      if (!delivered.ok) return delivered;
+      if (delivered.value.path) settings.update({ lastExportDir: path.dirname(delivered.value.path) });
       recordDocNumber(document, variant);
       if (draftId) await drafts.snapshot(draftId, 'export');
-      return ok({ path: result.value.path, fileName: result.value.fileName, base64: null, warnings: result.value.warnings });
+      return ok({ ...delivered.value, warnings: prepared.value.report.counts.warning });
     },
     'fonts:status': async () => ok(await fonts.status()),
-    'print:pdf': async ({ document, acceptWarnings }) => {
-      if (!options.printToPdf) return fail('not-implemented', 'errors.notImplemented', { channel: 'print:pdf' });
-      const verdict = gate(document);
-      if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
-      if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
-      return ok({ base64: Buffer.from(await options.printToPdf()).toString('base64') });
-    },
   };
   return { handlers, check, close: () => drafts.flush() };
 }

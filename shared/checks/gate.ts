@@ -4,6 +4,7 @@
  */
 import type { CheckReport } from './types';
 import { formatFinding, type Translate } from './format';
+import { fail, ok, type Result } from '../ipc/contract';
 
 export interface ExportGate {
   errors: string[];
@@ -15,4 +16,14 @@ export function exportGate(report: CheckReport, t: Translate): ExportGate {
     errors: report.findings.filter((f) => f.severity === 'error').map((f) => formatFinding(f, t)),
     warnings: report.findings.filter((f) => f.severity === 'warning').map((f) => formatFinding(f, t)),
   };
+}
+
+/**
+ * The one gate decision, for every output (desktop, preview, CLI): errors refuse
+ * (export-blocked, never confirmed away), warnings refuse until the user accepted them.
+ */
+export function gateDecision(verdict: ExportGate, acceptWarnings: boolean): Result<ExportGate> {
+  if (verdict.errors.length > 0) return fail('export-blocked', 'export.errors.blocked', { count: verdict.errors.length }, verdict.errors);
+  if (verdict.warnings.length > 0 && !acceptWarnings) return fail('export-needs-confirmation', 'export.errors.needsConfirmation', { count: verdict.warnings.length }, verdict.warnings);
+  return ok(verdict);
 }

@@ -26,7 +26,7 @@ export const CHANNEL_NAMES = [
   'settings:update',
   'import:file',
   'export:run',
-  'print:pdf',
+  'checks:rules',
   'fonts:status',
 ] as const;
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { GongwenDocument } from '../model/document';
+import type { KindRules } from '../checks/kind-rules';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import {
   documentSchema,
@@ -109,7 +110,7 @@ export interface Settings {
 }
 
 export interface ExportResult {
-  /** Where the file was written (Electron), or null when handed to the browser. */
+  /** Where the file was written (Electron: .docx or PDF), or null when handed to the browser (preview: .docx only). */
   path: string | null;
   fileName: string;
   /** The bytes, base64, when the renderer must save them itself (browser preview). */
@@ -171,8 +172,8 @@ export const channels = {
   'settings:update': settingsPatchSchema,
   'import:file': z.object({ file: fileUploadSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'export:run': exportRequestSchema,
-  /** Electron only: the print view as PDF bytes (the browser preview prints with window.print). */
-  'print:pdf': z.object({ document: documentSchema, variant: z.enum(['official', 'public']), acceptWarnings: z.boolean() }),
+  /** The rules the Node side checks a kind with (and gates every output by): the live panel uses exactly these. */
+  'checks:rules': z.object({ kind: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/), variant: z.enum(['official', 'public']).optional() }),
   /** Which of the standard fonts this PC has, and what stands in for the others (on start and before export). */
   'fonts:status': z.undefined(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -204,7 +205,7 @@ export interface ApiOutputs {
   'settings:update': Settings;
   'import:file': GongwenDocument;
   'export:run': ExportResult;
-  'print:pdf': { base64: string };
+  'checks:rules': KindRules;
   'fonts:status': FontStatus;
 }
 

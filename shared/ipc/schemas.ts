@@ -84,6 +84,7 @@ export const settingsPatchSchema = z
 
 export const exportRequestSchema = z.object({
   document: documentSchema,
+  /** pdf: the print view through the save dialog (desktop app); the preview answers pdf-in-browser. */
   format: z.enum(['docx', 'pdf']),
   /** Public version: no red header, no signers (for the government website). */
   variant: z.enum(['official', 'public']),

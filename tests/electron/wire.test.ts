@@ -43,7 +43,7 @@ describe('wired services', () => {
     const result = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: false, draftId: null });
     expect(result.ok).toBe(true);
     const value = (result as { value: { base64: string; fileName: string } }).value;
-    expect(value.fileName).toBe('寨上街道办事处2023年度法治政府建设情况报告.docx');
+    expect(value.fileName).toBe('寨上街道办事处2023年度法治政府建设情况报告（正式版）.docx');
     const zip = await JSZip.loadAsync(Buffer.from(value.base64, 'base64'));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('主要工作举措及成效');
   });
@@ -81,13 +81,44 @@ describe('wired services', () => {
     expect(fs.readdirSync(outDir).length).toBe(before);
   });
 
-  it('print:pdf re-checks too and is only offered by the desktop app', async () => {
+  it('导出 PDF: the preview says to use the print window; the desktop app re-checks and writes the requested variant where the dialog says', async () => {
     const doc = fixture('report-zhaishang-2023.txt');
-    expect(await call('print:pdf', { document: doc, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: false, error: { code: 'not-implemented' } });
-    wired = wireServices({ dataDir, templatesDir: TEMPLATES, shell: 'electron', version: 't', today: () => '2025-01-20', printToPdf: async () => new Uint8Array([37, 80, 68, 70]) });
+    expect(await call('export:run', { document: doc, format: 'pdf', variant: 'official', acceptWarnings: true, draftId: null })).toMatchObject({ ok: false, error: { code: 'pdf-in-browser' } });
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-pdf-'));
+    const printed: string[] = [];
+    const formats: string[] = [];
+    wired = wireServices({
+      dataDir,
+      templatesDir: TEMPLATES,
+      shell: 'electron',
+      version: 't',
+      today: () => '2025-01-20',
+      chooseExportPath: async (name, _dir, format) => {
+        formats.push(format);
+        return (chosen = path.join(outDir, name));
+      },
+      printToPdf: async (variant) => {
+        printed.push(variant);
+        return new Uint8Array([37, 80, 68, 70, 45]);
+      },
+    });
     const broken = { ...doc, header: { ...doc.header, title: '' } };
-    expect(await call('print:pdf', { document: broken, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
-    expect(await call('print:pdf', { document: doc, variant: 'official', acceptWarnings: true })).toMatchObject({ ok: true, value: { base64: 'JVBERg==' } });
+    expect(await call('export:run', { document: broken, format: 'pdf', variant: 'official', acceptWarnings: true, draftId: null })).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
+    expect(printed).toEqual([]);
+    const done = await call('export:run', { document: doc, format: 'pdf', variant: 'public', acceptWarnings: true, draftId: null });
+    expect(done).toMatchObject({ ok: true, value: { base64: null, fileName: '寨上街道办事处2023年度法治政府建设情况报告（公开版）.pdf' } });
+    expect(printed).toEqual(['public']);
+    expect(formats).toEqual(['pdf']);
+    expect(fs.readFileSync(chosen!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a cancelled save dialog writes nothing and changes nothing', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cancel-'));
+    wired = wireServices({ dataDir, templatesDir: TEMPLATES, shell: 'electron', version: 't', today: () => '2025-01-20', chooseExportPath: async () => null });
+    const r = await call('export:run', { document: fixture('report-zhaishang-2023.txt'), format: 'docx', variant: 'official', acceptWarnings: true, draftId: null });
+    expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(fs.readdirSync(outDir)).toEqual([]);
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { lastExportDir: null } });
   });
 
   it('drafts round-trip through the handlers with their check state', async () => {

@@ -1,6 +1,6 @@
 /**
  * The live check off the main thread: the same engine (shared/checks runChecks) with the
- * rules the renderer received from the Node side (`templates:get` → kindRulesFrom), posted
+ * rules the renderer received from the Node side (`checks:rules`), posted
  * here by use-checks.ts. Built by Vite as a same-origin file (the CSP allows no blob: worker).
  */
 import { runChecks, type KindRules } from '../../../shared/checks';

@@ -1,6 +1,7 @@
 /**
- * The live checks: the same engine the Node side runs before export, fed by the
- * template's data. Runs after a short pause in typing, in a Web Worker (./check-worker.ts,
+ * The live checks: the same engine the Node side runs before export, with the very rules
+ * the Node side gates by (`checks:rules`, one resolution for panel and gate). Runs after a
+ * short pause in typing, in a Web Worker (./check-worker.ts,
  * given the same KindRules the panel shows) so a long report never holds up a keystroke;
  * where no worker can start it runs on the main thread when the browser is idle. 检查 and
  * the export gate (runNow) check at once, on the main thread, and win over any result still
@@ -9,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
-import { kindRulesFrom, runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
+import { runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
 import { todayIso } from '../../platform/clock';
 import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
 
@@ -21,9 +22,9 @@ export function useKindRules(api: GongwenApi, kind: string): KindRules | null {
   const [rules, setRules] = useState<KindRules | null>(null);
   useEffect(() => {
     let live = true;
-    void api['templates:get']({ templateId: /^[a-z0-9-]{1,40}$/.test(kind) ? kind : 'generic' }).then((result) => {
-      if (!live) return;
-      setRules(result.ok ? kindRulesFrom(kind, result.value.template, result.value.checks) : kindRulesFrom(kind, null, null));
+    void api['checks:rules']({ kind }).then((result) => {
+      // Without the Node side's rules the panel stays empty rather than guess other rules.
+      if (live && result.ok) setRules(result.value);
     });
     return () => {
       live = false;

@@ -8,6 +8,10 @@ export type ExportAction = 'docx' | 'pdf' | 'print';
 export interface ExportDialogProps {
   action: ExportAction;
   report: CheckReport;
+  /** The user already confirmed these warnings for this very document state. */
+  warningsConfirmed?: boolean;
+  /** The browser preview: 导出 PDF goes through the browser's print window (另存为 PDF). */
+  browserPdf?: boolean;
   onCancel: () => void;
   onConfirm: (options: { variant: 'official' | 'public'; acceptWarnings: boolean }) => void;
 }
@@ -16,7 +20,7 @@ export interface ExportDialogProps {
  * The gate in the renderer: errors refuse and are listed; warnings are shown once and the
  * user confirms. (The Node side checks again before it writes.)
  */
-export function ExportDialog({ action, report, onCancel, onConfirm }: ExportDialogProps) {
+export function ExportDialog({ action, report, warningsConfirmed = false, browserPdf = false, onCancel, onConfirm }: ExportDialogProps) {
   const { t } = useTranslation();
   const [variant, setVariant] = useState<'official' | 'public'>('official');
   const errors = report.findings.filter((f) => f.severity === 'error');
@@ -53,7 +57,8 @@ export function ExportDialog({ action, report, onCancel, onConfirm }: ExportDial
                 {t('exportDialog.public')}
               </label>
             </fieldset>
-            {warnings.length > 0 ? (
+            {warnings.length > 0 && warningsConfirmed ? <p className="warnings-confirmed">{t('exportDialog.warningsConfirmed', { count: warnings.length })}</p> : null}
+            {warnings.length > 0 && !warningsConfirmed ? (
               <>
                 <p>{t('exportDialog.warnings', { count: warnings.length })}</p>
                 <ul className="finding-list">
@@ -63,13 +68,14 @@ export function ExportDialog({ action, report, onCancel, onConfirm }: ExportDial
                 </ul>
               </>
             ) : null}
+            {action === 'pdf' && browserPdf ? <p className="pdf-hint">{t('exportDialog.pdfInBrowser')}</p> : null}
             <FontNotice variant="export" />
             <div className="dialog-actions">
               <button type="button" onClick={onCancel}>
                 {t('exportDialog.cancel')}
               </button>
               <button type="button" className="primary" onClick={() => onConfirm({ variant, acceptWarnings: warnings.length > 0 })}>
-                {warnings.length > 0 ? t('exportDialog.confirmWithWarnings') : t(`exportDialog.go.${action}`)}
+                {warnings.length > 0 && !warningsConfirmed ? t('exportDialog.confirmWithWarnings') : t(`exportDialog.go.${action}`)}
               </button>
             </div>
           </>

@@ -14,6 +14,27 @@ import { downloadBase64 } from '../export/download';
 import { installPrintStyle } from '../../editor/page/print-style';
 import { RevisionsPanel } from '../drafts/RevisionsPanel';
 
+/** The print view shows the chosen variant (editor.css hides 版头 and 版记 for 公开版) while printing. */
+function withPrintVariant<T>(variant: 'official' | 'public', run: () => T): T {
+  const root = window.document.documentElement;
+  root.dataset.printVariant = variant;
+  try {
+    return run();
+  } finally {
+    delete root.dataset.printVariant;
+  }
+}
+
+async function withPrintVariantAsync<T>(variant: 'official' | 'public', run: () => Promise<T>): Promise<T> {
+  const root = window.document.documentElement;
+  root.dataset.printVariant = variant;
+  try {
+    return await run();
+  } finally {
+    delete root.dataset.printVariant;
+  }
+}
+
 export interface EditorScreenProps {
   draftId: string;
   initialDocument: GongwenDocument;
@@ -34,6 +55,8 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [showRevisions, setShowRevisions] = useState(false);
+  // Warnings are confirmed once per document state: any change to the document drops it.
+  const [confirmedFor, setConfirmedFor] = useState<GongwenDocument | null>(null);
 
   const handleChange = useCallback((next: GongwenDocument) => setDocument(next), []);
   useEffect(() => installPrintStyle(), []);
@@ -68,17 +91,17 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const runExport = useCallback(
     async (action: ExportAction, options: { variant: 'official' | 'public'; acceptWarnings: boolean }) => {
       setPending(null);
+      if (options.acceptWarnings) setConfirmedFor(document);
       await saveNow();
       if (action === 'print' || (action === 'pdf' && platform.shell === 'preview')) {
-        window.print();
+        // The preview cannot write a PDF itself: the dialog said to choose 另存为 PDF in the browser's print window.
+        if (action === 'pdf') setNotice(t('exportDialog.pdfInBrowser'));
+        withPrintVariant(options.variant, () => window.print());
         return;
       }
-      if (action === 'pdf') {
-        const result = await api['print:pdf']({ document, variant: options.variant, acceptWarnings: options.acceptWarnings });
-        if (!result.ok) setError(result.error);
-        return;
-      }
-      const result = await api['export:run']({ document, format: 'docx', variant: options.variant, acceptWarnings: options.acceptWarnings, draftId });
+      const result = await withPrintVariantAsync(options.variant, () =>
+        api['export:run']({ document, format: action, variant: options.variant, acceptWarnings: options.acceptWarnings, draftId }),
+      );
       if (!result.ok) return setError(result.error);
       if (result.value.base64) downloadBase64(result.value.base64, result.value.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       setNotice(result.value.path ? t('exportDialog.doneAt', { path: result.value.path }) : t('exportDialog.done', { fileName: result.value.fileName }));
@@ -90,8 +113,9 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
     () =>
       platform.on('menu:command', (command) => {
         if (command === 'save') void saveNow();
-        if (command === 'export-word') startExport('docx');
-        if (command === 'print') startExport('print');
+        else if (command === 'export-word') startExport('docx');
+        else if (command === 'print') startExport('print');
+        else if (command === 'find' || command === 'zoom-in' || command === 'zoom-out' || command === 'zoom-reset') controller.current?.command(command);
       }),
     [platform, saveNow, startExport],
   );
@@ -144,7 +168,7 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
       {showRevisions && onReload ? (
         <RevisionsPanel draftId={draftId} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored) => onReload(draftId, restored)} />
       ) : null}
-      {pending && report ? <ExportDialog action={pending} report={report} onCancel={() => setPending(null)} onConfirm={(o) => void runExport(pending, o)} /> : null}
+      {pending && report ? <ExportDialog action={pending} report={report} warningsConfirmed={confirmedFor === document} browserPdf={platform.shell === 'preview'} onCancel={() => setPending(null)} onConfirm={(o) => void runExport(pending, o)} /> : null}
     </main>
   );
 }

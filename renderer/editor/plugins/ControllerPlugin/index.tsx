@@ -7,6 +7,8 @@ import { $getRoot } from 'lexical';
 import type { GongwenDocument, ReportHeader } from '../../../../shared/model';
 import { $replaceBody } from '../../bridge';
 import { revealBlock } from '../OutlinePlugin';
+import { OPEN_FIND_COMMAND } from '../FindReplacePlugin';
+import { ZOOM_DEFAULT, ZOOM_IN_COMMAND, ZOOM_OUT_COMMAND, ZOOM_SET_COMMAND } from '../ZoomPlugin';
 
 export interface EditorController {
   /** Index into toBlocks(doc.body): scroll into view, caret there, highlighted briefly. */
@@ -16,6 +18,8 @@ export interface EditorController {
   /** Replace header and body; the body change is one undo step. */
   replaceDocument(document: GongwenDocument): void;
   getDocument(): GongwenDocument;
+  /** The menu's 查找 and zoom items: the same commands as the page's own keys. */
+  command(name: 'find' | 'zoom-in' | 'zoom-out' | 'zoom-reset'): void;
 }
 
 export interface ControllerPluginProps {
@@ -40,6 +44,12 @@ export function ControllerPlugin({ onReady, getDocument, setHeader, focusField }
         setHeader(document.header);
       },
       getDocument,
+      command(name) {
+        if (name === 'find') editor.dispatchCommand(OPEN_FIND_COMMAND, undefined);
+        else if (name === 'zoom-in') editor.dispatchCommand(ZOOM_IN_COMMAND, undefined);
+        else if (name === 'zoom-out') editor.dispatchCommand(ZOOM_OUT_COMMAND, undefined);
+        else editor.dispatchCommand(ZOOM_SET_COMMAND, ZOOM_DEFAULT);
+      },
     });
   }, [editor, onReady, getDocument, setHeader, focusField]);
   return null;
