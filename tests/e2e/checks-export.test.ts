@@ -72,7 +72,7 @@ describe('checks and the export gate', () => {
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog', { name: '导出 Word' });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe(`${title}.docx`);
+    expect(download.suggestedFilename()).toBe(`${title}（正式版）.docx`);
     const file = await download.path();
     const zip = await JSZip.loadAsync(fs.readFileSync(file!));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('主要工作举措及成效');
@@ -88,5 +88,31 @@ describe('checks and the export gate', () => {
     expect(await dialog.innerText()).toContain('半角括号');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '我已了解，继续' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    // confirmed once for this document state: the 公开版 export does not ask again, and its file says so
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const again = page.getByRole('dialog', { name: '导出 Word' });
+    expect(await again.innerText()).toContain('已经确认过');
+    expect(await again.getByRole('button', { name: '我已了解，继续' }).count()).toBe(0);
+    await again.getByRole('radio', { name: /公开版/ }).check();
+    const [pub] = await Promise.all([page.waitForEvent('download'), again.getByRole('button', { name: '导出', exact: true }).click()]);
+    expect(pub.suggestedFilename()).toBe(`${title}（公开版）.docx`);
+    // a change to the document drops the confirmation
+    await page.locator('.gw-body').click();
+    await page.keyboard.type('改');
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: '导出 Word' }).click();
+      const text = await page.getByRole('dialog', { name: '导出 Word' }).innerText();
+      await page.getByRole('dialog', { name: '导出 Word' }).getByRole('button', { name: '取消' }).click();
+      return text.includes('已经确认过');
+    }, { timeout: 10_000 }).toBe(false);
+  });
+
+  it('导出 PDF in the preview says plainly to choose 另存为 PDF before the print window opens', async () => {
+    const page = await newPage(browser, preview.url);
+    const title = await seedFixture(page, 'report-zhaishang-2023.txt');
+    await openDraft(page, title);
+    await expect.poll(() => page.getByRole('complementary', { name: '检查结果' }).innerText(), { timeout: 10_000 }).toContain('错误 0 项');
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    expect(await page.getByRole('dialog', { name: '导出 PDF' }).innerText()).toContain('另存为 PDF');
   });
 });
