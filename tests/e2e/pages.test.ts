@@ -1,5 +1,6 @@
 /**
- * The page view against the .docx: the real reports (and reports of 1, 5 and 30 pages) are
+ * The page view against the .docx: the real reports (and reports of 1, 5 and 30 pages, and one
+ * whose body ends on an even page, so a blank page precedes the 版记) are
  * opened in the editor, printed to PDF by Chromium and exported to .docx and rendered by
  * LibreOffice. Checked: no body line box outside a sheet's type area; page numbers where the
  * geometry puts them; the screen's page count (and the status bar's) equals the .docx's;
@@ -173,6 +174,8 @@ async function reports(): Promise<[string, GongwenDocument][]> {
   };
   out.push(['1 page', { ...base, header: { ...base.header, cc: '', printOrgan: '', printDate: '' }, body: fromBlocks(upTo(1)) }]);
   out.push(['5 pages', { ...base, body: fromBlocks(upTo(Math.round(blocks.length * 0.6))) }]);
+  // The body ends on an even page: a blank, unnumbered page comes before the 版记.
+  out.push(['blank page', { ...base, body: fromBlocks(upTo(Math.round(blocks.length * 0.25))) }]);
   out.push(['30 pages', (await fixtureDocument('jinlanshan', 4)).doc]);
   return out;
 }
