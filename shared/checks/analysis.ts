@@ -11,6 +11,10 @@ import type { CheckContext, SectionId } from './types';
 import type { CheckRuleset, SectionRule } from './ruleset';
 import { keywordMatcher, sentences, squeeze, substanceLength, yearsIn, type KeywordMatcher } from './text';
 import { parseLabel, type ParsedLabel } from './labels';
+import { parseChineseNumeral } from '../model/numbering';
+import { aboutOthers, findResponsibility, type CompiledResponsibility, type Statement } from './responsibility';
+
+export type { Statement } from './responsibility';
 
 type HeadingSectionId = SectionRule['id'];
 
@@ -18,13 +22,7 @@ interface CompiledRuleset {
   /** One alternation over every section keyword, longest first: leftmost-longest tokens, so 目标举措 (plan) hides 举措 (measures). */
   sectionTokens: RegExp | null;
   tokenSections: Map<string, { id: HeadingSectionId; broad: boolean }[]>;
-  responsibility: {
-    phrases: KeywordMatcher;
-    leaders: KeywordMatcher;
-    verbs: KeywordMatcher;
-    topic: KeywordMatcher;
-    duty: RegExp[];
-  } | null;
+  responsibility: CompiledResponsibility | null;
   reasons: KeywordMatcher;
   placeholders: KeywordMatcher;
 }
@@ -61,6 +59,10 @@ export function compileRuleset(ruleset: CheckRuleset): CompiledRuleset {
           leaders: keywordMatcher(r.leaders),
           verbs: keywordMatcher(r.fulfilVerbs),
           topic: keywordMatcher(r.topicWords),
+          acts: keywordMatcher(r.personalActs),
+          othersBefore: keywordMatcher(r.othersBefore),
+          othersAfter: keywordMatcher(r.othersAfter),
+          nearMiss: keywordMatcher(r.nearMissWords),
           // Bounded gap inside one sentence: no backtracking blow-up on long paragraphs.
           duty: r.dutyPatterns.map((p) => new RegExp(`${escapeRegExp(squeeze(p.from))}[^。；！？!?;]{0,${p.maxGap}}${escapeRegExp(squeeze(p.to))}`)),
         }
@@ -87,17 +89,14 @@ export interface HeadingInfo {
 
 export interface SectionHit {
   id: HeadingSectionId;
+  /** Found by position (a themed work part), not by a keyword: its heading names no year to check. */
+  structural?: boolean;
   /** Heading block (or a paragraph that starts with 一、 when the import kept it as text). */
   block: number;
   level: number;
   text: string;
   end: number;
   substance: number;
-}
-
-export interface Statement {
-  block: number;
-  text: string;
 }
 
 export interface CheckInput {
@@ -115,6 +114,10 @@ export interface CheckInput {
   titleYear: number | null;
   hits: SectionHit[];
   responsibility: Statement | null;
+  /** What looked like the 第一责任人 statement but is not (a leading group, other units' leaders). */
+  responsibilityNearMiss: Statement | null;
+  /** Top-level parts (一、…), restarted same-level headings folded into the part heading they follow. */
+  parts: TopPart[];
   reasons: Statement | null;
   /** Heading blocks whose section counts as empty. */
   emptyHeadings: Set<number>;
@@ -168,6 +171,8 @@ function classify(text: string, compiled: CompiledRuleset): Map<HeadingSectionId
       found.set(entry.id, (found.get(entry.id) ?? false) || !entry.broad);
     }
   }
+  // 主要工作思路和打算, 下一步工作举措: the generic measures words inside a plan heading are the plan's.
+  if (found.has('plan')) found.delete('measures');
   return found;
 }
 
@@ -185,67 +190,97 @@ function substanceOf(blocks: Block[]): Substance {
   return (from, end, own) => (own ? substanceLength(own) : 0) + prefix[Math.max(from, Math.min(end, blocks.length))]! - prefix[Math.min(from, blocks.length)]!;
 }
 
-function findSections(blocks: Block[], headings: HeadingInfo[], compiled: CompiledRuleset, substanceBetween: Substance): SectionHit[] {
+export interface TopPart {
+  /** Block of the part heading (a level-1 heading, or a paragraph that starts with 一、). */
+  block: number;
+  /** The heading text without its number. */
+  title: string;
+  /** Text on the heading's own line after the title (run-in text, or the rest of a 一、 paragraph). */
+  own: string;
+  /** The part's number as shown (一 → 1), null when it has none. */
+  n: number | null;
+  /** Exclusive end in the block list (after folding restarted headings in). */
+  end: number;
+  /** Index in `parts` of the part heading that holds this one (restarted numbering), or null. */
+  inside: number | null;
+}
+
+/**
+ * The report's top-level parts. A part heading with nothing under it that is followed straight
+ * away by same-level headings numbered again from 一 (一、2023年主要措施 / 一、强化… / 二、…) holds
+ * them: they are its content, up to the first heading that breaks the restarted run or names
+ * another section. (numbering.sequence still reports the restart.)
+ */
+function topParts(blocks: Block[], headings: HeadingInfo[], compiled: CompiledRuleset, substance: Substance, minChars: number): TopPart[] {
+  const parts: TopPart[] = [];
+  const minLevel = headings.length === 0 || headings.some((h) => h.block.level === 1) ? 1 : Math.min(...headings.map((h) => h.block.level));
+  const shown = new Map(headings.map((h) => [h.index, h.shown]));
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading' && b.level === minLevel) {
+      const label = parseLabel(shown.get(i) ?? '');
+      parts.push({ block: i, title: b.text, own: b.runIn ?? '', n: label?.n ?? null, end: blocks.length, inside: null });
+    } else if (b.type === 'paragraph' && minLevel === 1) {
+      const m = PSEUDO_HEADING.exec(b.text);
+      if (m) parts.push({ block: i, title: m[2]!, own: b.text.slice(m[0].length), n: parseChineseNumeral(m[1]!), end: blocks.length, inside: null });
+    }
+  });
+  parts.forEach((p, k) => {
+    p.end = parts[k + 1]?.block ?? blocks.length;
+  });
+  const otherSection = (p: TopPart) => [...classify(p.title, compiled)].some(([id, strong]) => strong && id !== 'measures' && id !== 'responsibility');
+  for (let k = 0; k < parts.length - 1; k++) {
+    const p = parts[k]!;
+    if (p.inside !== null || parts[k + 1]!.n !== 1) continue;
+    if (substance(p.block + 1, p.end, p.own) >= minChars) continue;
+    let j = k + 1;
+    for (let expected = 1; j < parts.length && parts[j]!.n === expected && !otherSection(parts[j]!); expected++, j++) parts[j]!.inside = k;
+    if (j > k + 1) p.end = parts[j - 1]!.end;
+  }
+  return parts;
+}
+
+function findSections(blocks: Block[], headings: HeadingInfo[], parts: TopPart[], compiled: CompiledRuleset, ruleset: CheckRuleset, substanceBetween: Substance): SectionHit[] {
   const hits: SectionHit[] = [];
-  // A heading named by strong keywords owns its subheadings; names found below it are its own topics.
+  // A heading named by strong keywords owns its subheadings (and the restarted headings it holds); names found below it are its own topics.
   const owned = new Set<number>();
+  const holder = new Map<number, number>();
+  for (const p of parts) if (p.inside !== null) holder.set(p.block, parts[p.inside]!.block);
   for (const h of headings) {
-    if (h.parent !== null && owned.has(h.parent)) {
+    const parent = holder.get(h.index) ?? h.parent;
+    if (parent !== null && owned.has(parent)) {
       owned.add(h.index);
       continue;
     }
     const names = classify(h.block.text, compiled);
     let strong = false;
     for (const [id, isStrong] of names) {
+      if (id === 'responsibility' && compiled.responsibility && aboutOthers(h.block.text, compiled.responsibility)) continue;
       hits.push({ id, block: h.index, level: h.block.level, text: h.block.text, end: h.end, substance: substanceBetween(h.index + 1, h.end, h.block.runIn ?? '') });
       strong ||= isStrong;
     }
     if (strong) owned.add(h.index);
   }
   // Paragraphs that begin with 一、 are level-1 headings the import did not recognise (docx without styles).
-  const level1Starts = blocks.map((b, i) => (b.type === 'heading' && b.level === 1) || (b.type === 'paragraph' && PSEUDO_HEADING.test(b.text)) ? i : -1).filter((i) => i >= 0);
-  level1Starts.forEach((start, k) => {
-    const b = blocks[start]!;
-    if (b.type !== 'paragraph') return;
-    const m = PSEUDO_HEADING.exec(b.text)!;
-    const title = m[2]!;
-    const end = level1Starts[k + 1] ?? blocks.length;
-    for (const id of classify(title, compiled).keys()) {
-      hits.push({ id, block: start, level: 1, text: title, end, substance: substanceBetween(start + 1, end, b.text.slice(m[0].length)) });
+  for (const p of parts) {
+    const b = blocks[p.block]!;
+    if (b.type !== 'paragraph') continue;
+    for (const id of classify(p.title, compiled).keys()) {
+      hits.push({ id, block: p.block, level: 1, text: p.title, end: p.end, substance: substanceBetween(p.block + 1, p.end, p.own) });
     }
-  });
+  }
+  // By structure: the themed top-level parts before the first part of another section are this section's.
+  for (const section of ruleset.sections) {
+    if (!section.structural) continue;
+    for (const p of parts) {
+      if (p.inside !== null) continue;
+      const named = hits.filter((h) => h.block === p.block);
+      if (named.some((h) => h.id !== section.id && h.id !== 'responsibility')) break;
+      if (named.length > 0) continue;
+      const b = blocks[p.block]!;
+      hits.push({ id: section.id, structural: true, block: p.block, level: b.type === 'heading' ? b.level : 1, text: p.title, end: p.end, substance: substanceBetween(p.block + 1, p.end, p.own) });
+    }
+  }
   return hits;
-}
-
-/**
- * `hollow(i)`: heading i has no text of substance under it. A heading that only names the
- * 第一责任人 part (the template's 三、…第一责任人职责… with nothing written) is no statement.
- */
-function findResponsibility(blocks: Block[], squeezed: string[], compiled: CompiledRuleset, hollow: (index: number) => boolean): Statement | null {
-  const r = compiled.responsibility;
-  if (!r) return null;
-  const level1Text: string[] = [];
-  let current = '';
-  for (const b of blocks) {
-    if (b.type === 'heading' && b.level === 1) current = squeeze(b.text);
-    level1Text.push(current);
-  }
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.type === 'guidance') continue;
-    const whole = squeezed[i]!;
-    if (!r.phrases.test(whole) && !r.duty.some((d) => d.test(whole))) continue;
-    const parts = b.type === 'heading' ? [b.text, ...(b.runIn ? sentences(b.runIn) : [])] : sentences(b.text);
-    for (const part of parts) {
-      if (b.type === 'heading' && part === b.text && hollow(i)) continue;
-      const s = squeeze(part);
-      const topical = r.topic.test(s) || r.topic.test(whole) || r.topic.test(level1Text[i] ?? '');
-      if (!topical) continue;
-      if (r.phrases.test(s) && (r.leaders.test(s) || r.verbs.test(s) || r.leaders.test(whole))) return { block: i, text: part.trim() };
-      if (r.leaders.test(s) && r.duty.some((d) => d.test(s))) return { block: i, text: part.trim() };
-    }
-  }
-  return null;
 }
 
 function findReasons(blocks: Block[], hits: SectionHit[], compiled: CompiledRuleset): Statement | null {
@@ -266,6 +301,20 @@ function findReasons(blocks: Block[], hits: SectionHit[], compiled: CompiledRule
   return null;
 }
 
+/** For each block, the squeezed texts of the headings it sits under (the topic a sentence inherits). */
+function contextOf(blocks: Block[], headings: HeadingInfo[]): string[] {
+  const byIndex = new Map(headings.map((h) => [h.index, h]));
+  const out: string[] = [];
+  let current: HeadingInfo | null = null;
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading') current = byIndex.get(i) ?? null;
+    const chain: string[] = [];
+    for (let h: HeadingInfo | null = current; h; h = h.parent === null ? null : (byIndex.get(h.parent) ?? null)) chain.push(squeeze(h.block.text));
+    out.push(chain.join('|'));
+  });
+  return out;
+}
+
 export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
   const ruleset = ctx.ruleset;
   const compiled = compileRuleset(ruleset);
@@ -275,12 +324,30 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
   const titleYear = yearsIn(doc.header.title)[0] ?? null;
   const substance = substanceOf(blocks);
   const squeezed = blocks.map((b) => squeeze(blockText(b)));
-  const hits = findSections(blocks, headings, compiled, substance);
+  const minChars = ruleset.emptySection.minChars;
+  const parts = topParts(blocks, headings, compiled, substance, minChars);
+  // A part heading that holds restarted headings ends where the last of them ends.
+  for (const p of parts) {
+    const h = headingByIndex.get(p.block);
+    if (h && p.end > h.end) h.end = p.end;
+  }
+  const hits = findSections(blocks, headings, parts, compiled, ruleset, substance);
   let reportYear = doc.reportYear ?? titleYear;
   if (reportYear === null) {
     const measures = hits.find((h) => h.id === 'measures' && yearsIn(h.text).length > 0);
     reportYear = measures ? yearsIn(measures.text)[0]! : null;
   }
+  const headingContext = contextOf(blocks, headings);
+  const found = findResponsibility(
+    blocks,
+    squeezed,
+    compiled.responsibility,
+    (i) => {
+      const h = headingByIndex.get(i);
+      return !h || substance(i + 1, h.end, h.block.runIn ?? '') < minChars;
+    },
+    (i) => headingContext[i] ?? '',
+  );
   const emptyHeadings = new Set<number>();
   for (const h of headings) {
     if (!ruleset.emptySection.levels.includes(h.block.level)) continue;
@@ -298,10 +365,9 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
     titleYear,
     hits,
     squeezed,
-    responsibility: findResponsibility(blocks, squeezed, compiled, (i) => {
-      const h = headingByIndex.get(i);
-      return !h || substance(i + 1, h.end, h.block.runIn ?? '') < ruleset.emptySection.minChars;
-    }),
+    responsibility: found.statement,
+    responsibilityNearMiss: found.nearMiss,
+    parts,
     reasons: findReasons(blocks, hits, compiled),
     emptyHeadings,
   };

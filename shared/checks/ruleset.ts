@@ -19,6 +19,11 @@ const sectionSchema = z.object({
   /** Words that, found in a heading (any level, run-in included), make it this section. Longest match wins. */
   titleKeywords: words,
   /**
+   * The part found by structure too: every top-level part that no keyword names, before the first
+   * part of another section (不足, 安排, 其他), is this section (themed work headings).
+   */
+  structural: z.boolean().default(false),
+  /**
    * Broad words (工作情况, 基本情况) that name this section only when nothing under the heading
    * says more: the subheadings of such a section are read for sections too.
    */
@@ -38,6 +43,17 @@ const responsibilitySchema = z.object({
   dutyPatterns: z.array(z.object({ from: z.string().min(1), to: z.string().min(1), maxGap: z.number().int().min(0).max(60) })).default([]),
   /** The statement must be about law-based government: one of these in the sentence, paragraph or section heading. */
   topicWords: words,
+  /** What a principal leader does in person (亲自部署, 带头, 主持召开, 抓法治…): own leader + act + topic is a statement. */
+  personalActs: words.default([]),
+  /**
+   * Words before a leader in the same clause that make him another body's leader or the object of
+   * oversight (各单位, 下级, 督促, 压实各…, 听取…): 压实各部门主要负责人职责 is not the report's own statement.
+   */
+  othersBefore: words.default([]),
+  /** Words after a leader in the same clause that make it about assessing leaders (考核, 细则, 汇报…). */
+  othersAfter: words.default([]),
+  /** Wordings that look like the statement but are not (领导小组, 负总责): named in the message when nothing better is found. */
+  nearMissWords: words.default([]),
 });
 
 const reasonsSchema = z.object({

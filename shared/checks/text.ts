@@ -42,9 +42,11 @@ export interface KeywordMatcher {
   /** The longest keyword found in (squeezed) text, or null. */
   longest(text: string): string | null;
   test(text: string): boolean;
+  /** Every match, left to right (the longest keyword at each place). */
+  all(text: string): { index: number; word: string }[];
 }
 
-const NEVER: KeywordMatcher = { longest: () => null, test: () => false };
+const NEVER: KeywordMatcher = { longest: () => null, test: () => false, all: () => [] };
 
 export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
   const list = [...new Set(keywords.map(squeeze).filter((k) => k.length > 0))].sort((a, b) => b.length - a.length);
@@ -54,6 +56,12 @@ export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
   const global = new RegExp(source, 'g');
   return {
     test: (text) => tester.test(text),
+    all(text) {
+      const out: { index: number; word: string }[] = [];
+      global.lastIndex = 0;
+      for (let m = global.exec(text); m; m = global.exec(text)) out.push({ index: m.index, word: m[0] });
+      return out;
+    },
     longest(text) {
       let best: string | null = null;
       global.lastIndex = 0;
@@ -68,7 +76,8 @@ export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
 /** Years written as 2023年 / 2023年度 (4 digits, 1900–2099) in order of appearance. */
 export function yearsIn(text: string): number[] {
   const out: number[] = [];
-  const re = /(?<!\d)((?:19|20)\d{2})(?=\s*年)/g;
+  // The end of a range (2021-2025年, 2021至2025年) is no year of its own.
+  const re = /(?<![\d\-－—–~～至到]\s*)((?:19|20)\d{2})(?=\s*年)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(Number(m[1]));
   return out;
 }

@@ -6,6 +6,7 @@
 import type { CheckRule } from '../types';
 import { sectionPresent } from '../analysis';
 import { compact, make } from '../finding';
+import { snippet } from '../text';
 
 export const responsibilityRule: CheckRule = {
   ids: ['section.responsibility'],
@@ -14,6 +15,13 @@ export const responsibilityRule: CheckRule = {
     const section = input.ruleset.sections.find((s) => s.id === 'responsibility');
     if (!section?.required || !input.ruleset.responsibility) return [];
     if (sectionPresent(input, 'responsibility')) return [];
+    const near = input.responsibilityNearMiss;
+    if (near) {
+      // Say what was found instead: a leading group, 一把手负总责, other units' leaders pressed to act.
+      return compact([
+        make(input, { rule: 'section.responsibility', severity: section.severity, messageKey: 'checks.section.responsibility.nearMiss', values: { found: snippet(near.text, 30) }, block: near.block, text: near.text }),
+      ]);
+    }
     // Point at the measures section: that is where most reports put the statement.
     const measures = input.hits.find((h) => h.id === 'measures');
     return compact([

@@ -28,7 +28,7 @@ export const yearConsistencyRule: CheckRule = {
       const seen = new Set<number>();
       for (const hit of input.hits) {
         const offset = ruleset.sections.find((s) => s.id === hit.id)?.yearOffset;
-        if (offset === null || offset === undefined || seen.has(hit.block)) continue;
+        if (offset === null || offset === undefined || hit.structural || seen.has(hit.block)) continue;
         const found = yearsIn(hit.text);
         if (found.length === 0 || found.includes(ry + offset)) continue;
         seen.add(hit.block);

@@ -90,20 +90,24 @@ function deletePart(blocks: Block[], words: string): Block[] {
   return kept.map((b) => (isHeading(b) && b.level === 1 ? { ...b, label: `${numerals[n++]}、` } : b));
 }
 
-function withoutSentences(text: string, words: string): string {
-  return sentences(text).filter((s) => !s.includes(words)).join('');
+/** The wordings of the 第一责任人 statement (any of them, issue 11): 第一责任, 亲自部署, 带头学, 一把手抓法治… */
+const DUTY_WORDS = ['第一责任', '第一职责', '亲自', '带头', '一把手', '抓法治', '主持召开', '研究部署'];
+
+function withoutSentences(text: string, words: string | string[]): string {
+  const list = typeof words === 'string' ? [words] : words;
+  return sentences(text).filter((s) => !list.some((w) => s.includes(w))).join('');
 }
 
 /** Removes every sentence that names the 第一责任人 (a heading made only of such a sentence keeps a neutral text). */
 function deleteResponsibility(blocks: Block[]): Block[] {
   return blocks.flatMap((b): Block[] => {
     if (b.type === 'paragraph') {
-      const text = withoutSentences(b.text, '第一责任');
+      const text = withoutSentences(b.text, DUTY_WORDS);
       return text.trim() ? [{ ...b, text }] : [];
     }
     if (b.type === 'heading') {
-      const text = withoutSentences(b.text, '第一责任') || '加强法治政府建设的有关情况';
-      const runIn = b.runIn ? withoutSentences(b.runIn, '第一责任') || null : null;
+      const text = withoutSentences(b.text, DUTY_WORDS) || '加强法治政府建设的有关情况';
+      const runIn = b.runIn ? withoutSentences(b.runIn, DUTY_WORDS) || null : null;
       return [{ ...b, text, runIn }];
     }
     return [b];
