@@ -33,7 +33,17 @@ export function App() {
       }),
     [platform, openDraft],
   );
-  useEffect(() => platform.on('menu:command', (command) => command === 'new-report' && goHome()), [platform, goHome]);
+  // 文件 → 新建报告: back home with the choice of templates open.
+  const [newReport, setNewReport] = useState(0);
+  useEffect(
+    () =>
+      platform.on('menu:command', (command) => {
+        if (command !== 'new-report') return;
+        goHome();
+        setNewReport((n) => n + 1);
+      }),
+    [platform, goHome],
+  );
   return (
     <div className="app">
       <TopBar />
@@ -41,7 +51,7 @@ export function App() {
       <FontNotice />
       <ErrorBanner error={openError} onDismiss={() => setOpenError(null)} />
       {screen.name === 'home' ? (
-        <HomeScreen onOpen={openDraft} />
+        <HomeScreen onOpen={openDraft} newReport={newReport} />
       ) : (
         <EditorScreen key={`${screen.draftId}:${screen.version}`} draftId={screen.draftId} initialDocument={screen.document} onClose={goHome} onReload={reloadDraft} />
       )}

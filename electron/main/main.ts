@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { wireServices } from '../services/wire';
 import { makeStoreDurable, settingsStoreOptions } from '../services/settings-service';
@@ -12,7 +13,8 @@ import { findPackageRoot, packageVersion } from '../services/package-root';
 import { createI18n, isLanguage } from '../../shared/i18n';
 import { windowOptions } from './window-options';
 import { guardWebContents, hardenSession } from './security';
-import { menuTemplate } from './menu';
+import { MAIN_COMMANDS, menuTemplate } from './menu';
+import type { MenuCommand } from '../../shared/ipc/channel-names';
 import { registerIpc } from './ipc';
 import { draftPathFromArgv } from './argv';
 
@@ -27,10 +29,36 @@ function sendToRenderer(channel: 'menu:command' | 'file:open', value: string): v
   mainWindow?.webContents.send(channel, value);
 }
 
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+/** 文件 → 打开: a .gwdraft chosen in the native dialog opens as the OS would open it. */
+async function openDraftDialog(t: T): Promise<void> {
+  if (!mainWindow) return;
+  const result = await dialog.showOpenDialog(mainWindow, { title: t('menu.open'), filters: [{ name: t('app.name'), extensions: ['gwdraft'] }], properties: ['openFile'] });
+  const file = result.canceled ? undefined : result.filePaths[0];
+  if (file) sendToRenderer('file:open', file);
+}
+
+function guidePath(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'docs', '用户指南.md') : path.join(root, 'docs', '用户指南.md');
+}
+
+function runMenuCommand(command: MenuCommand, t: T): void {
+  if (!MAIN_COMMANDS.has(command)) return sendToRenderer('menu:command', command);
+  if (command === 'open') void openDraftDialog(t);
+  else if (command === 'user-guide') {
+    const guide = guidePath();
+    if (existsSync(guide)) void shell.openPath(guide);
+    else if (mainWindow) void dialog.showMessageBox(mainWindow, { type: 'warning', message: t('menu.guideMissing', { path: guide }) });
+  } else if (command === 'about' && mainWindow) {
+    void dialog.showMessageBox(mainWindow, { type: 'info', title: t('menu.about'), message: `${t('app.name')} ${packageVersion(root)}`, detail: t('menu.aboutDetail') });
+  }
+}
+
 function createWindow(language: string): void {
-  const t = createI18n(isLanguage(language) ? language : 'zh-CN').t;
+  const t = createI18n(isLanguage(language) ? language : 'zh-CN').t as T;
   mainWindow = new BrowserWindow(windowOptions(path.join(root, 'dist', 'electron', 'preload.cjs'), t('app.name')));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((key) => t(key), (command) => sendToRenderer('menu:command', command))));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((key) => t(key), (command) => runMenuCommand(command, t))));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.webContents.once('did-finish-load', () => {
     if (pendingOpenPath) sendToRenderer('file:open', pendingOpenPath);

@@ -3,6 +3,11 @@ import type { MenuCommand } from '../../shared/ipc/channel-names';
 
 type Translate = (key: string) => string;
 
+/** Commands whose keys the page itself handles (find, zoom). */
+export const PAGE_KEYS: ReadonlySet<MenuCommand> = new Set(['find', 'zoom-in', 'zoom-out', 'zoom-reset']);
+/** Commands the main process carries out itself (native dialogs, the guide). */
+export const MAIN_COMMANDS: ReadonlySet<MenuCommand> = new Set(['open', 'user-guide', 'about']);
+
 /**
  * The Chinese application menu (文件 / 编辑 / 视图 / 帮助). Pure, so it is tested without
  * Electron: commands go to the renderer, which owns the document.
@@ -11,6 +16,8 @@ export function menuTemplate(t: Translate, send: (command: MenuCommand) => void)
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label: t(label),
     ...(accelerator ? { accelerator } : {}),
+    // The page handles its own Ctrl+F and zoom keys; the menu only shows them, so it never swallows them.
+    ...(accelerator && PAGE_KEYS.has(command) ? { registerAccelerator: false } : {}),
     click: () => send(command),
   });
   return [

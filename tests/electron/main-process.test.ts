@@ -106,6 +106,26 @@ describe('the application menu', () => {
     expect(byAccel['CmdOrCtrl+F']).toBe('查找和替换');
   });
 
+  it('leaves the page its own find and zoom keys: those accelerators are shown, not registered', () => {
+    for (const label of ['查找和替换', '放大', '缩小', '实际大小']) {
+      const item = items.find((i) => i.label === label);
+      expect(item, label).toBeTruthy();
+      expect(item!.registerAccelerator, label).toBe(false);
+    }
+    expect(items.find((i) => i.label === '保存')!.registerAccelerator).toBeUndefined();
+  });
+
+  it('every command item sends its own command', () => {
+    const commands = items.filter((i) => i.click).map((i) => {
+      const before = sent.length;
+      i.click!(undefined as never, undefined, undefined as never);
+      return sent.slice(before).join(',');
+    });
+    expect(new Set(commands).size).toBe(commands.length);
+    expect(commands.sort()).toEqual(['about', 'export-word', 'find', 'new-report', 'open', 'print', 'save', 'user-guide', 'zoom-in', 'zoom-out', 'zoom-reset'].sort());
+    sent.length = 0;
+  });
+
   it('sends commands to the renderer', () => {
     items.find((i) => i.label === '新建报告')!.click!(undefined as never, undefined, undefined as never);
     expect(sent).toEqual(['new-report']);

@@ -55,7 +55,7 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'package.json', '!node_modules']));
     expect(config.files.filter((f: string) => !f.startsWith('!'))).toHaveLength(3);
-    expect(config.extraResources).toEqual([expect.objectContaining({ from: 'templates', to: 'templates' })]);
+    expect(config.extraResources).toEqual([expect.objectContaining({ from: 'templates', to: 'templates' }), expect.objectContaining({ from: 'docs', to: 'docs' })]);
     expect(config.beforeBuild).toBe('scripts/builder-before-build.cjs');
     const hook = require(path.join(REPO, config.beforeBuild)) as () => Promise<boolean>;
     return expect(hook()).resolves.toBe(false);

@@ -15,7 +15,7 @@ import './home.css';
 /** A short message after an action; `undo`/`open` add the one follow-up that makes sense. */
 type Notice = { text: string; undoDelete?: { id: string; title: string }; openId?: string };
 
-export function HomeScreen({ onOpen }: { onOpen: (draftId: string, document: GongwenDocument) => void }) {
+export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string, document: GongwenDocument) => void; /** Bumped by the menu's 新建报告: open the choice of templates. */ newReport?: number }) {
   const { t, i18n } = useTranslation();
   const { api } = usePlatform();
   const [drafts, setDrafts] = useState<DraftList | null>(null);
@@ -71,6 +71,12 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string, document: Gon
       if (!result.value.some((tpl) => tpl.id === templateId) && result.value[0]) setTemplateId(result.value[0].id);
       setChoosing(true);
     });
+
+  const startNewRef = useRef(startNew);
+  startNewRef.current = startNew;
+  useEffect(() => {
+    if (newReport > 0) void startNewRef.current();
+  }, [newReport]);
 
   const create = () =>
     act(async () => {
