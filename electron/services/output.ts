@@ -9,7 +9,7 @@
  *   outputs                        where prepared bytes go: a save dialog (desktop .docx and
  *                                  PDF) or the browser's download (preview)
  */
-import { exportGate, runChecks, type CheckReport, type ExportGate } from '../../shared/checks';
+import { exportGate, runChecks, type CheckReport, type ExportGate, type PublicScreening } from '../../shared/checks';
 import { gateDecision } from '../../shared/checks/gate';
 import type { Translate } from '../../shared/checks/format';
 import type { KindRules } from '../../shared/checks/kind-rules';
@@ -37,6 +37,8 @@ export interface PipelineDeps {
   /** In the user's current language. */
   t: () => Translate;
   buildDocx: (doc: GongwenDocument, options: { variant: OutputVariant }) => Promise<Uint8Array>;
+  /** The public version's screening settings (the office's published phone lines); default none allowed. */
+  publicScreening?: () => PublicScreening;
   /** Desktop app: the print view of the document in this variant, as PDF bytes. */
   renderPdf?: (doc: GongwenDocument, variant: OutputVariant) => Promise<Uint8Array>;
 }
@@ -65,7 +67,9 @@ export function createOutputPipeline(deps: PipelineDeps): OutputPipeline {
   const rulesFor = (kind: string, variant: OutputVariant = 'official') => variantRules(deps.rulesFor(kind), variant);
   const check = (document: GongwenDocument, variant: OutputVariant = 'official'): CheckReport => {
     const rules = rulesFor(document.kind, variant);
-    return runChecks(document, { today: deps.today(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
+    // The 公开版 adds the public-version screening (public.*): panel, CLI and this gate alike.
+    const screening = variant === 'public' ? (deps.publicScreening?.() ?? { allowedPhones: [] }) : null;
+    return runChecks(document, { today: deps.today(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts, public: screening });
   };
   const gate = (report: CheckReport, acceptWarnings: boolean): Result<ExportGate> => {
     const t = deps.t();

@@ -44,7 +44,7 @@ export interface WireOptions {
 export interface Wired {
   handlers: Handlers;
   /** The checks the Node side runs before anything is written or printed. */
-  check(document: GongwenDocument): CheckReport;
+  check(document: GongwenDocument, variant?: OutputVariant): CheckReport;
   close(): Promise<void>;
 }
 
@@ -63,9 +63,15 @@ export function wireServices(options: WireOptions): Wired {
       return (key, values) => tr(key, values ?? {});
     },
     buildDocx,
+    // The office's own published contact lines are no public.phone findings.
+    publicScreening: () => {
+      const current = settings.get();
+      const profile = current.profiles.find((p) => p.id === current.activeProfileId) ?? null;
+      return { allowedPhones: profile?.publicPhones ?? [] };
+    },
     ...(options.printToPdf ? { renderPdf: (_doc: GongwenDocument, variant: OutputVariant) => options.printToPdf!(variant) } : {}),
   });
-  const check = (document: GongwenDocument): CheckReport => pipeline.check(document);
+  const check = (document: GongwenDocument, variant: OutputVariant = 'official'): CheckReport => pipeline.check(document, variant);
   const chooseExportPath = options.chooseExportPath;
   const output = chooseExportPath ? saveDialogOutput((name, format) => chooseExportPath(name, settings.get().lastExportDir, format)) : browserDownload;
   const checkState = (document: GongwenDocument): CheckState => {

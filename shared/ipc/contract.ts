@@ -6,6 +6,7 @@
  * Every call answers a Result: errors carry an i18n key (`errors.*`) and values, so the
  * renderer shows them in the user's language.
  */
+import type { DeadlineOverrides, ReportingLevel } from '../calendar/annual';
 import { z } from 'zod';
 import type { GongwenDocument } from '../model/document';
 import type { KindRules } from '../checks/kind-rules';
@@ -98,6 +99,12 @@ export interface OfficeProfile {
   signers: string[];
   signingOrgans: string[];
   printOrgan: string;
+  /** 本单位公开电话: published contact lines the public-version screening lets through. */
+  publicPhones?: string[];
+  /** Reporting level of the office (shared/calendar); null/absent = not set. */
+  level?: ReportingLevel | null;
+  /** The office's own deadlines where local rules differ from the 督察工作规定. */
+  deadlines?: DeadlineOverrides;
 }
 
 export interface Settings {

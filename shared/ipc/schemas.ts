@@ -2,6 +2,7 @@
  * zod schemas for everything that crosses a process boundary (IPC, the preview's HTTP
  * routes, files read from disk). Limits are generous for real reports and stop abuse.
  */
+import { REPORTING_LEVELS } from '../calendar/annual';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
@@ -70,6 +71,17 @@ export const officeProfileSchema = z.object({
   signers: z.array(z.string().max(50)).max(20),
   signingOrgans: z.array(shortText).max(10),
   printOrgan: shortText,
+  /** 本单位公开电话: the office's own published contact lines (not public.phone findings). */
+  publicPhones: z.array(z.string().max(40)).max(10).optional(),
+  /** Reporting level (calendar); null or absent = not set. */
+  level: z.enum(REPORTING_LEVELS).nullable().optional(),
+  /** The office's own dates (month/day in the year after the report year) where local rules differ. */
+  deadlines: z
+    .object({
+      submit: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).optional(),
+      publish: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).optional(),
+    })
+    .optional(),
 });
 
 export const settingsPatchSchema = z

@@ -38,6 +38,24 @@ describe('wired services', () => {
     expect((refused as { error: { details: string[] } }).error.details.length).toBeGreaterThan(0);
   });
 
+  it('the 公开版 export is screened: an ID number refuses it naming the place, the official one is not; removed, it exports', async () => {
+    const clean = fixture('report-zhaishang-2023.txt');
+    const doc: GongwenDocument = { ...clean, header: { ...clean.header, note: '联系人：王明，电话：0851-8221234' } };
+    const tainted = importText(fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8').replace('三、2024年度', '当事人身份证号码522323198503124410已登记。\n三、2024年度'));
+    const withNote: GongwenDocument = { ...tainted, header: { ...tainted.header, note: doc.header.note } };
+    const refused = await call('export:run', { document: withNote, format: 'docx', variant: 'public', acceptWarnings: true, draftId: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'export-blocked' } });
+    expect((refused as { error: { details: string[] } }).error.details.join('\n')).toContain('5223**********4410');
+    expect(wired.check(withNote, 'public').findings.find((f) => f.rule === 'public.idNumber')!.where.block).toBeGreaterThan(0);
+    expect((await call('export:run', { document: withNote, format: 'docx', variant: 'official', acceptWarnings: true, draftId: null })).ok).toBe(true);
+    // Without the number: the phone in 附注 is a warning to confirm, unless it is the office's published line.
+    const needs = await call('export:run', { document: doc, format: 'docx', variant: 'public', acceptWarnings: false, draftId: null });
+    expect(needs).toMatchObject({ ok: false, error: { code: 'export-needs-confirmation' } });
+    const profile = { id: 'p1', name: '寨上街道', issuerLines: [], agencyCode: '', recipient: '', signers: [], signingOrgans: [], printOrgan: '', publicPhones: ['0851-8221234'], level: 'township' };
+    expect((await call('settings:update', { profiles: [profile], activeProfileId: 'p1' })).ok).toBe(true);
+    expect((await call('export:run', { document: doc, format: 'docx', variant: 'public', acceptWarnings: false, draftId: null })).ok).toBe(true);
+  });
+
   it('a clean real report exports to a .docx the browser can download', async () => {
     const doc = fixture('report-zhaishang-2023.txt');
     const result = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: false, draftId: null });
