@@ -25,6 +25,7 @@ import { GuidancePlugin } from './plugins/GuidancePlugin';
 import { HeadingLevelPlugin } from './plugins/HeadingLevelPlugin';
 import { IndentPlugin } from './plugins/IndentPlugin';
 import { NormalizePlugin } from './plugins/NormalizePlugin';
+import { GwTablePlugin } from './plugins/TablePlugin';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -168,6 +169,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <GuidancePlugin />
       <IndentPlugin />
       <NormalizePlugin />
+      <GwTablePlugin />
       <PastePlugin mergeHeader={mergeHeader} />
       <ZoomPlugin zoom={zoom} onZoom={setZoom} />
       <DocumentSyncPlugin onBody={onBody} flushRef={flushRef} />

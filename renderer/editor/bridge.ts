@@ -14,6 +14,12 @@ export const EDITOR_NAMESPACE = 'gongwen';
 export const EDITOR_THEME = {
   paragraph: 'gw-p',
   text: { bold: 'gw-bold', italic: 'gw-italic', underline: 'gw-underline' },
+  table: 'gw-table',
+  tableRow: 'gw-tr',
+  tableCell: 'gw-td',
+  tableCellHeader: 'gw-th',
+  tableSelection: 'gw-table-selection',
+  tableCellSelected: 'gw-td-selected',
 };
 
 export function onEditorError(error: Error): void {

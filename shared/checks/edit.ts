@@ -5,6 +5,7 @@
 import type { GongwenDocument, ReportHeader } from '../model/document';
 import type { SerializedBlockJson, SerializedBody, SerializedInlineJson } from '../model/lexical-json';
 import { fromBlocks, toBlocks } from '../model/lexical-json';
+import { tableText } from '../model/blocks';
 
 function withChildren(doc: GongwenDocument, children: SerializedBlockJson[]): GongwenDocument {
   const body: SerializedBody = { root: { ...doc.body.root, children } };
@@ -69,6 +70,23 @@ function replaceInInline(children: readonly SerializedInlineJson[], find: string
 export function replaceInBlock(doc: GongwenDocument, index: number, find: string, replacement: string): GongwenDocument {
   const node = doc.body.root.children[index];
   if (!node || !find) return doc;
+  if (node.type === 'table') {
+    // A table: the first cell holding the text, rebuilt from its plain text.
+    const table = toBlocks({ root: { ...doc.body.root, children: [node] } })[0];
+    if (table?.type !== 'table') return doc;
+    let replaced = false;
+    const rows = table.rows.map((row) =>
+      row.map((cell) => {
+        if (replaced || !cell.text.includes(find)) return cell;
+        replaced = true;
+        return { ...cell, text: cell.text.replace(find, replacement) };
+      }),
+    );
+    if (!replaced) return doc;
+    const children = doc.body.root.children.slice();
+    children[index] = fromBlocks([{ ...table, rows, text: tableText(rows) }]).root.children[0]!;
+    return withChildren(doc, children);
+  }
   const inline = replaceInInline(node.children, find, replacement);
   let next: SerializedBlockJson;
   if (inline.done) {

@@ -39,7 +39,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { GongwenDocument } from '../model/document';
-import { compactRuns, runsOf, type Block, type HeadingBlock, type Run } from '../model/blocks';
+import { compactRuns, runsOf, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
 import { displayLabels } from '../model/numbering';
 import { titleLines } from '../page/title-breaks';
@@ -57,6 +57,7 @@ import {
   PARAGRAPH_INDENT_CHARS,
   RED_HEX,
   SIZES_PT,
+  TABLE,
   TYPE_AREA,
   issuerMarkSizeFor,
   mmToPt,
@@ -390,11 +391,86 @@ function headingParagraph(block: HeadingBlock, label: string): Paragraph {
   return new Paragraph({ style: STYLE_IDS.heading(block.level), ...(runIn.length > 0 ? {} : { keepNext: true }), children });
 }
 
-function bodyParagraphs(blocks: readonly Block[]): Paragraph[] {
+/** Columns of a table: the widest row, counting spans and the cells that rows above carry down. */
+export function tableColumns(block: TableBlock): number {
+  const carried: number[] = [];
+  let columns = 0;
+  for (const row of block.rows) {
+    let col = 0;
+    for (const cell of row) {
+      while ((carried[col] ?? 0) > 0) col++;
+      for (let k = 0; k < cell.colSpan; k++) carried[col + k] = Math.max(carried[col + k] ?? 0, cell.rowSpan);
+      col += cell.colSpan;
+    }
+    columns = Math.max(columns, col, carried.length);
+    for (let k = 0; k < carried.length; k++) if ((carried[k] ?? 0) > 0) carried[k]!--;
+  }
+  return Math.max(1, columns);
+}
+
+/**
+ * A body table (docs/gbt9704-tables.md): the width of the type area in equal columns,
+ * thin rules, header rows repeated on every page (w:tblHeader), no row split across pages
+ * (w:cantSplit), 黑体 header, 仿宋 3号 or 4号 when dense.
+ */
+function tableElement(block: TableBlock): Table | null {
+  const rows = block.rows.filter((r) => r.length > 0);
+  if (rows.length === 0) return null;
+  const columns = tableColumns(block);
+  const sizePt = columns > TABLE.denseColumns ? TABLE.denseSizePt : TABLE.sizePt;
+  const colWidth = Math.floor(TYPE_WIDTH / columns);
+  const rule = { style: BorderStyle.SINGLE, size: ptToEighthPoints(TABLE.ruleWidthPt), color: BLACK_HEX };
+  const margin = mmToTwips(TABLE.cellMarginMm);
+  const cellParagraph = (runs: Run[], header: boolean) =>
+    new Paragraph({
+      alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+      indent: { firstLine: 0 },
+      spacing: exactLine(ptToTwips(sizePt * TABLE.lineFactor)),
+      children: runs.map((r) => new TextRun({ text: r.text, size: ptToHalfPoints(sizePt), ...(r.bold ? { bold: true } : {}), ...(header ? { style: STYLE_IDS.heiChar } : {}) })),
+    });
+  return new Table({
+    width: { size: colWidth * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => colWidth),
+    layout: TableLayoutType.FIXED,
+    margins: { left: margin, right: margin, top: 0, bottom: 0 },
+    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+    rows: rows.map(
+      (row, r) =>
+        new TableRow({
+          // Only on header rows: mammoth reads any w:tblHeader, even w:val="false", as a header.
+          ...(r < block.headerRows ? { tableHeader: true } : {}),
+          cantSplit: true,
+          children: row.map((cell) => {
+            // One paragraph per line of the cell.
+            const lines: Run[][] = [[]];
+            for (const run of runsOf(cell.text, cell.runs)) {
+              run.text.split('\n').forEach((part, i) => {
+                if (i > 0) lines.push([]);
+                if (part) lines[lines.length - 1]!.push({ ...run, text: part });
+              });
+            }
+            return new TableCell({
+              width: { size: colWidth * cell.colSpan, type: WidthType.DXA },
+              ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+              ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+              children: lines.map((l) => cellParagraph(l, r < block.headerRows)),
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+function bodyParagraphs(blocks: readonly Block[]): (Paragraph | Table)[] {
   const labels = displayLabels(blocks);
-  const out: Paragraph[] = [];
+  const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, i) => {
     if (block.type === 'guidance') return; // template guidance never leaves the editor
+    if (block.type === 'table') {
+      const table = tableElement(block);
+      if (table) out.push(table);
+      return;
+    }
     if (block.type === 'heading') {
       out.push(headingParagraph(block, labels[i] ?? ''));
       return;

@@ -6,11 +6,117 @@
  * fonts, colours and sizes are dropped by construction: only text and bold survive.
  */
 import type { GongwenDocument } from '../model/document';
+import { compactRuns, hasMarks, tableText, type Run, type TableBlock, type TableCell } from '../model/blocks';
 import { matchHeadingLabel } from './patterns';
-import { parseReportLines, toDocument, type ImportOptions } from './text';
+import { toSourceLine } from './source-line';
+import { parseReportLines, tablePlaceholder, toDocument, type ImportOptions } from './text';
 
 export function importHtml(html: string, _options: ImportOptions = {}): GongwenDocument {
-  return toDocument(parseReportLines(htmlToLines(typeof html === 'string' ? html : String(html))));
+  const { html: rest, tables } = extractHtmlTables(typeof html === 'string' ? html : String(html));
+  return toDocument(parseReportLines(htmlToLines(rest), tables));
+}
+
+const TABLE_TAG = /<(\/?)(table|tr|td|th|thead)\b([^>]*)>/gi;
+
+function spanAttr(attrs: string, name: string): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,3})`, 'i').exec(attrs);
+  const n = m ? Number(m[1]) : 1;
+  return n >= 1 ? Math.min(n, 100) : 1;
+}
+
+/** A cell's inner markup → its text and bold runs (lines of the cell joined by newlines). */
+function cellOf(inner: string, colSpan: number, rowSpan: number): TableCell {
+  const lines = htmlToLines(inner).map(toSourceLine).filter((l) => l.text !== '');
+  const runs: Run[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0) runs.push({ text: '\n' });
+    let pos = 0;
+    for (const [a, b] of line.bold) {
+      runs.push({ text: line.text.slice(pos, a) }, { text: line.text.slice(a, b), bold: true });
+      pos = b;
+    }
+    runs.push({ text: line.text.slice(pos) });
+  });
+  const compact = compactRuns(runs);
+  const cell: TableCell = { text: lines.map((l) => l.text).join('\n'), colSpan, rowSpan };
+  if (hasMarks(compact)) cell.runs = compact;
+  return cell;
+}
+
+/**
+ * Top-level <table>s (mammoth's .docx tables, Word/WPS/web clipboard) → table blocks, each
+ * replaced in the markup by a paragraph holding its placeholder. Rows in <thead>, or a first
+ * row of <th> only, are the header. A table inside a cell gives its text to that cell.
+ */
+export function extractHtmlTables(html: string): { html: string; tables: TableBlock[] } {
+  if (!/<table\b/i.test(html)) return { html, tables: [] };
+  const tables: TableBlock[] = [];
+  let out = '';
+  let copied = 0;
+  let depth = 0;
+  let start = 0;
+  let rows: TableCell[][] = [];
+  let headerFlags: boolean[] = [];
+  let inThead = false;
+  let cell: { start: number; colSpan: number; rowSpan: number; th: boolean } | null = null;
+  let rowAllTh = true;
+  const closeCell = (end: number) => {
+    if (!cell) return;
+    const row = rows[rows.length - 1] ?? (rows.push([]), headerFlags.push(inThead), rows[rows.length - 1]!);
+    row.push(cellOf(html.slice(cell.start, end), cell.colSpan, cell.rowSpan));
+    if (!cell.th) rowAllTh = false;
+    cell = null;
+  };
+  const closeRow = () => {
+    if (rows.length > 0 && !headerFlags[rows.length - 1]) headerFlags[rows.length - 1] = rowAllTh && rows.length === 1;
+  };
+  TABLE_TAG.lastIndex = 0;
+  for (let m = TABLE_TAG.exec(html); m; m = TABLE_TAG.exec(html)) {
+    const closing = m[1] === '/';
+    const name = m[2]!.toLowerCase();
+    if (name === 'table') {
+      if (!closing) {
+        if (depth === 0) {
+          start = m.index;
+          rows = [];
+          headerFlags = [];
+          cell = null;
+        }
+        depth++;
+      } else if (depth > 0) {
+        depth--;
+        if (depth === 0) {
+          closeCell(m.index);
+          closeRow();
+          let headerRows = 0;
+          while (headerRows < rows.length && headerFlags[headerRows]) headerRows++;
+          const kept = rows.filter((r) => r.length > 0);
+          if (kept.length > 0) {
+            out += `${html.slice(copied, start)}<p>${tablePlaceholder(tables.length)}</p>`;
+            tables.push({ type: 'table', rows: kept, headerRows: Math.min(headerRows, kept.length), text: tableText(kept) });
+            copied = m.index + m[0].length;
+          }
+        }
+      }
+      continue;
+    }
+    if (depth !== 1) continue; // tags of a nested table are text of the outer cell
+    if (name === 'thead') inThead = !closing;
+    else if (name === 'tr') {
+      closeCell(m.index);
+      if (!closing) {
+        closeRow();
+        rows.push([]);
+        headerFlags.push(inThead);
+        rowAllTh = true;
+      }
+    } else if (!closing) {
+      closeCell(m.index);
+      cell = { start: m.index + m[0].length, colSpan: spanAttr(m[3]!, 'colspan'), rowSpan: spanAttr(m[3]!, 'rowspan'), th: name === 'th' };
+    } else closeCell(m.index);
+  }
+  if (tables.length === 0) return { html, tables };
+  return { html: out + html.slice(copied), tables };
 }
 
 /** Elements whose content is never text of the report. */

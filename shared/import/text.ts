@@ -8,7 +8,7 @@
  * ../../docs in the shared folder: contract "Plain-text import"). The work is linear in
  * the input, so any paste, however odd, comes back as a valid document.
  */
-import { hasMarks, runsFromSpans, type Block, type HeadingBlock, type Run } from '../model/blocks';
+import { hasMarks, runsFromSpans, tableBlock, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
 import { fromBlocks } from '../model/lexical-json';
 import {
@@ -57,14 +57,75 @@ const MIN_WRAPPED_LINE = 20;
 const MAX_BLOCKS = 100_000;
 
 export function importText(text: string, _options: ImportOptions = {}): GongwenDocument {
-  return toDocument(parseReportLines(splitLines(typeof text === 'string' ? text : String(text))));
+  const { lines, tables } = extractTextTables(splitLines(typeof text === 'string' ? text : String(text)));
+  return toDocument(parseReportLines(lines, tables));
+}
+
+/**
+ * A table stands in the line list as one placeholder line (a private-use character and its
+ * index), so the line rules (title, header, closing, wrapped lines) never read its cells.
+ */
+const TABLE_MARK = '\ue010';
+const PLACEHOLDER = /^\ue010(\d{1,6})$/;
+export const tablePlaceholder = (index: number): string => `${TABLE_MARK}${index}`;
+const isPlaceholder = (text: string): boolean => text.startsWith(TABLE_MARK);
+
+const cellsOfTabLine = (line: string): string[] | null => {
+  const body = line.replace(/^[ \u3000]+|[\s\u3000]+$/g, '').replace(/^\t+/, '');
+  if (!body.includes('\t')) return null;
+  return body.split('\t').map((c) => c.replace(/^[ \u3000]+|[ \u3000]+$/g, ''));
+};
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|[\s:|-]*-[\s:|-]*\|\s*$/;
+const cellsOfPipeLine = (line: string): string[] => line.trim().slice(1, -1).split('|').map((c) => c.trim());
+
+/**
+ * Tables in plain text: two or more consecutive lines of tab-separated cells (as Excel, Word
+ * and WPS copy a table), each with the same number of cells, at least two; and Markdown
+ * pipe tables with their |---| rule (the rows above the rule are the header).
+ */
+export function extractTextTables(rawLines: readonly string[]): { lines: string[]; tables: TableBlock[] } {
+  const lines: string[] = [];
+  const tables: TableBlock[] = [];
+  for (let i = 0; i < rawLines.length; ) {
+    const first = cellsOfTabLine(rawLines[i]!);
+    if (first && first.length >= 2) {
+      let j = i + 1;
+      const rows = [first];
+      for (; j < rawLines.length; j++) {
+        const cells = cellsOfTabLine(rawLines[j]!);
+        if (!cells || cells.length !== first.length) break;
+        rows.push(cells);
+      }
+      if (rows.length >= 2) {
+        lines.push(tablePlaceholder(tables.length));
+        tables.push(tableBlock(rows, 0));
+        i = j;
+        continue;
+      }
+    }
+    if (PIPE_ROW.test(rawLines[i]!) && i + 1 < rawLines.length && PIPE_RULE.test(rawLines[i + 1]!)) {
+      const head = cellsOfPipeLine(rawLines[i]!);
+      const rows = [head];
+      let j = i + 2;
+      for (; j < rawLines.length && PIPE_ROW.test(rawLines[j]!) && !PIPE_RULE.test(rawLines[j]!); j++) rows.push(cellsOfPipeLine(rawLines[j]!));
+      const width = Math.max(...rows.map((r) => r.length));
+      lines.push(tablePlaceholder(tables.length));
+      tables.push(tableBlock(rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => '')]), 1));
+      i = j;
+      continue;
+    }
+    lines.push(rawLines[i]!);
+    i++;
+  }
+  return { lines, tables };
 }
 
 /** Markdown is plain text with marks; the marks are stripped line by line. */
 export const importMarkdown = importText;
 
 /** The structured report in a list of raw lines (Markdown marks allowed). */
-export function parseReportLines(rawLines: readonly string[]): ParsedReport {
+export function parseReportLines(rawLines: readonly string[], tables: readonly TableBlock[] = []): ParsedReport {
   const lines = rawLines.map(toSourceLine).filter((line) => line.text !== '');
   const header = emptyHeader();
   let pos = parseHead(lines, header);
@@ -74,7 +135,10 @@ export function parseReportLines(rawLines: readonly string[]): ParsedReport {
     pos++;
   }
   const end = parseClosing(lines, pos, header);
-  const blocks = joinWrappedLines(lines.slice(pos, end)).map(toBlock);
+  const blocks = joinWrappedLines(lines.slice(pos, end)).map((line): Block => {
+    const table = PLACEHOLDER.exec(line.text);
+    return table ? (tables[Number(table[1])] ?? { type: 'paragraph', text: '' }) : toBlock(line);
+  });
   header.direction = header.title ? directionOfTitle(header.title) : 'up';
   header.redHeader = header.issuerLines.length > 0 || header.docNumber !== '';
   return { header: clampHeader(header), blocks: capBlocks(blocks), kind: kindOf(header.title, blocks), reportYear: reportYearOf(header.title, blocks) };
@@ -171,7 +235,7 @@ function docNumberPart(text: string): string {
 // Title and recipient
 
 function isTitleLine(text: string): boolean {
-  if (matchHeadingLabel(text) !== null) return false;
+  if (matchHeadingLabel(text) !== null || isPlaceholder(text)) return false;
   if (/[。！？；：:，,、;!?]$/.test(text)) return false;
   if (/[。！？；!?]/.test(text)) return false;
   if (isDateLine(text) || matchAttachmentLead(text) !== null || matchCc(text) !== null || matchSigners(text) !== null) return false;
@@ -339,6 +403,7 @@ interface LineGroup {
 
 /** Does `next` continue the paragraph in `group` (a line broken mid-paragraph, as PDF copies are)? */
 function continues(group: LineGroup, next: SourceLine): boolean {
+  if (isPlaceholder(next.text) || isPlaceholder(group.parts[group.parts.length - 1]!)) return false;
   if (CONTINUATION_START.test(next.text)) return true;
   if (matchHeadingLabel(next.text) !== null || isClosingLike(next.text)) return false;
   const last = group.parts[group.parts.length - 1]!;

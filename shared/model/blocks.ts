@@ -51,7 +51,40 @@ export interface GuidanceBlock {
   text: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | GuidanceBlock;
+/** One cell of a table: its text (with marks) and how far it spans. */
+export interface TableCell {
+  text: string;
+  runs?: Run[];
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * A table (figures by department, cases by type, 附件 lists). `rows` lists the cells each
+ * row starts (a cell spanning rows appears once, in its first row). The first `headerRows`
+ * rows are the header, repeated on every page. `text` is every cell's text, cells joined by
+ * a tab and rows by a newline: the checks read it for placeholders and years, and never as
+ * a heading.
+ */
+export interface TableBlock {
+  type: 'table';
+  rows: TableCell[][];
+  headerRows: number;
+  text: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | GuidanceBlock | TableBlock;
+
+/** The derived `text` of a table. */
+export function tableText(rows: readonly (readonly TableCell[])[]): string {
+  return rows.map((row) => row.map((cell) => cell.text).join('\t')).join('\n');
+}
+
+/** A table from plain cell texts (import of tab-separated text, tests). */
+export function tableBlock(cells: readonly (readonly string[])[], headerRows = 0): TableBlock {
+  const rows = cells.map((row) => row.map((text) => ({ text, colSpan: 1, rowSpan: 1 })));
+  return { type: 'table', rows, headerRows, text: tableText(rows) };
+}
 
 const sameMarks = (a: Run, b: Run): boolean => !!a.bold === !!b.bold;
 

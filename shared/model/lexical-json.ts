@@ -3,7 +3,7 @@
  * write bodies without importing Lexical (house rule 7). The node classes in
  * renderer/editor/nodes/ export exactly these shapes; tests/renderer round-trip them.
  */
-import { compactRuns, hasMarks, runsOf, type Block, type HeadingLevel, type Run } from './blocks';
+import { compactRuns, hasMarks, runsOf, tableText, type Block, type HeadingLevel, type Run, type TableBlock, type TableCell } from './blocks';
 
 export interface SerializedTextJson {
   type: 'text';
@@ -53,7 +53,31 @@ export interface SerializedGuidanceJson extends ElementBase {
   type: 'gw-guidance';
 }
 
-export type SerializedBlockJson = SerializedHeadingJson | SerializedParagraphJson | SerializedGuidanceJson;
+type ElementShell = Omit<ElementBase, 'children'>;
+
+/** @lexical/table's cell: headerState bit 1 = header row, 2 = header column. */
+export interface SerializedTableCellJson extends ElementShell {
+  type: 'tablecell';
+  children: SerializedParagraphJson[];
+  headerState: number;
+  colSpan: number;
+  rowSpan: number;
+  backgroundColor: null;
+}
+
+export interface SerializedTableRowJson extends ElementShell {
+  type: 'tablerow';
+  children: SerializedTableCellJson[];
+}
+
+export interface SerializedTableJson extends ElementShell {
+  type: 'table';
+  children: SerializedTableRowJson[];
+}
+
+export const HEADER_ROW = 1;
+
+export type SerializedBlockJson = SerializedHeadingJson | SerializedParagraphJson | SerializedGuidanceJson | SerializedTableJson;
 
 export interface SerializedBody {
   root: {
@@ -88,7 +112,7 @@ export function inlineFromRuns(runs: readonly Run[]): (SerializedTextJson | Seri
   return out;
 }
 
-function element<T extends string>(type: T, children: SerializedInlineJson[]) {
+function element<T extends string, C>(type: T, children: C[]) {
   return { type, children, direction: 'ltr' as const, format: '' as const, indent: 0, version: 1 as const };
 }
 
@@ -124,12 +148,66 @@ export function toBlocks(body: SerializedBody): Block[] {
       blocks.push(block);
     } else if (node.type === 'gw-guidance') {
       blocks.push({ type: 'guidance', text: textAndRuns(node.children, false).text });
+    } else if (node.type === 'table') {
+      blocks.push(tableFromJson(node));
     } else {
       const { text, runs } = textAndRuns((node as ElementBase).children, false);
       blocks.push(runs ? { type: 'paragraph', text, runs } : { type: 'paragraph', text });
     }
   }
   return blocks;
+}
+
+const spanOf = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? Math.min(v, 1_000) : 1);
+
+function tableFromJson(node: SerializedTableJson): TableBlock {
+  const rows: TableCell[][] = [];
+  let headerRows = 0;
+  let inHeader = true;
+  for (const row of Array.isArray(node.children) ? node.children : []) {
+    const cells: TableCell[] = [];
+    const rowCells = Array.isArray(row?.children) ? row.children : [];
+    for (const cell of rowCells) {
+      // Empty paragraphs in a cell (left by merging cells, or by Enter at its end) are no text of it.
+      const lines = (Array.isArray(cell?.children) ? cell.children : []).map((p) => textAndRuns(Array.isArray(p?.children) ? p.children : [], false)).filter((l) => l.text !== '');
+      const runs = lines.flatMap((l, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...(l.runs ?? (l.text ? [{ text: l.text }] : []))]);
+      const text = lines.map((l) => l.text).join('\n');
+      const out: TableCell = { text, colSpan: spanOf(cell?.colSpan), rowSpan: spanOf(cell?.rowSpan) };
+      if (hasMarks(runs)) out.runs = compactRuns(runs);
+      cells.push(out);
+    }
+    inHeader = inHeader && rowCells.length > 0 && rowCells.every((c) => ((c?.headerState ?? 0) & HEADER_ROW) !== 0);
+    if (inHeader) headerRows++;
+    rows.push(cells);
+  }
+  return { type: 'table', rows, headerRows, text: tableText(rows) };
+}
+
+const paragraphJson = (children: SerializedInlineJson[]): SerializedParagraphJson => ({ ...element('paragraph', children), textFormat: 0, textStyle: '' });
+
+function tableToJson(block: TableBlock): SerializedTableJson {
+  const rows = block.rows.map((row, r) => {
+    const cells = row.map((cell): SerializedTableCellJson => {
+      const runs = runsOf(cell.text, cell.runs);
+      // One paragraph per line of the cell.
+      const lines: Run[][] = [[]];
+      for (const run of runs) {
+        run.text.split('\n').forEach((part, i) => {
+          if (i > 0) lines.push([]);
+          if (part) lines[lines.length - 1]!.push({ ...run, text: part });
+        });
+      }
+      return {
+        ...element('tablecell', lines.map((l) => paragraphJson(inlineFromRuns(l)))),
+        headerState: r < block.headerRows ? HEADER_ROW : 0,
+        colSpan: spanOf(cell.colSpan),
+        rowSpan: spanOf(cell.rowSpan),
+        backgroundColor: null,
+      };
+    });
+    return element('tablerow', cells) as SerializedTableRowJson;
+  });
+  return element('table', rows) as SerializedTableJson;
 }
 
 /** Flat blocks → body JSON (import, templates, quick fixes). */
@@ -141,7 +219,8 @@ export function fromBlocks(blocks: readonly Block[]): SerializedBody {
       return { ...element('gw-heading', inline), level: block.level, label: block.label };
     }
     if (block.type === 'guidance') return element('gw-guidance', inlineFromRuns(runsOf(block.text, undefined)));
-    return { ...element('paragraph', inlineFromRuns(runsOf(block.text, block.runs))), textFormat: 0, textStyle: '' };
+    if (block.type === 'table') return tableToJson(block);
+    return paragraphJson(inlineFromRuns(runsOf(block.text, block.runs)));
   });
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } };
 }

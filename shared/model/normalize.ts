@@ -18,14 +18,21 @@ import {
   type SerializedBody,
   type SerializedInlineJson,
   type SerializedLineBreakJson,
+  type SerializedParagraphJson,
   type SerializedRunInJson,
+  type SerializedTableCellJson,
+  type SerializedTableJson,
+  type SerializedTableRowJson,
   type SerializedTextJson,
+  HEADER_ROW,
 } from './lexical-json';
 
 /** documentSchema allows at most this many body nodes. */
 const MAX_BLOCKS = 100_000;
 /** A heading's number as written ("（十二）", "12．") is short. */
 const MAX_LABEL = 16;
+/** A cell spans at most this many rows or columns. */
+const MAX_SPAN = 100;
 /** Deeper than this is not a document (and would overflow a recursive reader). */
 const MAX_DEPTH = 64;
 
@@ -116,7 +123,35 @@ function heading(node: Json): SerializedBlockJson {
   return { ...element('gw-heading', children), level, label: headingLabel(node.label) };
 }
 
-const paragraph = (children: Inline[]): SerializedBlockJson => ({ ...element('paragraph', children), textFormat: 0, textStyle: '' });
+const paragraph = (children: Inline[]): SerializedParagraphJson => ({ ...element('paragraph', children), textFormat: 0, textStyle: '' });
+
+const span = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? Math.min(v, MAX_SPAN) : 1);
+
+/** A cell holds paragraphs only: headings, lists, even a nested table give their text as paragraphs. */
+function tableCell(node: Json, depth: number): SerializedTableCellJson {
+  const inner: SerializedBlockJson[] = [];
+  blocksInto(childrenOf(node), inner, depth + 1);
+  const paragraphs = inner.flatMap((b) => (b.type === 'table' ? b.children.flatMap((r) => r.children.flatMap((c) => c.children)) : [paragraph(merged(normalizeInline(b.children)))]));
+  const headerState = typeof node.headerState === 'number' ? node.headerState & HEADER_ROW : 0;
+  return {
+    ...element('tablecell', paragraphs.length > 0 ? paragraphs : [paragraph([])]),
+    headerState,
+    colSpan: span(node.colSpan),
+    rowSpan: span(node.rowSpan),
+    backgroundColor: null,
+  };
+}
+
+/** Rows of cells; anything else inside a table gives a one-cell row of its text. */
+function table(node: Json, depth: number): SerializedTableJson | null {
+  const rows: SerializedTableRowJson[] = [];
+  for (const row of childrenOf(node)) {
+    if (!isObject(row)) continue;
+    const cells = row.type === 'tablerow' ? childrenOf(row).filter(isObject).map((c) => tableCell(c.type === 'tablecell' ? c : { children: [c] }, depth + 1)) : [tableCell({ children: [row] }, depth + 1)];
+    if (cells.length > 0) rows.push(element('tablerow', cells) as SerializedTableRowJson);
+  }
+  return rows.length > 0 ? (element('table', rows) as SerializedTableJson) : null;
+}
 
 /** Does this unknown node hold blocks (a list, a quote of paragraphs, a layout container) rather than inline content? */
 function holdsBlocks(node: Json): boolean {
@@ -144,6 +179,10 @@ function blocksInto(nodes: readonly unknown[], out: SerializedBlockJson[], depth
     if (type === 'gw-heading') out.push(heading(node));
     else if (type === 'gw-guidance') out.push(element('gw-guidance', normalizeInline(childrenOf(node))));
     else if (type === 'paragraph') out.push(paragraph(normalizeInline(childrenOf(node))));
+    else if (type === 'table' && depth < MAX_DEPTH) {
+      const t = table(node, depth);
+      if (t) out.push(t);
+    }
     else if (depth < MAX_DEPTH && holdsBlocks(node)) blocksInto(childrenOf(node), out, depth + 1);
     else if (Array.isArray(node.children)) out.push(paragraph(normalizeInline(childrenOf(node))));
     // A node without children (image, horizontal rule, decorator) has no text of the report.

@@ -132,6 +132,8 @@ export function rolloverDocument(doc: GongwenDocument): RolloverResult {
   for (const block of next.body.root.children) {
     if (block.type === 'gw-heading') editInline(block.children, (t) => figures(shiftYears(t, years)), figures);
     else if (block.type === 'paragraph') editInline(block.children, figures, figures);
+    // Table cells hold last year's figures as well.
+    else if (block.type === 'table') for (const row of block.children) for (const cell of row.children) for (const p of cell.children) editInline(p.children, figures, figures);
     // guidance (and unknown nodes) stay as written
   }
 

@@ -103,6 +103,25 @@ export const ZIHAO_PT = {
   /** 五号 */ wu: 10.5,
 } as const;
 
+/**
+ * Tables in the body (docs/gbt9704-tables.md): inside the type area, 仿宋 3号 like the body,
+ * one size smaller (4号) where the table is dense, 黑体 header row, thin black rules.
+ */
+export const TABLE = {
+  /** Cell text of an ordinary table: 3号. */
+  sizePt: ZIHAO_PT.san,
+  /** Cell text of a dense table: 4号, one size below the body. */
+  denseSizePt: ZIHAO_PT.si,
+  /** A table with more columns than this is dense. */
+  denseColumns: 4,
+  /** Cell paragraphs: exact line height as a multiple of the font size. */
+  lineFactor: 1.5,
+  /** Cell margins left/right, mm. */
+  cellMarginMm: 1.5,
+  /** Rule width, pt. */
+  ruleWidthPt: 0.5,
+} as const;
+
 /** Sizes per element, pt. */
 export const SIZES_PT = {
   /** 正文, headings, 版头 fields, signature, 附注: 3号. */
@@ -407,6 +426,11 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-issuer-size': ptCss(SIZES_PT.issuerMark),
     '--gw-page-number-size': ptCss(SIZES_PT.pageNumber),
     '--gw-colophon-size': ptCss(SIZES_PT.colophon),
+    '--gw-table-size': ptCss(TABLE.sizePt),
+    '--gw-table-dense-size': ptCss(TABLE.denseSizePt),
+    '--gw-table-line-factor': String(TABLE.lineFactor),
+    '--gw-table-cell-margin': mmCss(TABLE.cellMarginMm),
+    '--gw-table-rule': ptCss(TABLE.ruleWidthPt),
     '--gw-red': RED,
     '--gw-red-placeholder': RED_PLACEHOLDER,
     '--gw-issuer-top': mmCss(HEADER_BLOCK.issuerMarkTopFromTypeAreaMm),

@@ -7,8 +7,10 @@ import type { Klass, LexicalNode } from 'lexical';
 import { GwGuidanceNode } from './GwGuidanceNode';
 import { GwHeadingNode } from './GwHeadingNode';
 import { GwRunInNode } from './GwRunInNode';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 
-export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [GwHeadingNode, GwRunInNode, GwGuidanceNode];
+/** Tables are @lexical/table's own nodes (JSON typed in shared/model/lexical-json.ts). */
+export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [GwHeadingNode, GwRunInNode, GwGuidanceNode, TableNode, TableRowNode, TableCellNode];
 
 export * from './GwHeadingNode';
 export * from './GwRunInNode';

@@ -37,6 +37,9 @@ const { node } = fc.letrec((tie) => ({
   element: fc.record({
     type: fc.constantFrom(...TYPES),
     children: fc.array(tie('node'), { maxLength: 5 }),
+    headerState: fc.integer({ min: -1, max: 7 }),
+    colSpan: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constant(1e9)),
+    rowSpan: fc.integer({ min: 0, max: 3 }),
     level: fc.oneof(fc.integer({ min: -1, max: 6 }), fc.constant('2')),
     label: fc.oneof(fc.constantFrom('一、', '（二）', null, 'url(http://x/y)'), fc.string({ maxLength: 30 })),
     format: fc.constantFrom('', 'center', 'right', 'justify', 7),
@@ -68,7 +71,12 @@ const KEYS: Record<string, string[]> = {
   'gw-run-in': ['type', 'children', 'direction', 'format', 'indent', 'version'],
   text: ['type', 'text', 'format', 'detail', 'mode', 'style', 'version'],
   linebreak: ['type', 'version'],
+  table: ['type', 'children', 'direction', 'format', 'indent', 'version'],
+  tablerow: ['type', 'children', 'direction', 'format', 'indent', 'version'],
+  tablecell: ['type', 'children', 'direction', 'format', 'indent', 'version', 'headerState', 'colSpan', 'rowSpan', 'backgroundColor'],
 };
+/** Which parent each structural node must have. */
+const PARENT: Record<string, string> = { 'gw-run-in': 'gw-heading', tablerow: 'table', tablecell: 'tablerow' };
 /** The only strings a normalised body may hold outside text and a heading's label. */
 const LITERALS = new Set([...Object.keys(KEYS), 'ltr', '', 'normal']);
 
@@ -77,7 +85,14 @@ function assertClean(value: unknown, parentType: string | null): void {
   const type = String(n.type);
   expect(KEYS[type], `node type ${type}`).toBeDefined();
   expect(Object.keys(n).sort()).toEqual([...KEYS[type]!].sort());
-  if (type === 'gw-run-in') expect(parentType).toBe('gw-heading');
+  if (PARENT[type]) expect(parentType).toBe(PARENT[type]);
+  if (parentType === 'tablecell') expect(type).toBe('paragraph');
+  if (parentType === 'table') expect(type).toBe('tablerow');
+  if (type === 'tablecell') {
+    expect(n.backgroundColor).toBeNull();
+    expect([0, 1]).toContain(n.headerState);
+    for (const k of ['colSpan', 'rowSpan']) expect(Number.isInteger(n[k]) && (n[k] as number) >= 1).toBe(true);
+  }
   if (type === 'text') {
     expect(n.style).toBe('');
     expect((n.format as number) & ~KEPT_FORMAT).toBe(0);

@@ -4,6 +4,7 @@
  * position. Tab / Shift+Tab demote / promote a heading.
  */
 import { useEffect } from 'react';
+import { $isTableNode } from '@lexical/table';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
@@ -38,7 +39,8 @@ export function $selectedBlocks(): ElementNode[] {
   const add = (node: LexicalNode | null) => {
     if (!node) return;
     const top = $isElementNode(node) && $isRootOrShadowRoot(node.getParent()) ? node : node.getTopLevelElement();
-    if (top && $isElementNode(top) && !seen.has(top.getKey())) {
+    // A table is one block of its own: levels, run-ins and paste targets never apply to it.
+    if (top && $isElementNode(top) && !$isTableNode(top) && !seen.has(top.getKey())) {
       seen.add(top.getKey());
       out.push(top);
     }

@@ -21,6 +21,7 @@ import { $currentBlockLevel, SET_BLOCK_LEVEL_COMMAND, type BlockLevel } from '..
 import { RENUMBER_HEADINGS_COMMAND } from '../NumberingPlugin';
 import { JOIN_RUN_IN_COMMAND, SPLIT_RUN_IN_COMMAND } from '../RunInPlugin';
 import { OPEN_FIND_COMMAND } from '../FindReplacePlugin';
+import { TableTools } from '../TablePlugin';
 import { ZOOM_IN_COMMAND, ZOOM_MAX, ZOOM_MIN, ZOOM_OUT_COMMAND, ZOOM_SET_COMMAND } from '../ZoomPlugin';
 
 const LEVELS: BlockLevel[] = [0, 1, 2, 3, 4];
@@ -89,6 +90,8 @@ export function ToolbarPlugin({ zoom }: { zoom: number }) {
       <button type="button" onClick={() => editor.dispatchCommand(RENUMBER_HEADINGS_COMMAND, undefined)} title={t('editor.toolbar.renumberHint')}>
         {t('editor.toolbar.renumber')}
       </button>
+      <span className="gw-toolbar-sep" />
+      <TableTools />
       <span className="gw-toolbar-sep" />
       <button type="button" onClick={() => editor.dispatchCommand(OPEN_FIND_COMMAND, undefined)} title={t('editor.toolbar.findHint')}>
         {t('editor.toolbar.find')}
