@@ -25,6 +25,7 @@ interface CompiledRuleset {
   responsibility: CompiledResponsibility | null;
   reasons: KeywordMatcher;
   placeholders: KeywordMatcher;
+  requests: KeywordMatcher;
 }
 
 const compiledCache = new WeakMap<CheckRuleset, CompiledRuleset>();
@@ -69,6 +70,7 @@ export function compileRuleset(ruleset: CheckRuleset): CompiledRuleset {
       : null,
     reasons: keywordMatcher(ruleset.reasons?.keywords ?? []),
     placeholders: keywordMatcher(ruleset.placeholderMarkers),
+    requests: keywordMatcher(ruleset.requestPhrases),
   };
   compiledCache.set(ruleset, compiled);
   return compiled;

@@ -17,6 +17,7 @@ import { headerSignerRule } from './rules/header-signer';
 import { headerRecipientRule } from './rules/header-recipient';
 import { headerTitleRule } from './rules/header-title';
 import { titlePunctuationRule } from './rules/title-punctuation';
+import { genreRequestRule } from './rules/genre-request';
 import { numberingSequenceRule } from './rules/numbering-sequence';
 import { numberingBracketsRule } from './rules/numbering-brackets';
 import { numberingStyleRule } from './rules/numbering-style';
@@ -41,6 +42,7 @@ export const RULES: readonly CheckRule[] = [
   headerRecipientRule,
   headerTitleRule,
   titlePunctuationRule,
+  genreRequestRule,
   dateFormatRule,
   yearConsistencyRule,
   numberingSequenceRule,

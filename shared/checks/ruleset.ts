@@ -122,6 +122,8 @@ export const checkRulesetSchema = z.object({
   emptySection: z
     .object({ minChars: z.number().int().min(1).max(500), levels: z.array(z.number().int().min(1).max(4)).min(1) })
     .default({ minChars: 15, levels: [1] }),
+  /** Words that ask for approval (妥否，请批示, 请予批准…): in a 报告 kind each is genre.requestInReport. */
+  requestPhrases: words.default([]),
   /** Marks that only appear in unfinished text: ××, XXX, 此处填写… */
   placeholderMarkers: words.default([]),
   /** Word lists of the public-version screening (public.*), run only for the 公开版. */

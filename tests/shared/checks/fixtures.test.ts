@@ -159,6 +159,13 @@ describe.each(CASES)('$file', (c) => {
     expectFlip(mapBlocks(doc, (b) => deletePart(b, c.shortcomings)), 'section.shortcomings', ['section.reasons']);
   });
 
+  it('asking for approval at the end → genre.requestInReport (error, 条例)', () => {
+    const mutated = mapBlocks(doc, (blocks) => [...blocks, { type: 'paragraph', text: '以上报告，妥否，请批示。' }]);
+    expectFlip(mutated, 'genre.requestInReport');
+    const f = check(mutated).findings.find((x) => x.rule === 'genre.requestInReport');
+    expect(f).toMatchObject({ severity: 'error', source: '条例', values: { phrase: '妥否，请批示' } });
+  });
+
   it('without the plan part → section.plan', () => {
     expectFlip(mapBlocks(doc, (b) => deletePart(b, c.plan)), 'section.plan');
   });

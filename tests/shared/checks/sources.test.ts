@@ -36,3 +36,14 @@ describe('rule sources', () => {
     }
   });
 });
+
+describe('README lists the rules with their sources', () => {
+  it('every rule id appears on a README line that names its basis', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8').split('\n');
+    for (const [id, basis] of Object.entries(RULE_BASIS)) {
+      expect(readme.some((line) => line.includes(`\`${id}\``) && line.includes(basis.source)), id).toBe(true);
+    }
+  });
+});

@@ -105,3 +105,18 @@ describe('第一责任人 by meaning', () => {
     expect(check(doc).sections.responsibility).toBe(false);
   });
 });
+
+describe('genre.requestInReport', () => {
+  it.each(['妥否，请批示。', '以上报告，请予批准。', '特此请示。', '请审批。'])('a report that says %s is an error (条例), at its place', (ask) => {
+    const doc = docOf([p('现将2023年度法治政府建设情况报告如下：'), h1('一、', '2023年主要举措和成效'), DUTY, ...SHORT, ...PLAN, p(`建议上级拨付专项经费。${ask}`)]);
+    const found = check(doc).findings.filter((f) => f.rule === 'genre.requestInReport');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', source: '条例', where: { block: 7 } });
+    expect(check(doc).exportable).toBe(false);
+  });
+
+  it('an ordinary report closing (特此报告) is not a request', () => {
+    const doc = docOf([p('现将2023年度法治政府建设情况报告如下：'), h1('一、', '2023年主要举措和成效'), DUTY, ...SHORT, ...PLAN, p('特此报告。')]);
+    expect(rules(check(doc))).not.toContain('genre.requestInReport');
+  });
+});
