@@ -3,9 +3,6 @@
  * This file only dispatches; the commands live in ./cli/. Built by scripts/build-node.mjs
  * into dist/cli.cjs, which bin/gongwen.cjs loads: the bundle runs `main()` by itself.
  */
-import { runCheckCommand } from './cli/check-command';
-import { runExportCommand } from './cli/export-command';
-import { runCalendarCommand } from './cli/calendar-command';
 import { EXIT, pickLanguage, translator, type CliIo } from './cli/io';
 
 export type { CliIo } from './cli/io';
@@ -15,11 +12,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     switch (command) {
       case 'check':
-        return await runCheckCommand(rest, io);
+        // Each command is loaded only when it runs (a bundle of its own in dist/: start-up).
+        return await (await import('./cli/check-command')).runCheckCommand(rest, io);
       case 'export':
-        return await runExportCommand(rest, io);
+        return await (await import('./cli/export-command')).runExportCommand(rest, io);
       case 'calendar':
-        return await runCalendarCommand(rest, io);
+        return await (await import('./cli/calendar-command')).runCalendarCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

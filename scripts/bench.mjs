@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   ['checks', 'scripts/bench-checks.mjs'],
+  ['cli start-up (vs node -e 0 and pandoc)', 'scripts/bench-cli.mjs'],
   ['export (.docx vs pandoc)', 'scripts/bench-export.mjs'],
   ['autosave', 'scripts/bench-autosave.mjs'],
   ['editor (keystroke to paint)', 'scripts/bench-editor.mjs'],

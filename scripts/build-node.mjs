@@ -3,7 +3,7 @@
 // four small CommonJS bundles; one esbuild call builds them in well under a second and
 // needs no Electron binary, so `npm install` (prepare) works on machines without one.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,8 +12,28 @@ const entries = [
   { in: 'electron/main/main.ts', out: 'dist/electron/main.cjs' },
   { in: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs' },
   { in: 'electron/preview/server.ts', out: 'dist/preview/server.cjs' },
-  { in: 'electron/cli.ts', out: 'dist/cli.cjs' },
+  // The CLI: a small dispatcher plus one minified bundle per command, loaded only when that
+  // command runs (start-up: `gongwen check` must not compile the .docx writer).
+  { in: 'electron/cli.ts', out: 'dist/cli.cjs', cli: true },
+  { in: 'electron/cli/check-command.ts', out: 'dist/cli-check.cjs', cli: true },
+  { in: 'electron/cli/export-command.ts', out: 'dist/cli-export.cjs', cli: true },
+  { in: 'electron/cli/calendar-command.ts', out: 'dist/cli-calendar.cjs', cli: true },
 ];
+
+/** In the dispatcher, `import('./cli/check-command')` → `require('./cli-check.cjs')`. */
+const commandsApart = {
+  name: 'cli-commands-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/(check|export|calendar)-command$/ }, (args) => ({ path: `./cli-${args.path.match(/(check|export|calendar)/)[1]}.cjs`, external: true }));
+  },
+};
+/** The CLI's main thread never converts a .docx (the import worker does): keep mammoth out. */
+const mammothInWorkerOnly = {
+  name: 'mammoth-in-worker-only',
+  setup(b) {
+    b.onResolve({ filter: /^mammoth$/ }, () => ({ path: 'mammoth', external: true }));
+  },
+};
 
 const started = Date.now();
 // The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
@@ -31,6 +51,9 @@ const worker = await build({
   legalComments: 'none',
 });
 const workerCode = worker.outputFiles[0].text;
+// The CLI reads it from a file instead (compiling a 0.8 MB string literal on every start costs).
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+writeFileSync(path.join(root, 'dist', 'import-worker.cjs'), workerCode);
 const present = entries.filter((entry) => existsSync(path.join(root, entry.in)));
 for (const entry of entries) if (!present.includes(entry)) console.warn(`skipped ${entry.in}: not written yet`);
 await Promise.all(
@@ -45,7 +68,9 @@ await Promise.all(
       // Electron is provided by the runtime; everything else is bundled so ESM-only
       // packages (conf, atomically, filenamify) load under plain require().
       external: ['electron'],
-      define: { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode) },
+      // CLI: minified; import() becomes require() (Node's ESM path would lex the whole bundle).
+      ...(entry.cli ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart] : [mammothInWorkerOnly] } : {}),
+      define: entry.cli ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs') } : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode) },
       sourcemap: 'linked',
       logLevel: 'warning',
       legalComments: 'none',

@@ -4,7 +4,6 @@
  * draft. Every refusal is an ImportError with a stable code and an i18n key, so the CLI and
  * the UI show one clear line instead of a stack trace.
  */
-import mammoth from 'mammoth';
 import type { GongwenDocument } from '../../shared/model/document';
 import { toBlocks } from '../../shared/model/lexical-json';
 import { normalizeBody } from '../../shared/model/normalize';
@@ -119,6 +118,8 @@ export async function importDocxBytes(name: string, bytes: Uint8Array, today: st
   if (!startsWith(bytes, ZIP)) throw new ImportError('not-docx', { name });
   let html: string;
   try {
+    // Loaded on first use: `gongwen check report.txt` never compiles mammoth.
+    const mammoth = (await import('mammoth')).default;
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
   } catch (error) {

@@ -1,6 +1,7 @@
 /** The built CLI (dist/cli.cjs, from scripts/build-node.mjs) run as a real process; skipped until it is built. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,5 +21,22 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
     const r = spawnSync(process.execPath, [path.join(REPO, 'bin/gongwen.cjs'), 'check', 'does-not-exist.txt'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('the per-command bundles: a .docx goes through the import worker beside them, export writes one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cli-dist-'));
+    try {
+      const out = path.join(dir, 'r.docx');
+      const e = spawnSync(process.execPath, [DIST, 'export', path.join(FIXTURES, 'report-zhaishang-2023.txt'), '--out', out], { cwd: dir, encoding: 'utf8' });
+      expect(e.stderr).toBe('');
+      expect(e.status).toBe(0);
+      const c = spawnSync(process.execPath, [DIST, 'check', out, '--json'], { cwd: dir, encoding: 'utf8' });
+      expect(c.stderr).toBe('');
+      expect(JSON.parse(c.stdout)).toMatchObject({ kind: 'fazhi-annual' });
+      // the dispatcher itself carries neither the checks nor the .docx writer
+      expect(fs.statSync(DIST).size).toBeLessThan(300_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
