@@ -12,6 +12,7 @@ import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
 import { todayIso } from '../../platform/clock';
+import { whenIdle } from '../../platform/idle';
 import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
 
 export const CHECK_DEBOUNCE_MS = 250;
@@ -37,24 +38,12 @@ export function checkNow(document: GongwenDocument, rules: KindRules): CheckRepo
   return runChecks(document, { today: todayIso(), ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
 }
 
-type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-
 export interface LiveChecker {
   /** Check this document soon; only the latest of several waiting is checked. */
   check(document: GongwenDocument): void;
   /** Results of checks asked for before now are dropped (a fresher report was shown). */
   supersede(): void;
   dispose(): void;
-}
-
-function idle(run: () => void): () => void {
-  const w = globalThis as IdleWindow;
-  if (w.requestIdleCallback) {
-    const id = w.requestIdleCallback(run, { timeout: 1000 });
-    return () => w.cancelIdleCallback?.(id);
-  }
-  const id = setTimeout(run, 0);
-  return () => clearTimeout(id);
 }
 
 function startWorker(): Worker | null {
@@ -76,10 +65,10 @@ export function createLiveChecker(rules: KindRules, onReport: (report: CheckRepo
   let live = worker;
   const onMainThread = (document: GongwenDocument, id: number) => {
     cancelIdle?.();
-    cancelIdle = idle(() => {
+    cancelIdle = whenIdle(() => {
       cancelIdle = null;
       if (id > droppedUpTo) onReport(checkNow(document, rules));
-    });
+    }, 1000);
   };
   const fallBack = () => {
     live?.terminate();

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
+import { whenIdle } from '../../platform/idle';
 
 export type SaveState = { status: 'saved' | 'dirty' | 'saving' } | { status: 'failed'; error: AppError };
 
@@ -20,6 +21,7 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   const savedVersion = useRef(document);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const journalIdle = useRef<(() => void) | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
 
   const save = useCallback(async (): Promise<void> => {
@@ -52,8 +54,12 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
     saveTimer.current = setTimeout(() => void save(), SAVE_AFTER_IDLE_MS);
     if (!journalTimer.current) {
       journalTimer.current = setTimeout(() => {
-        journalTimer.current = null;
-        if (latest.current !== savedVersion.current) void api['drafts:journal']({ id: draftId, document: latest.current });
+        // Sending copies the whole document: done between keystrokes, not in the middle of one.
+        journalIdle.current = whenIdle(() => {
+          journalIdle.current = null;
+          journalTimer.current = null;
+          if (latest.current !== savedVersion.current) void api['drafts:journal']({ id: draftId, document: latest.current });
+        }, 250);
       }, JOURNAL_EVERY_MS);
     }
   }, [api, document, draftId, save]);
@@ -71,6 +77,7 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
       window.removeEventListener('beforeunload', flush);
       window.document.removeEventListener('visibilitychange', onVisibility);
       if (journalTimer.current) clearTimeout(journalTimer.current);
+      journalIdle.current?.();
       flush();
     };
   }, [save]);

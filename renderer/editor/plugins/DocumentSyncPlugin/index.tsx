@@ -8,20 +8,17 @@ import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import type { SerializedBody } from '../../../../shared/model';
+import { whenIdle } from '../../../platform/idle';
 import { createBodyCache } from '../../body-cache';
-
-type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
 
 export function registerDocumentSync(editor: LexicalEditor, onBody: (body: SerializedBody) => void): { flush: () => void; dispose: () => void } {
   const cache = createBodyCache(editor);
   let pending = false;
-  let handle: number | ReturnType<typeof setTimeout> | null = null;
-  const w = globalThis as IdleWindow;
+  let cancel: (() => void) | null = null;
   const flush = () => {
-    if (handle !== null) {
-      if (w.cancelIdleCallback && typeof handle === 'number') w.cancelIdleCallback(handle);
-      else clearTimeout(handle as ReturnType<typeof setTimeout>);
-      handle = null;
+    if (cancel !== null) {
+      cancel();
+      cancel = null;
     }
     if (!pending) return;
     pending = false;
@@ -30,8 +27,8 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
   const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
     if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('gw-load')) return;
     pending = true;
-    if (handle !== null) return;
-    handle = w.requestIdleCallback ? w.requestIdleCallback(flush, { timeout: 300 }) : setTimeout(flush, 50);
+    if (cancel !== null) return;
+    cancel = whenIdle(flush, 300);
   });
   return {
     flush,

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ReportHeader } from '../../../../shared/model';
+import { whenIdle } from '../../../platform/idle';
 import { createBodyCache } from '../../body-cache';
 import { createIncrementalStats, type DocumentStats } from './count';
 
@@ -20,19 +21,18 @@ export function StatusBarPlugin({ header, zoom, measuredPages }: { header: Repor
     const compute = () => setStats(counter(header, cache.body()));
     compute();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let idle: number | undefined;
-    const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+    let cancelIdle: (() => void) | undefined;
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (w.requestIdleCallback) idle = w.requestIdleCallback(compute, { timeout: 500 });
-        else compute();
+        cancelIdle?.();
+        cancelIdle = whenIdle(compute, 500);
       }, 250);
     });
     return () => {
       clearTimeout(timer);
-      if (idle !== undefined) w.cancelIdleCallback?.(idle);
+      cancelIdle?.();
       off();
       cache.dispose();
     };
