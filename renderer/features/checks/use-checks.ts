@@ -1,8 +1,8 @@
 /**
  * The live checks: the same engine the Node side runs before export, with the very rules
  * the Node side gates by (`checks:rules`, one resolution for panel and gate). Runs after a
- * short pause in typing, in a Web Worker (./check-worker.ts,
- * given the same KindRules the panel shows) so a long report never holds up a keystroke;
+ * short pause in typing, in a Web Worker (./check-worker.ts, posted those same KindRules)
+ * so a long report never holds up a keystroke;
  * where no worker can start it runs on the main thread when the browser is idle. 检查 and
  * the export gate (runNow) check at once, on the main thread, and win over any result still
  * on its way from the worker.
