@@ -8,6 +8,38 @@ import type { HeadingInfo } from '../analysis';
 import { headingLabel } from '../../model/numbering';
 import { make } from '../finding';
 import { mapHeadingLabels } from '../edit';
+import type { CheckInput } from '../analysis';
+import type { GongwenDocument } from '../../model/document';
+import { fromBlocks } from '../../model/lexical-json';
+
+/**
+ * The first top-level part written without its number (法治政府建设工作开展情况 / … / 二、存在的不足):
+ * the short unpunctuated line before the first level-1 heading, when that heading is 二、.
+ * Making it the level-1 heading 一、 is the right fix; renumbering 二→一 would break the structure.
+ */
+function unnumberedFirstPart(input: CheckInput, first: HeadingInfo): number | null {
+  if (first.parsed?.n !== 2) return null;
+  for (let i = first.index - 1; i >= 0; i--) {
+    const b = input.blocks[i]!;
+    if (b.type === 'heading' && b.level === 1) return null;
+    if (b.type !== 'paragraph') continue;
+    const text = b.text.trim();
+    if (!text) continue;
+    if (text.length <= 40 && !/[。！？；;!?：:，,]$/.test(text) && !/^[一二三四五六七八九十（(\d]/.test(text)) return i;
+  }
+  return null;
+}
+
+function makeLevel1(doc: GongwenDocument, index: number): GongwenDocument {
+  const node = doc.body.root.children[index];
+  if (!node || node.type !== 'paragraph') return doc;
+  const text = (node.children ?? []).map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('').trim();
+  if (!text) return doc;
+  const heading = fromBlocks([{ type: 'heading', level: 1, label: '一、', text, runIn: null }]).root.children[0]!;
+  const children = doc.body.root.children.slice();
+  children[index] = heading;
+  return { ...doc, body: { root: { ...doc.body.root, children } } };
+}
 
 function groups(headings: HeadingInfo[]): HeadingInfo[][] {
   const map = new Map<string, HeadingInfo[]>();
@@ -50,14 +82,15 @@ export const numberingSequenceRule: CheckRule = {
         else if (n < prev) kind = (times.get(n) ?? 0) > 1 ? 'repeat' : 'order';
         else if (n > prev + 1) kind = 'gap';
         if (kind) {
+          const unnumbered = i === 0 && h.parent === null && level === 1 ? unnumberedFirstPart(input, h) : null;
           const f = make(input, {
             rule: 'numbering.sequence',
             severity: 'warning',
             messageKey: `checks.numbering.${kind}`,
-            values: { found: h.shown, expected: headingLabel(level, expected), missing: headingLabel(level, prev + 1), level },
+            values: { found: h.shown, expected: headingLabel(level, expected), missing: headingLabel(level, prev + 1), level, ...(unnumbered !== null ? { part: unnumbered } : {}) },
             block: h.index,
             text: `${h.shown}${h.block.text}`,
-            fix: 'numbering.renumber',
+            fix: unnumbered !== null ? 'numbering.makeHeading' : 'numbering.renumber',
           });
           if (f) out.push(f);
         }
@@ -68,5 +101,6 @@ export const numberingSequenceRule: CheckRule = {
   },
   fixes: {
     'numbering.renumber': (doc) => mapHeadingLabels(doc, () => null),
+    'numbering.makeHeading': (doc, finding) => (typeof finding.values.part === 'number' ? makeLevel1(doc, finding.values.part) : doc),
   },
 };

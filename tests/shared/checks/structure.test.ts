@@ -120,3 +120,23 @@ describe('genre.requestInReport', () => {
     expect(rules(check(doc))).not.toContain('genre.requestInReport');
   });
 });
+
+describe('quick fix: the first part written without its number', () => {
+  it('offers 设为一级标题 instead of renumbering, and the fix makes the structure right', async () => {
+    const { applyFix } = await import('../../../shared/checks/engine');
+    const { toBlocks } = await import('../../../shared/model');
+    const doc = docOf([p('现将2023年度法治政府建设情况报告如下：'), p('法治政府建设工作开展情况'), DUTY, ...SHORT, ...PLAN]);
+    const f = check(doc).findings.find((x) => x.rule === 'numbering.sequence');
+    expect(f?.fix?.id).toBe('numbering.makeHeading');
+    const fixed = applyFix(doc, f!);
+    const blocks = toBlocks(fixed.body);
+    expect(blocks[1]).toMatchObject({ type: 'heading', level: 1, label: '一、', text: '法治政府建设工作开展情况' });
+    expect(blocks.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b as { label: string | null }).label)).toEqual(['一、', '二、', '三、']);
+    expect(rules(check(fixed))).not.toContain('numbering.sequence');
+  });
+
+  it('a real gap (一、三、) still offers renumbering', () => {
+    const doc = docOf([h1('一、', '2023年主要举措和成效'), DUTY, ...SHORT.map((b, i) => (i === 0 ? ({ ...b, label: '三、' } as Block) : b)), { ...PLAN[0]!, label: '四、' } as Block, PLAN[1]!]);
+    expect(check(doc).findings.find((x) => x.rule === 'numbering.sequence')?.fix?.id).toBe('numbering.renumber');
+  });
+});
