@@ -1,5 +1,6 @@
-// Runs every vitest project and ends with one plain summary line ("N passed, N failed,
-// N skipped"), which CI reads; the exit code is vitest's.
+// Runs every vitest project, then the desktop scenarios (scripts/test-desktop.mjs, its own
+// line `desktop: N passed, N failed`), and ends with one plain summary line ("tests: N passed,
+// N failed, N skipped") over both, which CI reads; it fails when either fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,11 +15,20 @@ const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '-
   cwd: root,
   stdio: 'inherit',
 });
+// Only a full run includes the desktop scenarios (a filtered run names vitest files).
+const full = process.argv.length <= 2;
+let desktop = { passed: 0, failed: 0, status: 0 };
+if (full) {
+  const d = spawnSync(process.execPath, [path.join(root, 'scripts', 'test-desktop.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(d.stdout ?? '');
+  const m = /desktop: (\d+) passed, (\d+) failed\s*$/.exec(d.stdout ?? '');
+  desktop = m ? { passed: Number(m[1]), failed: Number(m[2]), status: d.status ?? 1 } : { passed: 0, failed: 1, status: 1 };
+}
 if (existsSync(report)) {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
-  console.log(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped`);
+  console.log(`\ntests: ${result.numPassedTests + desktop.passed} passed, ${result.numFailedTests + desktop.failed} failed, ${skipped} skipped`);
 } else {
-  console.log('\ntests: 0 passed, 1 failed (vitest wrote no report)');
+  console.log(`\ntests: ${desktop.passed} passed, ${1 + desktop.failed} failed (vitest wrote no report)`);
 }
-process.exit(run.status ?? 1);
+process.exit((run.status ?? 1) || desktop.status);

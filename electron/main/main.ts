@@ -88,8 +88,9 @@ if (!app.requestSingleInstanceLock()) {
       templatesDir,
       shell: 'electron',
       version: packageVersion(root),
-      // Same options as the preview's conf store: one settings file format everywhere.
-      openSettingsStore: () => makeStoreDurable(new ElectronStore<Record<string, unknown>>(settingsStoreOptions(dataDir))),
+      // Same options as the preview's conf store: one settings file format everywhere. electron-store
+      // overwrites conf's configName with its own `name` (default 'config'): without it the app wrote config.json.
+      openSettingsStore: () => makeStoreDurable(new ElectronStore<Record<string, unknown>>({ ...settingsStoreOptions(dataDir), name: 'settings' })),
       chooseExportPath: async (suggestedName, lastDir, format) => {
         if (!mainWindow) return null;
         const result = await dialog.showSaveDialog(mainWindow, {

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * npm run test:desktop — the desktop app's own path, end to end: the real built
+ * dist/electron/main.cjs loaded with tests/desktop/electron-stand-in.cjs in place of
+ * `electron` (see its header for what that proves and what not). Needs `npm run build`.
+ * Ends with `desktop: N passed, N failed`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Module, { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const standInPath = path.join(root, 'tests', 'desktop', 'electron-stand-in.cjs');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? standInPath : resolve.call(this, request, ...rest);
+};
+const { standIn } = require(standInPath);
+const { state, clickMenu } = standIn;
+
+// a .gwdraft handed over on the command line, as Windows does on a double-click
+const seed = path.join(state.root, 'from-argv.gwdraft');
+const fixtureText = fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'report-zhaishang-2023.txt'), 'utf8');
+process.argv = [process.argv[0], 'main.cjs'];
+
+const results = [];
+async function scenario(name, fn) {
+  try {
+    await fn();
+    results.push([name, null]);
+    console.log(`  ok   ${name}`);
+  } catch (error) {
+    results.push([name, error]);
+    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n       ')}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+async function until(fn, message, ms = 15_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${message}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+require(path.join(root, 'dist', 'electron', 'main.cjs'));
+await until(() => state.windows[0]?.page, 'the window opens');
+const win = state.windows[0];
+const page = win.page;
+const userData = path.join(state.root, 'userData');
+const out = path.join(state.root, 'out');
+fs.mkdirSync(out, { recursive: true });
+
+await scenario('start → home in the OS language (zh-CN), the real CSP in force', async () => {
+  await page.getByRole('button', { name: '新建报告' }).first().waitFor({ timeout: 20_000 });
+  assert(page.url().startsWith('file://') && page.url().endsWith('/dist/renderer/index.html'), `url ${page.url()}`);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert(csp?.includes("script-src 'self'"), 'CSP meta');
+  const blocked = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.head.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return window.__inline === undefined;
+  });
+  assert(blocked, 'an inline script is refused by the CSP');
+  assert(win.title === '公文写作台', `window title ${win.title}`);
+});
+
+await scenario('the preload exposes exactly the contract and nothing of Node', async () => {
+  const keys = await page.evaluate(() => [Object.keys(window.gongwen), typeof window.require, typeof window.process]);
+  assert(JSON.stringify(keys[0]) === JSON.stringify(['invoke', 'on']), `bridge ${keys[0]}`);
+  assert(keys[1] === 'undefined' && keys[2] === 'undefined', 'no require/process in the page');
+});
+
+await scenario('单位设置 saves a profile into userData/settings.json', async () => {
+  const r = await page.evaluate(() => window.gongwen.invoke['settings:update']({ profiles: [{ id: 'p1', name: '金兰山街道', issuerLines: ['金兰山街道办事处'], agencyCode: '金街', recipient: '区人民政府', signers: [], signingOrgans: ['金兰山街道办事处'], printOrgan: '金兰山街道党政办公室' }], activeProfileId: 'p1' }));
+  assert(r.ok, JSON.stringify(r));
+  const files = fs.readdirSync(userData, { recursive: true }).map(String);
+  const file = files.find((f) => f.endsWith('settings.json'));
+  assert(file && fs.readFileSync(path.join(userData, file), 'utf8').includes('金兰山街道'), `settings.json in userData (${files.join(', ')})`);
+});
+
+let draftFile = null;
+await scenario('菜单 新建报告 → template choice → the editor; typing autosaves into userData/drafts', async () => {
+  clickMenu('新建报告');
+  await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check({ timeout: 10_000 });
+  await page.getByRole('button', { name: '创建' }).click();
+  const body = page.locator('.gw-body');
+  await body.waitFor({ timeout: 15_000 });
+  await body.click();
+  await page.keyboard.type('桌面测试输入的一句话');
+  const drafts = path.join(userData, 'drafts');
+  draftFile = await until(() => fs.readdirSync(drafts).filter((f) => f.endsWith('.gwdraft')).map((f) => path.join(drafts, f)).find((f) => fs.readFileSync(f, 'utf8').includes('桌面测试输入的一句话')), 'the typed text reaches a .gwdraft');
+});
+
+await scenario('a message from a subframe or from another URL is refused', async () => {
+  const fromFrame = await page.evaluate(async () => {
+    const f = document.createElement('iframe');
+    f.srcdoc = '<p>x</p>';
+    document.body.append(f);
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      return await f.contentWindow.__gwStandInInvoke('app:info', undefined);
+    } catch (e) {
+      return { thrown: String(e) };
+    } finally {
+      f.remove();
+    }
+  });
+  assert(fromFrame && (fromFrame.thrown || fromFrame.error?.code === 'forbidden'), `subframe: ${JSON.stringify(fromFrame)}`);
+  const other = await win.page.context().newPage();
+  await other.goto('data:text/html,<p>other</p>').catch(() => undefined);
+  const handler = standIn.handlers.get('app:info');
+  const r = await handler({ sender: win.webContents, senderFrame: { url: 'https://example.invalid/' } }, undefined);
+  assert(r.ok === false && r.error.code === 'forbidden', `other URL: ${JSON.stringify(r)}`);
+  await other.close();
+});
+
+async function clearFindings() {
+  // the standard template leaves guidance: a clean real report is loaded instead
+  const doc = await page.evaluate(async (text) => {
+    const r = await window.gongwen.invoke['import:file']({ file: { name: 'r.txt', base64: btoa(String.fromCharCode(...new TextEncoder().encode(text))) }, today: '2025-01-20' });
+    if (!r.ok) return r;
+    return window.gongwen.invoke['drafts:create']({ document: r.value });
+  }, fixtureText);
+  assert(doc.ok, JSON.stringify(doc).slice(0, 200));
+  return doc.value;
+}
+
+await scenario('导出 Word: the save dialog path receives a .docx named after the title and the variant; cancel leaves nothing', async () => {
+  const rec = await clearFindings();
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await page.getByText(rec.document.header.title).first().click();
+  await page.locator('.gw-body').waitFor();
+  state.saveAnswers.push(null);
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  await page.getByRole('dialog', { name: '导出 Word' }).getByRole('button', { name: /^导出$|我已了解/ }).click();
+  await page.getByText('已取消导出').first().waitFor({ timeout: 10_000 });
+  assert(fs.readdirSync(out).length === 0, 'cancel wrote nothing');
+  const target = path.join(out, 'report.docx');
+  state.saveAnswers.push(target);
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  await page.getByRole('dialog', { name: '导出 Word' }).getByRole('button', { name: /^导出$|我已了解/ }).click();
+  await until(() => fs.existsSync(target), 'the .docx is written');
+  assert(fs.readFileSync(target).subarray(0, 2).toString() === 'PK', 'a zip');
+  const suggested = state.saveDialogs.at(-1).defaultPath;
+  assert(path.basename(suggested) === `${rec.document.header.title}（正式版）.docx`, `suggested ${suggested}`);
+});
+
+await scenario('导出 PDF: the 公开版 PDF is written where the dialog says, A4, as many pages as the print view', async () => {
+  const target = path.join(out, 'report.pdf');
+  state.saveAnswers.push(target);
+  await page.getByRole('button', { name: '导出 PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出 PDF' });
+  await dialog.getByRole('radio', { name: /公开版/ }).check();
+  await dialog.getByRole('button', { name: /^导出$|我已了解/ }).click();
+  await until(() => fs.existsSync(target), 'the PDF is written');
+  const pdf = fs.readFileSync(target);
+  assert(pdf.subarray(0, 5).toString() === '%PDF-', 'a PDF');
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+  assert(boxes.length > 0 && boxes.every(([w, h]) => w === 595 && h === 842), `A4 pages: ${JSON.stringify(boxes)}`);
+  const printView = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const printed = [...printView.toString('latin1').matchAll(/\/Type\s*\/Page[^s]/g)].length;
+  const written = [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page[^s]/g)].length;
+  assert(written === printed || written === printed - 1 || written + 1 === printed, `pages: PDF ${written}, print view ${printed}`);
+  assert(path.basename(state.saveDialogs.at(-1).defaultPath).endsWith('（公开版）.pdf'), 'the name says 公开版');
+});
+
+await scenario('打印 opens the print dialog after the gate', async () => {
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => (window.__printed += 1);
+  });
+  await page.getByRole('button', { name: '打印' }).click();
+  await page.getByRole('dialog', { name: '打印' }).getByRole('button', { name: /^打印$|我已了解/ }).click();
+  await until(() => page.evaluate(() => window.__printed === 1), 'window.print called once');
+});
+
+await scenario('菜单 查找 / 放大 / 缩小 / 实际大小 / 保存 reach the editor', async () => {
+  clickMenu('查找和替换');
+  await page.getByRole('search').waitFor({ timeout: 5000 });
+  const zoom = () => page.locator('.gw-zoom-value').innerText();
+  const before = await zoom();
+  clickMenu('放大');
+  await until(async () => (await zoom()) !== before, 'zoom in');
+  clickMenu('实际大小');
+  await until(async () => (await zoom()).includes('100'), 'zoom reset');
+  clickMenu('缩小');
+  await until(async () => (await zoom()).includes('90'), 'zoom out');
+});
+
+await scenario('菜单 打开 / 用户指南 / 关于 do what they say; a cancelled open leaves nothing', async () => {
+  const before = fs.readdirSync(path.join(userData, 'drafts')).length;
+  state.openAnswers.push(null);
+  clickMenu('打开…');
+  await new Promise((r) => setTimeout(r, 500));
+  assert(fs.readdirSync(path.join(userData, 'drafts')).length === before, 'cancelled open created nothing');
+  clickMenu('用户指南');
+  await until(() => state.openedPaths.some((p) => p.endsWith('用户指南.md')), 'the guide opens');
+  clickMenu('关于公文写作台');
+  await until(() => state.messageBoxes.some((m) => String(m.message).includes('公文写作台')), 'about box');
+});
+
+await scenario('a .gwdraft from a second instance (argv) opens as a draft', async () => {
+  fs.copyFileSync(draftFile, seed);
+  state.messageBoxes.length = 0;
+  const { app } = require(standInPath);
+  app.emit('second-instance', {}, ['公文写作台.exe', seed], state.root);
+  await until(async () => (await page.locator('.gw-body').innerText()).includes('桌面测试输入的一句话'), 'the opened draft shows the typed text');
+});
+
+const failed = results.filter(([, e]) => e).length;
+await standIn.close();
+console.log(`\ndesktop: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
