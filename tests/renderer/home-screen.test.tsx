@@ -12,6 +12,7 @@ const doc: GongwenDocument = { schemaVersion: 1, kind: 'generic', reportYear: 20
 function fakePlatform(): Platform {
   const api = {
     'drafts:list': vi.fn(async () => ({ ok: true, value: { drafts: [], trash: [], setAside: [] } })),
+    'settings:get': vi.fn(async () => ({ ok: true, value: { language: 'zh-CN', activeProfileId: null, profiles: [], lastExportDir: null, nextDocNumbers: {} } })),
     'templates:list': vi.fn(async () => ({ ok: true, value: [{ id: 'fazhi-annual', name: { 'zh-CN': '法治政府建设年度报告', 'en-US': 'Annual report' }, description: { 'zh-CN': '标准模板', 'en-US': 'Standard' } }] })),
     'templates:instantiate': vi.fn(async () => ({ ok: true, value: doc })),
     'drafts:create': vi.fn(async () => ({ ok: true, value: { id: 'draft01', document: doc, modifiedAt: '', recovered: null } })),

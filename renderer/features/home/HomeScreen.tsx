@@ -11,6 +11,7 @@ import { DraftRow, type DraftAction } from './DraftRow';
 import { TrashView } from './TrashView';
 import { DRAFT_SORTS, visibleDrafts, type DraftSort } from './sort';
 import './home.css';
+import { CycleBanner } from '../calendar/CycleBanner';
 
 /** A short message after an action; `undo`/`open` add the one follow-up that makes sense. */
 type Notice = { text: string; undoDelete?: { id: string; title: string }; openId?: string };
@@ -195,6 +196,7 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
           />
         </div>
       </section>
+      <CycleBanner />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {notice ? (
         <div className="home-notice" role="status">

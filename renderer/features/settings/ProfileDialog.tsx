@@ -8,6 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { AppError, OfficeProfile } from '../../../shared/ipc/contract';
 import { usePlatform } from '../../platform/context';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { REPORTING_LEVELS, defaultDeadlines, type DeadlineId, type MonthDay, type ReportingLevel } from '../../../shared/calendar/annual';
+import { SETTINGS_CHANGED_EVENT } from '../calendar/CycleBanner';
+
+/** "3-1", "03-01", "3月1日" → month/day; anything else → undefined (the rule's date). */
+function parseMonthDay(text: string): MonthDay | undefined {
+  const m = /^\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  return m ? { month: Number(m[1]), day: Number(m[2]) } : undefined;
+}
 
 const lines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
 const names = (text: string) => text.split(/[\s,，、]+/).map((s) => s.trim()).filter(Boolean);
@@ -49,6 +57,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
     setActiveId(result.value.activeProfileId);
     setDraft(profile);
     setSaved(true);
+    window.dispatchEvent(new Event(SETTINGS_CHANGED_EVENT));
   };
 
   const field = (key: 'name' | 'agencyCode' | 'recipient' | 'printOrgan', label: string, hint?: string) => (
@@ -100,6 +109,43 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
           <textarea rows={2} value={draft.signingOrgans.join('\n')} placeholder={t('settings.signingOrgansHint')} onChange={(e) => set('signingOrgans', lines(e.target.value))} />
         </label>
         {field('printOrgan', t('settings.printOrgan'), t('settings.printOrganHint'))}
+        <label className="profile-field">
+          <span>{t('settings.level')}</span>
+          <select value={draft.level ?? ''} onChange={(e) => set('level', (e.target.value || null) as ReportingLevel | null)}>
+            <option value="">{t('settings.levelNone')}</option>
+            {REPORTING_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`calendar.level.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.level
+          ? (['submit', 'publish'] as DeadlineId[]).map((id) => {
+              const base = defaultDeadlines(draft.level!)[id];
+              const own = draft.deadlines?.[id];
+              return (
+                <label key={id} className="profile-field">
+                  <span>{t(id === 'submit' ? 'settings.deadlineSubmit' : 'settings.deadlinePublish')}</span>
+                  <input
+                    defaultValue={own ? `${own.month}-${own.day}` : ''}
+                    placeholder={t('settings.deadlineHint', { date: t('calendar.shortDate', { month: base.month, day: base.day }) })}
+                    onChange={(e) => {
+                      const md = parseMonthDay(e.target.value);
+                      const next = { ...(draft.deadlines ?? {}) };
+                      if (md) next[id] = md;
+                      else delete next[id];
+                      set('deadlines', next);
+                    }}
+                  />
+                </label>
+              );
+            })
+          : null}
+        <label className="profile-field">
+          <span>{t('settings.publicPhones')}</span>
+          <textarea rows={2} value={(draft.publicPhones ?? []).join('\n')} placeholder={t('settings.publicPhonesHint')} onChange={(e) => set('publicPhones', lines(e.target.value))} />
+        </label>
         {saved ? (
           <p className="notice" role="status">
             {t('settings.saved')}

@@ -23,6 +23,8 @@ export function fakePlatform(list: DraftList, overrides: Record<string, Handler>
   const state = { list };
   const api: Record<string, ReturnType<typeof vi.fn>> = {
     'drafts:list': vi.fn(async () => ({ ok: true, value: state.list })),
+    // No office profile: the home screen shows no reporting calendar.
+    'settings:get': vi.fn(async () => ({ ok: true, value: { language: 'zh-CN', activeProfileId: null, profiles: [], lastExportDir: null, nextDocNumbers: {} } })),
     'templates:list': vi.fn(async () => ({
       ok: true,
       value: [
