@@ -6,6 +6,7 @@
  * one pipeline (./output.ts): the panel's rules, the gate and the bytes come from it.
  */
 import { readFile } from 'node:fs/promises';
+import { fillFromProfile } from '../../shared/templates/instantiate';
 import path from 'node:path';
 import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
@@ -143,7 +144,15 @@ export function wireServices(options: WireOptions): Wired {
     'settings:update': (patch) => settings.update(patch),
     'import:file': async ({ file, today: day }) => {
       try {
-        return ok(await importFileBounded(file.name, Buffer.from(file.base64, 'base64'), day));
+        const imported = await importFileBounded(file.name, Buffer.from(file.base64, 'base64'), day);
+        // Every header field the file lacks comes from the active office profile (as 新建报告 does).
+        const current = settings.get();
+        const profile = current.profiles.find((p) => p.id === current.activeProfileId) ?? null;
+        if (!profile) return ok(imported);
+        const code = profile.agencyCode.trim();
+        const docSerial = code && !imported.header.docNumber.trim() ? settings.suggestDocNumber(code, Number(day.slice(0, 4))) : undefined;
+        const { document, fromProfile } = fillFromProfile(imported, profile, day, docSerial);
+        return ok({ ...document, fromProfile });
       } catch (error) {
         if (error instanceof ImportError) return fail(error.code, error.messageKey, error.values);
         throw error;

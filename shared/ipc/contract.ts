@@ -8,6 +8,7 @@
  */
 import type { DeadlineOverrides, ReportingLevel } from '../calendar/annual';
 import { z } from 'zod';
+import type { ProfileField } from '../templates/instantiate';
 import type { GongwenDocument } from '../model/document';
 import type { KindRules } from '../checks/kind-rules';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
@@ -210,7 +211,8 @@ export interface ApiOutputs {
   'drafts:openPath': DraftRecord;
   'settings:get': Settings;
   'settings:update': Settings;
-  'import:file': GongwenDocument;
+  /** `fromProfile`: header fields the file lacked, filled from the active office profile. */
+  'import:file': GongwenDocument & { fromProfile?: ProfileField[] };
   'export:run': ExportResult;
   'checks:rules': KindRules;
   'fonts:status': FontStatus;

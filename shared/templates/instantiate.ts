@@ -129,3 +129,35 @@ export function guidanceTexts(template: TemplateData): string[] {
   }
   return [...out];
 }
+
+/** Header fields an office profile can supply to an imported report. */
+export const PROFILE_FIELDS = ['issuerLines', 'docNumber', 'signers', 'recipient', 'signingOrgans', 'printOrgan'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/**
+ * An imported report keeps everything it has; every header field it lacks comes from the
+ * office profile (the 文号 with the next suggested serial), and the red header is switched
+ * on when it then has an issuer mark. Returns the fields that came from the profile.
+ */
+export function fillFromProfile(doc: GongwenDocument, profile: OfficeProfile, today: string, docSerial?: number): { document: GongwenDocument; fromProfile: ProfileField[] } {
+  const header = { ...doc.header };
+  const fromProfile: ProfileField[] = [];
+  const empty = (v: string | readonly string[]) => (typeof v === 'string' ? v.trim() === '' : v.every((x) => x.trim() === ''));
+  const take = (field: ProfileField, value: string | string[]) => {
+    if (!empty(header[field]) || empty(value)) return;
+    (header as Record<ProfileField, string | string[]>)[field] = value;
+    fromProfile.push(field);
+  };
+  take('issuerLines', profile.issuerLines.map((s) => s.trim()).filter(Boolean));
+  const code = profile.agencyCode.trim();
+  if (code) {
+    const serial = docSerial !== undefined && Number.isInteger(docSerial) && docSerial > 0 ? String(docSerial) : '';
+    take('docNumber', `${code}〔${parseToday(today).year}〕${serial}号`);
+  }
+  take('signers', profile.signers.map((s) => s.trim()).filter(Boolean));
+  take('recipient', profile.recipient.trim());
+  take('signingOrgans', profile.signingOrgans.map((s) => s.trim()).filter(Boolean));
+  take('printOrgan', profile.printOrgan.trim());
+  if (header.issuerLines.length > 0) header.redHeader = true;
+  return { document: { ...doc, header }, fromProfile };
+}

@@ -23,7 +23,7 @@ export function isDraftFile(name: string): boolean {
 }
 
 /** Turns one picked file into a new draft. Errors come back as Results in the user's language. */
-export async function importAsDraft(api: GongwenApi, file: File, today: string = todayIso()): Promise<Result<DraftRecord>> {
+export async function importAsDraft(api: GongwenApi, file: File, today: string = todayIso()): Promise<Result<DraftRecord & { fromProfile?: string[] }>> {
   let base64: string;
   try {
     base64 = await fileToBase64(file);
@@ -35,7 +35,9 @@ export async function importAsDraft(api: GongwenApi, file: File, today: string =
   if (isDraftFile(file.name)) return api['drafts:importFile']({ file: upload });
   const imported = await api['import:file']({ file: upload, today });
   if (!imported.ok) return imported;
-  return api['drafts:create']({ document: imported.value });
+  const { fromProfile, ...document } = imported.value;
+  const created = await api['drafts:create']({ document });
+  return created.ok && fromProfile?.length ? { ok: true, value: { ...created.value, fromProfile } } : created;
 }
 
 /** 另存为: the draft's own file, handed to the browser (in Electron the same bytes). */

@@ -160,7 +160,9 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
       const result = await importAsDraft(api, file);
       if (!result.ok) return result.error;
       setView('drafts');
-      setNotice({ text: t('home.imported', { title: titleOf(result.value.document) }), openId: result.value.id });
+      const imported = t('home.imported', { title: titleOf(result.value.document) });
+      const fields = (result.value.fromProfile ?? []).map((f) => t(`home.profileFields.${f}`)).join(t('home.profileFieldsSeparator'));
+      setNotice({ text: fields ? `${imported} ${t('home.importedFromProfile', { fields })}` : imported, openId: result.value.id });
       await reload();
     });
 
