@@ -8,16 +8,19 @@ import { App } from './App';
 import './styles/app.css';
 
 const platform = createPlatform();
-const saved = window.localStorage.getItem('gongwen.language');
-const i18n = createI18n(isLanguage(saved) ? saved : 'zh-CN');
-document.documentElement.lang = i18n.language;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PlatformContext.Provider value={platform}>
-      <I18nextProvider i18n={i18n}>
-        <App />
-      </I18nextProvider>
-    </PlatformContext.Provider>
-  </StrictMode>,
-);
+// The language has one source of truth: the settings on disk (the menu and window title follow them too).
+void platform.api['settings:get'](undefined).then((result) => {
+  const language = result.ok && isLanguage(result.value.language) ? result.value.language : 'zh-CN';
+  const i18n = createI18n(language);
+  document.documentElement.lang = i18n.language;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PlatformContext.Provider value={platform}>
+        <I18nextProvider i18n={i18n}>
+          <App />
+        </I18nextProvider>
+      </PlatformContext.Provider>
+    </StrictMode>,
+  );
+});

@@ -208,6 +208,16 @@ await scenario('菜单 打开 / 用户指南 / 关于 do what they say; a cancel
   await until(() => state.messageBoxes.some((m) => String(m.message).includes('公文写作台')), 'about box');
 });
 
+await scenario('language: switching to English in the page turns the menu and window title English, live', async () => {
+  await page.getByRole('combobox', { name: /语言|Language/ }).selectOption('en-US');
+  await until(() => win.title === 'GongwenDesk' || /[A-Za-z]/.test(win.title), `window title ${win.title}`);
+  await until(() => state.menu.template.some((m) => m.label === 'File'), 'menu in English');
+  const settingsFile = fs.readdirSync(userData).find((f) => f === 'settings.json');
+  assert(settingsFile && fs.readFileSync(path.join(userData, settingsFile), 'utf8').includes('en-US'), 'saved in settings.json');
+  await page.getByRole('combobox', { name: /语言|Language/ }).selectOption('zh-CN');
+  await until(() => state.menu.template.some((m) => m.label === '文件'), 'menu back in Chinese');
+});
+
 await scenario('a .gwdraft from a second instance (argv) opens as a draft', async () => {
   fs.copyFileSync(draftFile, seed);
   state.messageBoxes.length = 0;

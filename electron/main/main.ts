@@ -55,10 +55,17 @@ function runMenuCommand(command: MenuCommand, t: T): void {
   }
 }
 
+/** Menu, window title and dialogs in the settings' language (called again when it changes). */
+function applyLanguage(language: string): void {
+  const t = createI18n(isLanguage(language) ? language : 'zh-CN').t as T;
+  mainWindow?.setTitle(t('app.name'));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((key) => t(key), (command) => runMenuCommand(command, t))));
+}
+
 function createWindow(language: string): void {
   const t = createI18n(isLanguage(language) ? language : 'zh-CN').t as T;
   mainWindow = new BrowserWindow(windowOptions(path.join(root, 'dist', 'electron', 'preload.cjs'), t('app.name')));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((key) => t(key), (command) => runMenuCommand(command, t))));
+  applyLanguage(language);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.webContents.once('did-finish-load', () => {
     if (pendingOpenPath) sendToRenderer('file:open', pendingOpenPath);
@@ -79,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl));
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(root, 'templates');
     const dataDir = app.getPath('userData');
@@ -88,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
       templatesDir,
       shell: 'electron',
       version: packageVersion(root),
+      onSettingsChanged: (settings) => applyLanguage(settings.language),
       // Same options as the preview's conf store: one settings file format everywhere. electron-store
       // overwrites conf's configName with its own `name` (default 'config'): without it the app wrote config.json.
       openSettingsStore: () => makeStoreDurable(new ElectronStore<Record<string, unknown>>({ ...settingsStoreOptions(dataDir), name: 'settings' })),
@@ -107,7 +115,8 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     registerIpc(wired.handlers, appUrl);
-    createWindow(app.getLocale() === 'zh-CN' || app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US');
+    const saved = wired.handlers['settings:get'] ? await wired.handlers['settings:get'](undefined) : null;
+    createWindow(saved && saved.ok ? saved.value.language : 'zh-CN');
     app.on('before-quit', () => void wired.close());
   });
   app.on('window-all-closed', () => app.quit());

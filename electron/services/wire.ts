@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { fillFromProfile } from '../../shared/templates/instantiate';
 import path from 'node:path';
-import { fail, ok, type AppInfo, type CheckState, type Result } from '../../shared/ipc/contract';
+import { fail, ok, type AppInfo, type CheckState, type Result, type Settings } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
 import { parseDocNumber, type CheckReport } from '../../shared/checks';
@@ -38,6 +38,8 @@ export interface WireOptions {
   chooseExportPath?: (suggestedName: string, lastDir: string | null, format: OutputFormat) => Promise<string | null>;
   /** Desktop app: the print view (which the renderer shows in `variant`) as PDF bytes. */
   printToPdf?: (variant: OutputVariant) => Promise<Uint8Array>;
+  /** Desktop app: the settings changed (the menu and window title follow the language). */
+  onSettingsChanged?: (settings: Settings) => void;
   /** Which standard fonts the PC has (tests inject a fixed answer). */
   fonts?: FontService;
 }
@@ -141,7 +143,11 @@ export function wireServices(options: WireOptions): Wired {
       return drafts.importFile({ name: path.basename(file), base64: bytes.toString('base64') });
     },
     'settings:get': () => ok(settings.get()),
-    'settings:update': (patch) => settings.update(patch),
+    'settings:update': (patch) => {
+      const result = settings.update(patch);
+      if (result.ok) options.onSettingsChanged?.(result.value);
+      return result;
+    },
     'import:file': async ({ file, today: day }) => {
       try {
         const imported = await importFileBounded(file.name, Buffer.from(file.base64, 'base64'), day);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../../../shared/i18n';
@@ -12,21 +12,9 @@ export function TopBar() {
     if (!isLanguage(value)) return;
     void i18n.changeLanguage(value);
     document.documentElement.lang = value;
-    window.localStorage.setItem('gongwen.language', value);
+    // Saved in the settings, the one source of truth: the desktop app's menu and title follow.
     void platform.api['settings:update']({ language: value });
   };
-  // The saved setting wins over the browser's remembered choice (one source of truth on disk).
-  useEffect(() => {
-    void platform.api['settings:get'](undefined).then((result) => {
-      if (result.ok && result.value.language !== i18n.language) {
-        void i18n.changeLanguage(result.value.language);
-        document.documentElement.lang = result.value.language;
-        window.localStorage.setItem('gongwen.language', result.value.language);
-      }
-    });
-    // Once at start only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   return (
     <header className="topbar">
       <div className="brand">
