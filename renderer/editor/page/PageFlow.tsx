@@ -59,7 +59,7 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
 
   useEffect(() => {
     layerRef.current?.refresh();
-  }, [hasColophon]);
+  }, [hasColophon, zoom]);
 
   const numbers = Array.from({ length: sheets.pages }, (_, i) => i + 1);
   return (

@@ -27,6 +27,9 @@ export const SHEET_PITCH_PX = PAPER_PX.height + SHEET_GAP_PX;
 /** Top of page `k`'s type area (0-based) in flow coordinates (0 = page 1's type-area top). */
 export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
+/** Float moves allowed after one change before the layer waits for the next (see settleBudget). */
+const SETTLE_RUNS = 3;
+
 interface Measured {
   /** Natural height in px (the floats inside subtracted). */
   height: number;
@@ -78,6 +81,16 @@ export class PageLayer {
   private disposed = false;
   private readonly printing: MediaQueryList | null;
   private readonly onMedia: () => void;
+  private readonly edits: MutationObserver;
+  private readonly onFonts: () => void;
+  /**
+   * Re-cuts still allowed before the next edit. Moving a float changes the measured height of
+   * the block it crosses (sub-pixel line placement), which re-cuts again: on a long report that
+   * feedback never settled (page count flipping between two values with nobody typing, each
+   * re-cut a relayout of the whole flow). A change to the document, a refresh or a zoom tops the
+   * budget up; measurements keep being recorded without it, so the next cut uses them.
+   */
+  private settleBudget = SETTLE_RUNS;
 
   constructor(opts: PageLayerOptions) {
     this.opts = opts;
@@ -88,6 +101,9 @@ export class PageLayer {
       if (!this.printing?.matches) this.refresh();
     };
     this.printing?.addEventListener?.('change', this.onMedia);
+    // A face that arrives late changes line heights without any edit.
+    this.onFonts = () => this.refresh();
+    if (typeof document !== 'undefined') document.fonts?.addEventListener?.('loadingdone', this.onFonts);
     this.resize = new ResizeObserver((entries) => {
       if (this.printing?.matches) return;
       let changed = false;
@@ -95,10 +111,17 @@ export class PageLayer {
       for (const entry of entries) {
         if (this.measure(entry.target as HTMLElement, frame)) changed = true;
       }
-      if (changed) this.schedule();
+      if (changed && this.settleBudget > 0) this.schedule();
     });
+    // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
+    // The floats' own holder is not the document: writing them must not refill the budget.
+    this.edits = new MutationObserver((records) => {
+      if (records.some((r) => !opts.cuts.contains(r.target))) this.settleBudget = SETTLE_RUNS;
+    });
+    this.edits.observe(opts.flow, { childList: true, characterData: true, subtree: true });
     this.mutation = new MutationObserver(() => {
       this.structureDirty = true;
+      this.settleBudget = SETTLE_RUNS;
       this.schedule();
     });
     const { flow } = opts;
@@ -110,6 +133,7 @@ export class PageLayer {
   /** Something outside the flow changed (a 版记 added or removed), or printing ended: measure all again. */
   refresh(): void {
     this.structureDirty = true;
+    this.settleBudget = SETTLE_RUNS;
     this.remeasure = true;
     this.schedule();
   }
@@ -118,9 +142,11 @@ export class PageLayer {
   dispose(): void {
     this.disposed = true;
     this.printing?.removeEventListener?.('change', this.onMedia);
+    if (typeof document !== 'undefined') document.fonts?.removeEventListener?.('loadingdone', this.onFonts);
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();
     this.mutation.disconnect();
+    this.edits.disconnect();
   }
 
   /** The flow's top and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
@@ -183,20 +209,21 @@ export class PageLayer {
       return { lines: m.unbreakable ? lines : Math.round(lines), unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
     });
     const layout = paginate(input, { colophon: this.opts.colophon() });
-    this.writeFloats(layout);
+    if (this.writeFloats(layout)) this.settleBudget--;
     const prev = this.layout;
     this.layout = layout;
     if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
   }
 
-  private writeFloats(layout: Pagination): void {
+  /** Writes the boundary floats; true when they moved. */
+  private writeFloats(layout: Pagination): boolean {
     const floats: { top: number; bottom: number }[] = [];
     for (let k = 0; k < layout.contentPages - 1; k++) {
       const top = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
       floats.push({ top, bottom: typeTop(k + 1) });
     }
     const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
-    if (same) return;
+    if (same) return false;
     const holder = this.opts.cuts;
     // Two floats a boundary: a zero-width spacer down to the cut, then the full-width gap.
     while (holder.children.length > floats.length * 2) holder.lastElementChild!.remove();
@@ -217,5 +244,6 @@ export class PageLayer {
     });
     this.floats = floats;
     // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
+    return true;
   }
 }
