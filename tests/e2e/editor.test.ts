@@ -74,6 +74,11 @@ describe('the report editor in Chromium', () => {
     // Put the caret in the new line as a user would (a synthetic insertText into an empty
     // block leaves Lexical's caret at the next block; real key and IME input do not).
     await page.locator('.gw-body p', { hasText: '加强法治宣传教育' }).click();
+    // Under load the click can land before Lexical has moved its selection: the level must go
+    // to the new line, so wait until the caret is there (was a flaky failure in CI runs).
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? ''))
+      .toBe('加强法治宣传教育');
     await page.getByRole('combobox', { name: '段落级别' }).selectOption('1');
     await expect.poll(() => h1Labels(page)).toHaveLength(6);
     const labels = await h1Labels(page);
