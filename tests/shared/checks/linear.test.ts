@@ -3,12 +3,13 @@
  * for each heading written out of order, how often its number occurred in the whole group —
  * quadratic: a 9 MB report of headings took 55 s, on every save. A 10 MB generated report
  * (a heading every other line, numbers out of order, repeated and missing) must be checked
- * well inside a deliberately generous bound (the figure itself is in `npm run bench`).
+ * well inside a deliberately generous bound (the issue asks for one; the figure itself, and the
+ * growth from 1.25 MB to 10 MB — a timed ratio, too noisy for a test — are in `npm run bench`).
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../../shared/import/text';
 import { toBlocks } from '../../../shared/model';
-import { check, docOf, goodBlocks, h1, h2, p, TODAY } from './helpers';
+import { check, TODAY } from './helpers';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -38,25 +39,5 @@ describe('checks are linear in the document', () => {
     expect(report.findings.some((f) => f.rule === 'numbering.sequence')).toBe(true);
     // Linear takes ~1 s here; the quadratic rule needed minutes. 60 s leaves room for a loaded machine.
     expect(ms).toBeLessThan(60_000);
-  }, 180_000);
-
-  it('8× the headings cost about 8× the time, not 64× (the quadratic rule’s growth)', () => {
-    const docWith = (n: number) =>
-      docOf([...goodBlocks(), ...Array.from({ length: n }, (_, i) => (i % 5 === 4 ? p('今年以来，修改各类合同文稿179份。') : i % 5 === 2 ? h2(`（${CN[i % 7]}）`, '推进依法行政') : h1(`${CN[i % 10]}、`, `第${i}部分`)))]);
-    const best = (n: number) => {
-      const doc = docWith(n);
-      let min = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t = performance.now();
-        check(doc);
-        min = Math.min(min, performance.now() - t);
-      }
-      return min;
-    };
-    best(2_000); // warm-up
-    const small = best(12_000);
-    const large = best(96_000);
-    // linear ≈ 8, quadratic ≈ 64; 24 leaves room for garbage collection and a busy machine
-    expect(large / small, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(24);
   }, 180_000);
 });
