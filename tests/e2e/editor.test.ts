@@ -67,8 +67,19 @@ describe('the report editor in Chromium', () => {
   it('a level-1 heading inserted before section 二 renumbers the following ones; undo restores them', async () => {
     // The last block of section 一 is guidance: Enter there opens an empty paragraph before 二.
     const lastOfOne = page.locator('.gw-body .gw-h1').nth(1).locator('xpath=preceding-sibling::*[1]');
-    await lastOfOne.click();
-    await page.keyboard.press('End');
+    // The caret goes to the end of that block directly: a click there could land on a sheet
+    // boundary (the block may run across two sheets) and put the caret elsewhere (flaky in CI).
+    await lastOfOne.evaluate((el) => {
+      el.scrollIntoView({ block: 'center' });
+      (el.closest('[contenteditable="true"]') as HTMLElement | null)?.focus();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    });
+    await expect.poll(() => lastOfOne.evaluate((el) => el.contains(window.getSelection()?.anchorNode ?? null))).toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('加强法治宣传教育');
     // Put the caret in the new line as a user would (a synthetic insertText into an empty
