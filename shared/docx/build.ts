@@ -39,7 +39,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { GongwenDocument } from '../model/document';
-import { compactRuns, runsOf, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
+import { compactRuns, runLines, runsOf, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
 import { displayLabels } from '../model/numbering';
 import { titleLines } from '../page/title-breaks';
@@ -364,14 +364,12 @@ function titleParagraph(title: string, before: number): Paragraph {
 
 /** Runs → TextRuns: bold as `<w:b/>`, a '\n' inside a run as a line break. */
 function textRuns(runs: readonly Run[], style?: string): TextRun[] {
-  const out: TextRun[] = [];
-  for (const run of runs) {
-    run.text.split('\n').forEach((part, j) => {
-      if (part === '' && j === 0) return;
-      out.push(new TextRun({ text: part, ...(j > 0 ? { break: 1 } : {}), ...(run.bold ? { bold: true } : {}), ...(style ? { style } : {}) }));
-    });
-  }
-  return out;
+  const styled = style ? { style } : {};
+  return runLines(runs).flatMap((line, j) => {
+    const parts = line.map((run, k) => new TextRun({ text: run.text, ...(j > 0 && k === 0 ? { break: 1 } : {}), ...(run.bold ? { bold: true } : {}), ...styled }));
+    // An empty line still breaks.
+    return j > 0 && parts.length === 0 ? [new TextRun({ text: '', break: 1, ...styled })] : parts;
+  });
 }
 
 function headingParagraph(block: HeadingBlock, label: string): Paragraph {
@@ -442,13 +440,7 @@ function tableElement(block: TableBlock): Table | null {
           cantSplit: true,
           children: row.map((cell) => {
             // One paragraph per line of the cell.
-            const lines: Run[][] = [[]];
-            for (const run of runsOf(cell.text, cell.runs)) {
-              run.text.split('\n').forEach((part, i) => {
-                if (i > 0) lines.push([]);
-                if (part) lines[lines.length - 1]!.push({ ...run, text: part });
-              });
-            }
+            const lines = runLines(runsOf(cell.text, cell.runs));
             return new TableCell({
               width: { size: colWidth * cell.colSpan, type: WidthType.DXA },
               ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),

@@ -6,7 +6,7 @@
  * fonts, colours and sizes are dropped by construction: only text and bold survive.
  */
 import type { GongwenDocument } from '../model/document';
-import { compactRuns, hasMarks, tableText, type Run, type TableBlock, type TableCell } from '../model/blocks';
+import { hasMarks, joinRunLines, runsFromSpans, runsText, tableText, type TableBlock, type TableCell } from '../model/blocks';
 import { matchHeadingLabel } from './patterns';
 import { toSourceLine } from './source-line';
 import { parseReportLines, tablePlaceholder, toDocument, type ImportOptions } from './text';
@@ -27,19 +27,9 @@ function spanAttr(attrs: string, name: string): number {
 /** A cell's inner markup → its text and bold runs (lines of the cell joined by newlines). */
 function cellOf(inner: string, colSpan: number, rowSpan: number): TableCell {
   const lines = htmlToLines(inner).map(toSourceLine).filter((l) => l.text !== '');
-  const runs: Run[] = [];
-  lines.forEach((line, i) => {
-    if (i > 0) runs.push({ text: '\n' });
-    let pos = 0;
-    for (const [a, b] of line.bold) {
-      runs.push({ text: line.text.slice(pos, a) }, { text: line.text.slice(a, b), bold: true });
-      pos = b;
-    }
-    runs.push({ text: line.text.slice(pos) });
-  });
-  const compact = compactRuns(runs);
-  const cell: TableCell = { text: lines.map((l) => l.text).join('\n'), colSpan, rowSpan };
-  if (hasMarks(compact)) cell.runs = compact;
+  const runs = joinRunLines(lines.map((line) => runsFromSpans(line.text, line.bold)));
+  const cell: TableCell = { text: runsText(runs), colSpan, rowSpan };
+  if (hasMarks(runs)) cell.runs = runs;
   return cell;
 }
 

@@ -114,6 +114,27 @@ export function runsOf(text: string, runs: readonly Run[] | undefined): Run[] {
   return text ? [{ text }] : [];
 }
 
+/**
+ * Runs split at each '\n' into lines (a cell's paragraphs, a paragraph's soft line breaks):
+ * `n` newlines give `n + 1` lines, an empty line as `[]`. The one place the lines of a run
+ * list are cut — the editor JSON (cells, line breaks), the .docx writer and import all use it.
+ */
+export function runLines(runs: readonly Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part) lines[lines.length - 1]!.push({ ...run, text: part });
+    });
+  }
+  return lines;
+}
+
+/** The inverse of `runLines`: lines joined by '\n' runs, compacted. */
+export function joinRunLines(lines: readonly (readonly Run[])[]): Run[] {
+  return compactRuns(lines.flatMap((line, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...line]));
+}
+
 /** Runs for `text` from bold spans ([start, end) offsets into `text`). */
 export function runsFromSpans(text: string, bold: readonly (readonly [number, number])[], from = 0, to = text.length): Run[] {
   const runs: Run[] = [];

@@ -3,7 +3,7 @@
  * write bodies without importing Lexical (house rule 7). The node classes in
  * renderer/editor/nodes/ export exactly these shapes; tests/renderer round-trip them.
  */
-import { compactRuns, hasMarks, runsOf, tableText, type Block, type HeadingLevel, type Run, type TableBlock, type TableCell } from './blocks';
+import { compactRuns, hasMarks, joinRunLines, runLines, runsOf, runsText, tableText, type Block, type HeadingLevel, type Run, type TableBlock, type TableCell } from './blocks';
 
 export interface SerializedTextJson {
   type: 'text';
@@ -102,14 +102,7 @@ const LINE_BREAK: SerializedLineBreakJson = { type: 'linebreak', version: 1 };
 
 /** Runs → text and line-break nodes (a '\n' in a run is a soft line break). */
 export function inlineFromRuns(runs: readonly Run[]): (SerializedTextJson | SerializedLineBreakJson)[] {
-  const out: (SerializedTextJson | SerializedLineBreakJson)[] = [];
-  for (const run of runs) {
-    run.text.split('\n').forEach((part, i) => {
-      if (i > 0) out.push({ ...LINE_BREAK });
-      if (part) out.push(textNode(part, run.bold ? FORMAT_BOLD : 0));
-    });
-  }
-  return out;
+  return runLines(runs).flatMap((line, i) => [...(i > 0 ? [{ ...LINE_BREAK }] : []), ...line.map((run) => textNode(run.text, run.bold ? FORMAT_BOLD : 0))]);
 }
 
 function element<T extends string, C>(type: T, children: C[]) {
@@ -170,10 +163,9 @@ function tableFromJson(node: SerializedTableJson): TableBlock {
     for (const cell of rowCells) {
       // Empty paragraphs in a cell (left by merging cells, or by Enter at its end) are no text of it.
       const lines = (Array.isArray(cell?.children) ? cell.children : []).map((p) => textAndRuns(Array.isArray(p?.children) ? p.children : [], false)).filter((l) => l.text !== '');
-      const runs = lines.flatMap((l, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...(l.runs ?? (l.text ? [{ text: l.text }] : []))]);
-      const text = lines.map((l) => l.text).join('\n');
-      const out: TableCell = { text, colSpan: spanOf(cell?.colSpan), rowSpan: spanOf(cell?.rowSpan) };
-      if (hasMarks(runs)) out.runs = compactRuns(runs);
+      const runs = joinRunLines(lines.map((l) => runsOf(l.text, l.runs)));
+      const out: TableCell = { text: runsText(runs), colSpan: spanOf(cell?.colSpan), rowSpan: spanOf(cell?.rowSpan) };
+      if (hasMarks(runs)) out.runs = runs;
       cells.push(out);
     }
     inHeader = inHeader && rowCells.length > 0 && rowCells.every((c) => ((c?.headerState ?? 0) & HEADER_ROW) !== 0);
@@ -188,17 +180,9 @@ const paragraphJson = (children: SerializedInlineJson[]): SerializedParagraphJso
 function tableToJson(block: TableBlock): SerializedTableJson {
   const rows = block.rows.map((row, r) => {
     const cells = row.map((cell): SerializedTableCellJson => {
-      const runs = runsOf(cell.text, cell.runs);
       // One paragraph per line of the cell.
-      const lines: Run[][] = [[]];
-      for (const run of runs) {
-        run.text.split('\n').forEach((part, i) => {
-          if (i > 0) lines.push([]);
-          if (part) lines[lines.length - 1]!.push({ ...run, text: part });
-        });
-      }
       return {
-        ...element('tablecell', lines.map((l) => paragraphJson(inlineFromRuns(l)))),
+        ...element('tablecell', runLines(runsOf(cell.text, cell.runs)).map((l) => paragraphJson(inlineFromRuns(l)))),
         headerState: r < block.headerRows ? HEADER_ROW : 0,
         colSpan: spanOf(cell.colSpan),
         rowSpan: spanOf(cell.rowSpan),
