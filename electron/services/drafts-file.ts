@@ -32,7 +32,19 @@ export interface JournalEnvelope {
   document: GongwenDocument;
 }
 
-export type BadDataReason = 'drafts.corrupt.parse' | 'drafts.corrupt.newer' | 'drafts.corrupt.invalid';
+/**
+ * Why a file in the drafts folder cannot be opened (an i18n key). `unreadable`: the file is
+ * there but the system refused to read it (locked, no permission) after a few retries — it
+ * is left where it is and tried again at the next list. `index`: the list's cache file.
+ */
+export type BadDataReason =
+  | 'drafts.corrupt.parse'
+  | 'drafts.corrupt.newer'
+  | 'drafts.corrupt.invalid'
+  | 'drafts.corrupt.tooLarge'
+  | 'drafts.corrupt.notAFile'
+  | 'drafts.corrupt.unreadable'
+  | 'drafts.corrupt.index';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reasonKey: BadDataReason; detail: string };
 

@@ -75,29 +75,41 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
   const index = createIndexCache(ctx);
   const journal = createJournal(ctx);
   const revisions = createRevisions(ctx);
-  const folder = createFolder(ctx, { index, journal, revisions });
-  const trashBin = createTrash(ctx, { folder, index, revisions, readLive });
+  const mayWrite = () => true;
+  const folder = createFolder(ctx, { index, journal, revisions, mayWrite });
+  const trashBin = createTrash(ctx, { folder, index, revisions, readLive, mayWrite });
 
   // ---- start-up ----
+  /**
+   * Never rejects, whatever is on disk: each step on its own, so a read-only folder, a locked
+   * file or a folder named x.gwdraft costs that step only; list() reads the folder again.
+   */
   async function startUp(): Promise<void> {
-    await fsp.mkdir(paths.draftsDir, { recursive: true });
-    await fsp.mkdir(paths.trashDir, { recursive: true });
-    await fsp.mkdir(paths.revisionsDir, { recursive: true });
-    const nowMs = now().getTime();
-    const age = ctx.staleTempAgeMs;
-    // A process killed mid-write leaves its temp file behind; the real file is intact.
-    await removeStaleTempFiles(paths.draftsDir, nowMs, age);
-    await removeStaleTempFiles(paths.trashDir, nowMs, age);
-    for (const dir of await fsp.readdir(paths.revisionsDir).catch(() => [] as string[])) {
-      await removeStaleTempFiles(path.join(paths.revisionsDir, dir), nowMs, age);
+    const step = async (fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch {
+        // retried by the next list (refresh) or the next start (clean-up)
+      }
+    };
+    if (mayWrite()) {
+      for (const dir of [paths.draftsDir, paths.trashDir, paths.revisionsDir]) await step(() => fsp.mkdir(dir, { recursive: true }));
+      const nowMs = now().getTime();
+      const age = ctx.staleTempAgeMs;
+      // A process killed mid-write leaves its temp file behind; the real file is intact.
+      await step(() => removeStaleTempFiles(paths.draftsDir, nowMs, age));
+      await step(() => removeStaleTempFiles(paths.trashDir, nowMs, age));
+      await step(async () => {
+        for (const dir of await fsp.readdir(paths.revisionsDir).catch(() => [] as string[])) await removeStaleTempFiles(path.join(paths.revisionsDir, dir), nowMs, age);
+      });
     }
-    await trashBin.load();
-    await folder.refresh(await index.load());
+    await step(() => trashBin.load());
+    let cached = new Map<string, import('./drafts/context').Entry>();
+    await step(async () => (cached = await index.load(mayWrite())));
+    await step(() => folder.refresh(cached));
   }
 
   const started = startUp();
-  // Reported by each call (guarded awaits it); keep Node from warning about an unhandled rejection.
-  started.catch(() => undefined);
   const run = <T>(fn: () => Promise<T>) => guarded(started, fn);
 
   // ---- writing and reading one draft ----
@@ -116,13 +128,13 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
       // the write succeeded; a missing stat only makes the next list re-read the file
     }
     live.set(id, ctx.entryFrom({ format: 'gongwen-draft', schemaVersion: DRAFT_FILE_VERSION, id, createdAt, modifiedAt, document }, st));
-    setAside.delete(`${id}${DRAFT_EXT}`);
+    setAside.delete(ctx.where(paths.draftFile(id)));
     index.schedule();
     return { modifiedAt, text };
   }
 
   async function readLive(id: string): Promise<DraftEnvelope> {
-    const read = await readEnvelope(paths.draftFile(id), id);
+    const read = await readEnvelope(paths.draftFile(id), id, ctx.io);
     if (!read) {
       live.delete(id);
       if (trash.has(id)) bail('draft-deleted', 'drafts.errors.deleted', { id });
@@ -139,7 +151,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
   function refuseTrashed(id: string): void {
     if (trash.has(id)) bail('draft-deleted', 'drafts.errors.deleted', { id });
     // a draft of a newer app version stays in place; never overwrite it
-    if (setAside.get(`${id}${DRAFT_EXT}`) === 'drafts.corrupt.newer') bail('draft-unreadable', 'drafts.corrupt.newer', { id });
+    if (setAside.get(ctx.where(paths.draftFile(id)))?.reasonKey === 'drafts.corrupt.newer') bail('draft-unreadable', 'drafts.corrupt.newer', { id });
   }
 
   async function createFrom(document: GongwenDocument): Promise<DraftRecord> {
@@ -159,7 +171,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         await folder.refresh();
         const drafts = [...live.values()].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).map(summary);
         const trashed = [...trash.values()].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)).map((e) => ({ ...summary(e), deletedAt: e.deletedAt }));
-        const aside: SetAsideDraft[] = [...setAside.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([fileName, reasonKey]) => ({ fileName, reasonKey }));
+        const aside: SetAsideDraft[] = [...setAside.values()].sort((a, b) => a.where.localeCompare(b.where)).map((e) => ({ ...e }));
         return { drafts, trash: trashed, setAside: aside };
       }),
 
@@ -182,6 +194,8 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         refuseTrashed(id);
         return enqueue(id, async () => {
           refuseTrashed(id);
+          // a damaged file still in place is moved aside first, never written over
+          await folder.clearForWrite(id);
           // An unknown id is written all the same: the text in the editor must land somewhere.
           const createdAt = live.get(id)?.createdAt ?? now().toISOString();
           const { modifiedAt, text } = await writeDraft(id, doc, createdAt);
@@ -237,7 +251,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         if (!revisionIdSchema.safeParse(revisionId).success || !REVISION_NAME.test(revisionId)) bail('invalid-payload', 'drafts.errors.badRevision', { id: revisionId.slice(0, 80) });
         refuseTrashed(id);
         return enqueue(id, async () => {
-          const read = await readEnvelope(revisions.file(id, revisionId), id);
+          const read = await readEnvelope(revisions.file(id, revisionId), id, ctx.io);
           if (!read) bail('revision-not-found', 'drafts.errors.revisionNotFound', { id: revisionId });
           if ('bad' in read) bail('revision-unreadable', read.bad, { id: revisionId });
           const current = await readLive(id);

@@ -66,9 +66,14 @@ export interface DraftSummary {
 }
 
 export interface SetAsideDraft {
+  /** The file's own name (x.gwdraft, index.json). */
   fileName: string;
   /** i18n key explaining why, e.g. "drafts.corrupt.parse" or "drafts.corrupt.newer". */
   reasonKey: string;
+  /** Where it is now, under the data folder, with '/': drafts/quarantine/x.gwdraft, or drafts/x.gwdraft while it stays in place. */
+  where: string;
+  /** true once moved out of the way (never deleted); false while it could not be moved or is kept in place. */
+  moved: boolean;
 }
 
 export interface DraftList {

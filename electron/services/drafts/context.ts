@@ -5,6 +5,7 @@
  * argument and keep no state of their own beyond what they say.
  */
 import path from 'node:path';
+import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { AppError, CheckState, DraftSummary, Result } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/contract';
@@ -21,6 +22,27 @@ export interface DraftServiceOptions {
   /** Temp files younger than this are left alone at start (another instance may be writing). */
   staleTempAgeMs?: number;
   newId?: () => string;
+  /** Reads a draft file (tests inject transient failures); default fs.readFile. */
+  readFile?: (file: string) => Promise<Buffer>;
+  /** Pause before the first retry of a refused read (doubles each time; default 100 ms, 4 tries). */
+  readRetryMs?: number;
+}
+
+/** How draft files are read: a refused read (EBUSY from antivirus, EMFILE, …) is retried. */
+export interface ReadIo {
+  readFile(file: string): Promise<Buffer>;
+  retryMs: number;
+}
+
+/**
+ * A file of drafts/ that cannot be opened. `where` is its path under the data folder, with
+ * `/` (drafts/quarantine/x.gwdraft once moved, drafts/x.gwdraft while it stays in place).
+ */
+export interface SetAsideEntry {
+  fileName: string;
+  reasonKey: BadDataReason;
+  where: string;
+  moved: boolean;
 }
 
 /** What the store knows of a draft without reading it (also the index cache's record). */
@@ -47,6 +69,8 @@ export interface DraftPaths {
   trashDir: string;
   revisionsDir: string;
   indexFile: string;
+  /** drafts/quarantine/: files that cannot be opened, moved out of the way, never deleted. */
+  quarantineDir: string;
   draftFile(id: string): string;
   journalFile(id: string): string;
   trashDraft(id: string): string;
@@ -64,6 +88,7 @@ export function draftPaths(dataDir: string): DraftPaths {
     trashDir,
     revisionsDir,
     indexFile: path.join(draftsDir, 'index.json'),
+    quarantineDir: path.join(draftsDir, 'quarantine'),
     draftFile: (id) => path.join(draftsDir, `${id}${DRAFT_EXT}`),
     journalFile: (id) => path.join(draftsDir, `${id}.journal`),
     trashDraft: (id) => path.join(trashDir, `${id}${DRAFT_EXT}`),
@@ -81,8 +106,11 @@ export interface DraftsContext {
   staleTempAgeMs: number;
   live: Map<string, Entry>;
   trash: Map<string, TrashEntry>;
-  /** Files left in drafts/ that cannot be opened: name → reason. */
-  setAside: Map<string, BadDataReason>;
+  io: ReadIo;
+  /** Files that cannot be opened, keyed by `where` (their path under the data folder). */
+  setAside: Map<string, SetAsideEntry>;
+  /** `file` (absolute, inside the data folder) → its `where` key. */
+  where(file: string): string;
   /** Saves are serialised per file, so two writes of one draft never race. */
   enqueue<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Every queued operation still running (flush waits for them). */
@@ -125,7 +153,9 @@ export function createContext(options: DraftServiceOptions): DraftsContext {
     staleTempAgeMs: options.staleTempAgeMs ?? 60_000,
     live: new Map(),
     trash: new Map(),
+    io: { readFile: options.readFile ?? ((file) => fsp.readFile(file)), retryMs: options.readRetryMs ?? 100 },
     setAside: new Map(),
+    where: (file) => path.relative(options.dataDir, file).split(path.sep).join('/'),
     enqueue,
     pending: () => [...queues.values()],
     entryFrom(env, stat) {

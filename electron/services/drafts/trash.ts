@@ -24,12 +24,32 @@ export interface Trash {
   restore(id: string): Promise<DraftSummary>;
 }
 
-export function createTrash(ctx: DraftsContext, deps: { folder: Folder; index: IndexCache; revisions: Revisions; readLive: (id: string) => Promise<DraftEnvelope> }): Trash {
+export function createTrash(ctx: DraftsContext, deps: { folder: Folder; index: IndexCache; revisions: Revisions; readLive: (id: string) => Promise<DraftEnvelope>; mayWrite: () => boolean }): Trash {
   const { paths, live, trash } = ctx;
 
   async function purge(id: string): Promise<void> {
     for (const file of [paths.trashDraft(id), paths.trashJournal(id), paths.trashMeta(id)]) await fsp.rm(file, { force: true });
     await deps.revisions.purge(id);
+  }
+
+  async function loadOne(id: string, name: string, cutoff: number): Promise<void> {
+    let deletedAt: string | null = null;
+    try {
+      const meta = JSON.parse(await fsp.readFile(paths.trashMeta(id), 'utf8')) as { deletedAt?: unknown };
+      if (typeof meta.deletedAt === 'string' && !Number.isNaN(Date.parse(meta.deletedAt))) deletedAt = meta.deletedAt;
+    } catch {
+      // no meta (or unreadable): the file's time is the best we know
+    }
+    const read = await readEnvelope(path.join(paths.trashDir, name), id, ctx.io);
+    if (!read) return;
+    const st = 'env' in read ? read.stat : await fsp.lstat(path.join(paths.trashDir, name));
+    deletedAt ??= new Date(st.mtimeMs).toISOString();
+    if (Date.parse(deletedAt) < cutoff) {
+      if (deps.mayWrite()) await purge(id);
+      return;
+    }
+    // An unreadable file in the trash stays there untouched; it is simply not listed.
+    if ('env' in read) trash.set(id, { ...ctx.entryFrom(read.env, read.stat), deletedAt });
   }
 
   return {
@@ -44,29 +64,16 @@ export function createTrash(ctx: DraftsContext, deps: { folder: Folder; index: I
       for (const name of names) {
         const m = DRAFT_NAME.exec(name);
         if (!m) continue;
-        const id = m[1]!;
-        let deletedAt: string | null = null;
         try {
-          const meta = JSON.parse(await fsp.readFile(paths.trashMeta(id), 'utf8')) as { deletedAt?: unknown };
-          if (typeof meta.deletedAt === 'string' && !Number.isNaN(Date.parse(meta.deletedAt))) deletedAt = meta.deletedAt;
+          await loadOne(m[1]!, name, cutoff);
         } catch {
-          // no meta (or unreadable): the file's time is the best we know
+          // One trashed file never stops the others (or start-up): it is simply not listed this time.
         }
-        const read = await readEnvelope(path.join(paths.trashDir, name), id);
-        if (!read) continue;
-        const st = 'env' in read ? read.stat : await fsp.stat(path.join(paths.trashDir, name));
-        deletedAt ??= new Date(st.mtimeMs).toISOString();
-        if (Date.parse(deletedAt) < cutoff) {
-          await purge(id);
-          continue;
-        }
-        // An unreadable file in the trash stays there untouched; it is simply not listed.
-        if ('env' in read) trash.set(id, { ...ctx.entryFrom(read.env, read.stat), deletedAt });
       }
       // A meta without its file is left over from an interrupted delete or restore.
       for (const name of names) {
         const m = /^([A-Za-z0-9_-]{6,64})\.meta\.json$/.exec(name);
-        if (m && !(await exists(paths.trashDraft(m[1]!)))) await fsp.rm(path.join(paths.trashDir, name), { force: true });
+        if (m && deps.mayWrite() && !(await exists(paths.trashDraft(m[1]!)))) await fsp.rm(path.join(paths.trashDir, name), { force: true }).catch(() => undefined);
       }
     },
 
@@ -100,7 +107,7 @@ export function createTrash(ctx: DraftsContext, deps: { folder: Folder; index: I
       if (await exists(paths.trashJournal(id))) await renameRetry(paths.trashJournal(id), paths.journalFile(id), ctx.writeOpts).catch(() => undefined);
       await fsp.rm(paths.trashMeta(id), { force: true }).catch(() => undefined);
       trash.delete(id);
-      const read = await readEnvelope(paths.draftFile(id), id);
+      const read = await readEnvelope(paths.draftFile(id), id, ctx.io);
       if (!read || 'bad' in read) {
         if (read) await deps.folder.setAsideDraft(id, read.bad);
         bail('draft-unreadable', read ? read.bad : 'drafts.corrupt.parse', { id });

@@ -294,9 +294,16 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
           <h2 id="set-aside-title">{t('home.setAside.title')}</h2>
           <ul>
             {drafts.setAside.map((item) => (
-              <li key={item.fileName}>
+              <li key={item.where}>
                 <strong>{t('home.setAside.file', { name: item.fileName })}</strong>
-                <span>{t(item.reasonKey)}</span>
+                <span>{t(item.reasonKey)}</span>{' '}
+                <span>
+                  {item.moved
+                    ? t('home.setAside.movedTo', { where: item.where })
+                    : item.reasonKey === 'drafts.corrupt.newer' || item.reasonKey === 'drafts.corrupt.unreadable'
+                      ? t('home.setAside.keptInPlace', { where: item.where })
+                      : t('home.setAside.leftInPlace', { where: item.where })}
+                </span>
               </li>
             ))}
           </ul>

@@ -68,7 +68,7 @@ describe('fuzz: the draft reader', () => {
           const other = await service.get(good.value.id);
           expect(other.ok && other.value.document.header.title).toBe('好草稿');
           // the damaged bytes are still on disk, under some name
-          const kept = aside[0] ? readFileSync(path.join(dataDir, 'drafts', aside[0].fileName)) : null;
+          const kept = aside[0] ? readFileSync(path.join(dataDir, ...aside[0].where.split('/'))) : null;
           if (kept) expect(Buffer.compare(kept, Buffer.from(bytes))).toBe(0);
         }),
         { numRuns: 80, seed: 42 },

@@ -172,7 +172,7 @@ describe('drafts service: journal and crash recovery', () => {
 });
 
 describe('drafts service: bad data is set aside, the rest opens', () => {
-  it('moves unparsable and invalid drafts aside as .corrupt, leaves newer ones in place', async () => {
+  it('moves unparsable and invalid drafts into drafts/quarantine/, leaves newer ones in place', async () => {
     const { dir, service, open } = setup();
     const good = unwrap(await service.create(makeDocument('好的')));
     await service.flush();
@@ -185,13 +185,13 @@ describe('drafts service: bad data is set aside, the rest opens', () => {
     const list = unwrap(await open().list());
     expect(list.drafts.map((x) => x.id)).toEqual([good.id]);
     expect(list.setAside).toEqual([
-      { fileName: 'binary01.gwdraft.corrupt', reasonKey: 'drafts.corrupt.parse' },
-      { fileName: 'newer001.gwdraft', reasonKey: 'drafts.corrupt.newer' },
-      { fileName: 'torn0001.gwdraft.corrupt', reasonKey: 'drafts.corrupt.parse' },
-      { fileName: 'wrong001.gwdraft.corrupt', reasonKey: 'drafts.corrupt.invalid' },
+      { fileName: 'newer001.gwdraft', reasonKey: 'drafts.corrupt.newer', where: 'drafts/newer001.gwdraft', moved: false },
+      { fileName: 'binary01.gwdraft', reasonKey: 'drafts.corrupt.parse', where: 'drafts/quarantine/binary01.gwdraft', moved: true },
+      { fileName: 'torn0001.gwdraft', reasonKey: 'drafts.corrupt.parse', where: 'drafts/quarantine/torn0001.gwdraft', moved: true },
+      { fileName: 'wrong001.gwdraft', reasonKey: 'drafts.corrupt.invalid', where: 'drafts/quarantine/wrong001.gwdraft', moved: true },
     ]);
     // never deleted: the bytes are all still there
-    expect(readFileSync(path.join(d, 'torn0001.gwdraft.corrupt'), 'utf8')).toContain('"format":"gongwen-draft"');
+    expect(readFileSync(path.join(d, 'quarantine', 'torn0001.gwdraft'), 'utf8')).toContain('"format":"gongwen-draft"');
     expect(existsSync(path.join(d, 'newer001.gwdraft'))).toBe(true);
     // a second start lists the same, and does not move anything again
     expect(unwrap(await open().list()).setAside).toEqual(list.setAside);
@@ -212,20 +212,23 @@ describe('drafts service: bad data is set aside, the rest opens', () => {
     writeFileSync(path.join(dir, 'drafts', `${rec.id}.gwdraft`), 'garbage');
     const s2 = open();
     const list = unwrap(await s2.list());
-    expect(list.setAside).toEqual([{ fileName: `${rec.id}.gwdraft.corrupt`, reasonKey: 'drafts.corrupt.parse' }]);
+    expect(list.setAside).toEqual([{ fileName: `${rec.id}.gwdraft`, reasonKey: 'drafts.corrupt.parse', where: `drafts/quarantine/${rec.id}.gwdraft`, moved: true }]);
     expect(list.drafts.map((x) => x.title)).toEqual(['日志里的']);
   });
 
-  it('does not overwrite an earlier .corrupt file', async () => {
+  it('does not overwrite an earlier set-aside file, and still lists .corrupt files of earlier versions', async () => {
     const { dir, service, open } = setup();
     await service.ready();
     const d = path.join(dir, 'drafts');
-    writeFileSync(path.join(d, 'twice001.gwdraft.corrupt'), 'first');
+    writeFileSync(path.join(d, 'legacy01.gwdraft.corrupt'), 'from an earlier version');
+    writeFileSync(path.join(d, 'twice001.gwdraft'), 'first');
+    expect(unwrap(await open().list()).setAside).toHaveLength(2);
     writeFileSync(path.join(d, 'twice001.gwdraft'), 'second');
     const list = unwrap(await open().list());
-    expect(list.setAside).toHaveLength(2);
-    const names = readdirSync(d).filter((n) => n.startsWith('twice001'));
-    expect(names.map((n) => readFileSync(path.join(d, n), 'utf8')).sort()).toEqual(['first', 'second']);
+    expect(list.setAside).toHaveLength(3);
+    expect(list.setAside.find((s) => s.where === 'drafts/legacy01.gwdraft.corrupt')).toMatchObject({ fileName: 'legacy01.gwdraft', reasonKey: 'drafts.corrupt.parse', moved: true });
+    const q = path.join(d, 'quarantine');
+    expect(readdirSync(q).map((n) => readFileSync(path.join(q, n), 'utf8')).sort()).toEqual(['first', 'second']);
   });
 });
 

@@ -151,7 +151,8 @@ describe('kill test', () => {
           if (kind === 'draft' && last && !later(v, last)) problems.push(`${fullPath}: lost a save (${v.run}:${v.i} older than acknowledged ${last.run}:${last.i})`);
         }
       }
-      const aside = readdirSync(draftsDir).filter((n) => n.endsWith('.corrupt'));
+      const quarantine = path.join(draftsDir, 'quarantine');
+      const aside = [...readdirSync(draftsDir).filter((n) => n.endsWith('.corrupt')), ...(existsSync(quarantine) ? readdirSync(quarantine) : [])];
       if (aside.length) problems.push(`set aside: ${aside.join(', ')}`);
       const index = path.join(draftsDir, 'index.json');
       if (existsSync(index)) {

@@ -18,6 +18,8 @@ export interface TinyFs {
   makeRoom(): void;
   /** Everything in the folder except the filler (to prove no temp file is left). */
   entries(sub?: string): string[];
+  /** Remount read-only (true) or writable again (false): EROFS for every write, as on a locked-down share. */
+  setReadOnly(readOnly: boolean): void;
   unmount(): void;
 }
 
@@ -67,6 +69,9 @@ export function mountTinyFs(sizeKb = 512): TinyFs {
     },
     entries(sub = '.') {
       return fs.readdirSync(path.join(dir, sub)).filter((n) => n !== FILLER).sort();
+    },
+    setReadOnly(readOnly) {
+      execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir], { stdio: 'pipe' });
     },
     unmount() {
       try {

@@ -94,11 +94,18 @@ describe('the drafts list', () => {
   });
 
   it('drafts set aside as corrupt are explained, and the note says the file was kept', async () => {
-    const { platform } = fakePlatform({ drafts: three, trash: [], setAside: [{ fileName: 'abc123.gwdraft.corrupt', reasonKey: 'drafts.corrupt.parse' }] });
+    const { platform } = fakePlatform({ drafts: three, trash: [], setAside: [
+        { fileName: 'abc123.gwdraft', reasonKey: 'drafts.corrupt.parse', where: 'drafts/quarantine/abc123.gwdraft', moved: true },
+        { fileName: 'ro0001.gwdraft', reasonKey: 'drafts.corrupt.tooLarge', where: 'drafts/ro0001.gwdraft', moved: false },
+      ],
+    });
     renderWith(platform, <HomeScreen onOpen={vi.fn()} />);
     expect(await screen.findByText('无法打开的草稿')).toBeTruthy();
-    expect(screen.getByText('文件：abc123.gwdraft.corrupt')).toBeTruthy();
-    expect(screen.getByText(/已损坏，无法读取.*没有删除/)).toBeTruthy();
+    expect(screen.getByText('文件：abc123.gwdraft')).toBeTruthy();
+    expect(screen.getByText(/已损坏，无法读取/)).toBeTruthy();
+    expect(screen.getByText('已移到 drafts/quarantine/abc123.gwdraft（没有删除）。')).toBeTruthy();
+    expect(screen.getByText(/过大（超过 50 MB）/)).toBeTruthy();
+    expect(screen.getByText(/暂时无法移开，文件仍在 drafts\/ro0001.gwdraft/)).toBeTruthy();
   });
 
   it('复制 and 以去年报告新建 report what they made (the rollover with its count of figures to review)', async () => {
