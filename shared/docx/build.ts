@@ -779,6 +779,20 @@ async function postProcess(bytes: ArrayBuffer, stamp: Date): Promise<Uint8Array>
     styles = styles.replace(/<w:pPrDefault\/>|<w:pPrDefault><w:pPr>/, (m) =>
       m === '<w:pPrDefault/>' ? '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault>' : `${m}<w:widowControl w:val="0"/>`,
     );
+    // No closing punctuation hanging into the right margin in LibreOffice, which the screen
+    // cannot do (Chromium has no hanging-punctuation): LibreOffice would hang the 、，。 after a
+    // full 28-character line (and leave it out of its PDF), so its lines held one character
+    // more. LibreOffice (7.4 … 25.x, writerfilter DomainMapper) reads w:overflowPunct inverted
+    // (val 1 → no hanging) and only from a style, not from the document defaults; Word reads
+    // val 1 as its own default (hanging allowed), so this changes nothing in Word.
+    styles = styles.replace(
+      /(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>(?:(?!<\/w:style>)[\s\S])*?)(<\/w:style>)/,
+      (_m, head: string, end: string) => {
+        if (head.includes('<w:pPr>')) return `${head.replace('<w:pPr>', '<w:pPr><w:overflowPunct w:val="1"/>')}${end}`;
+        const pPr = '<w:pPr><w:overflowPunct w:val="1"/></w:pPr>';
+        return head.includes('<w:rPr>') ? `${head.replace('<w:rPr>', `${pPr}<w:rPr>`)}${end}` : `${head}${pPr}${end}`;
+      },
+    );
     // The issuer mark and the page number must not snap to the 28.95 pt grid (a 2-line snap
     // would push the mark down and break the 35 mm rule).
     // Large type must not snap to the 28.95 pt grid: LibreOffice would give a 22 pt title

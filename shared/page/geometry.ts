@@ -295,6 +295,30 @@ export const LATIN_FONT: FontSpec = {
   css: '"Times New Roman", Tinos, "Liberation Serif", serif',
 };
 
+/**
+ * The screen's Latin face inside Chinese text. Word and LibreOffice set ASCII letters, digits
+ * and ASCII punctuation of every run in its w:ascii font (Times New Roman, or the metric twin
+ * Liberation Serif / Tinos where it is missing) and the rest in the Chinese face. A CSS stack
+ * with the Chinese face first would set digits in the Chinese face's own, wider digits, and a
+ * line with 2021-2025 would hold fewer characters than the .docx's. So every screen stack
+ * starts with this alias: an @font-face over the installed Times New Roman (or twin) limited
+ * to printable ASCII (the space stays in the Chinese face, as LibreOffice sets it).
+ */
+export const LATIN_ALIAS = {
+  family: 'GW Latin',
+  /** Installed faces, regular and bold, by full or PostScript name (CSS local()). */
+  regular: ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'LiberationSerif', 'Tinos', 'Tinos Regular'],
+  bold: ['Times New Roman Bold', 'TimesNewRomanPS-BoldMT', 'Liberation Serif Bold', 'LiberationSerif-Bold', 'Tinos Bold'],
+  unicodeRange: 'U+0021-007E',
+} as const;
+
+/** The @font-face rules of LATIN_ALIAS (installed by the renderer as a constructed stylesheet). */
+export function latinAliasCss(): string {
+  const face = (weight: number, names: readonly string[]) =>
+    `@font-face { font-family: "${LATIN_ALIAS.family}"; font-weight: ${weight}; src: ${names.map((n) => `local("${n}")`).join(', ')}; unicode-range: ${LATIN_ALIAS.unicodeRange}; }`;
+  return `${face(400, LATIN_ALIAS.regular)}\n${face(700, LATIN_ALIAS.bold)}\n`;
+}
+
 const q = (names: string[]): string => names.map((n) => (/^[a-z-]+$/.test(n) ? n : `"${n}"`)).join(', ');
 
 export const FONTS = {
@@ -396,6 +420,9 @@ export function issuerMarkSizeFor(chars: number): number {
 // Screen: CSS custom properties
 // ---------------------------------------------------------------------------------------
 
+/** A screen stack with the Latin alias first (LATIN_ALIAS: ASCII in the .docx's w:ascii face). */
+const withLatin = (css: string): string => `"${LATIN_ALIAS.family}", ${css}`;
+
 const mmCss = (v: number): string => `${+v.toFixed(3)}mm`;
 const ptCss = (v: number): string => `${+v.toFixed(3)}pt`;
 
@@ -442,13 +469,13 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-colophon-thick': mmCss(COLOPHON.thickLineMm),
     '--gw-colophon-thin': mmCss(COLOPHON.thinLineMm),
     '--gw-font-latin': LATIN_FONT.css,
-    '--gw-font-xiaobiaosong': FONTS.xiaobiaosong.css,
-    '--gw-font-fangsong': FONTS.fangsong.css,
-    '--gw-font-heiti': FONTS.heiti.css,
-    '--gw-font-kaiti': FONTS.kaiti.css,
-    '--gw-font-songti': FONTS.songti.css,
+    '--gw-font-xiaobiaosong': withLatin(FONTS.xiaobiaosong.css),
+    '--gw-font-fangsong': withLatin(FONTS.fangsong.css),
+    '--gw-font-heiti': withLatin(FONTS.heiti.css),
+    '--gw-font-kaiti': withLatin(FONTS.kaiti.css),
+    '--gw-font-songti': withLatin(FONTS.songti.css),
     // Chinese face first: with Times New Roman first, “ ” — … would render in Times (the
     // complaint peers.md §8 records); Latin runs can opt into --gw-font-latin.
-    '--gw-font-body': FONTS.fangsong.css,
+    '--gw-font-body': withLatin(FONTS.fangsong.css),
   };
 }

@@ -168,6 +168,16 @@ describe('buildDocx package', () => {
     expect(styles).not.toMatch(/asciiTheme|eastAsiaTheme|hAnsiTheme/);
   });
 
+  it('Normal turns LibreOffice\'s hanging punctuation off (w:overflowPunct 1: LibreOffice reads it inverted, Word as its default), kinsoku untouched', async () => {
+    const { styles } = await parts(makeDoc());
+    const normal = /<w:style w:type="paragraph" w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(normal).toMatch(/<w:pPr><w:overflowPunct w:val="1"\/>/);
+    // CT_Style: pPr before rPr; exactly one pPr.
+    expect(normal.match(/<w:pPr>/g)).toHaveLength(1);
+    if (normal.includes('<w:rPr>')) expect(normal.indexOf('<w:pPr>')).toBeLessThan(normal.indexOf('<w:rPr>'));
+    expect(styles).not.toMatch(/<w:kinsoku w:val="0"\/>/);
+  });
+
   it('theme major/minor fonts are 宋体 / Times New Roman (no Calibri or 等线 for WPS to ask for)', async () => {
     const { theme } = await parts(makeDoc());
     for (const part of ['majorFont', 'minorFont']) {
