@@ -7,7 +7,7 @@
  * the export gate (runNow) check at once, on the main thread, and win over any result still
  * on its way from the worker.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
@@ -134,7 +134,8 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
   latest.current = document;
   useEffect(() => {
     if (!rules) return undefined;
-    const live = createLiveChecker(rules, setReport);
+    // A live report is not urgent: React renders it in pieces between keystrokes (a transition).
+    const live = createLiveChecker(rules, (next) => startTransition(() => setReport(next)));
     checker.current = live;
     return () => {
       live.dispose();

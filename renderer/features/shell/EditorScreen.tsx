@@ -67,16 +67,16 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
     else if (finding.where.field) controller.current?.jumpToField(finding.where.field);
   }, []);
 
-  const fix = useCallback(
-    (finding: Finding) => {
-      const current = controller.current?.getDocument() ?? document;
-      const fixed = applyFix(current, finding);
-      if (fixed === current) return;
-      controller.current?.replaceDocument(fixed);
-      setDocument(fixed);
-    },
-    [document],
-  );
+  // Stable (the document through a ref), so the check panel is not re-rendered by typing.
+  const documentRef = useRef(document);
+  documentRef.current = document;
+  const fix = useCallback((finding: Finding) => {
+    const current = controller.current?.getDocument() ?? documentRef.current;
+    const fixed = applyFix(current, finding);
+    if (fixed === current) return;
+    controller.current?.replaceDocument(fixed);
+    setDocument(fixed);
+  }, []);
 
   const startExport = useCallback(
     (action: ExportAction) => {

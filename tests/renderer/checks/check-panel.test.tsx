@@ -1,0 +1,83 @@
+/**
+ * The check panel with hundreds of findings: a live report that reads the same as the last
+ * one does not render (nor translate) its rows again, a finding that changed does, and a row
+ * kept from an older report still jumps with the handler of the latest render.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../../../shared/i18n';
+import { kindRulesFrom, runChecks, type CheckReport, type Finding } from '../../../shared/checks';
+import { importText } from '../../../shared/import/text';
+import { CheckPanel, sameFinding } from '../../../renderer/features/checks/CheckPanel';
+
+const REPO = path.resolve(__dirname, '../../..');
+const RULES = kindRulesFrom(
+  'fazhi-annual',
+  JSON.parse(fs.readFileSync(path.join(REPO, 'templates', 'fazhi-annual', 'template.json'), 'utf8')),
+  JSON.parse(fs.readFileSync(path.join(REPO, 'templates', 'fazhi-annual', 'checks.json'), 'utf8')),
+);
+const fixture = (name: string) => fs.readFileSync(path.join(REPO, '../shared/fixtures', name), 'utf8');
+// Three reports one after another: a long document with many findings.
+const DOC = importText(['report-jinlanshan-2022.txt', 'report-chengxi-2024.txt', 'report-zhaishang-2023.txt'].map(fixture).join('\n'), { today: '2025-03-01' });
+const REPORT: CheckReport = runChecks(DOC, { today: '2025-03-01', ruleset: RULES.ruleset, guidanceTexts: RULES.guidanceTexts });
+
+describe('check panel', () => {
+  it('has many findings to show (the premise of the test)', () => {
+    expect(REPORT.findings.length).toBeGreaterThan(20);
+  });
+
+  it('re-renders no row for a report that reads the same, and the changed row only', () => {
+    const i18n = createI18n('zh-CN');
+    const onJump = vi.fn();
+    const onFix = vi.fn();
+    const view = (report: CheckReport) => (
+      <I18nextProvider i18n={i18n}>
+        <CheckPanel report={report} onJump={onJump} onFix={onFix} />
+      </I18nextProvider>
+    );
+    const { rerender, container } = render(view(REPORT));
+    const rows = container.querySelectorAll('li.finding').length;
+    expect(rows).toBe(REPORT.findings.length);
+    const t = vi.spyOn(i18n, 't');
+    rerender(view(structuredClone(REPORT)));
+    // The panel's own title, summary and group headings only: fewer than one call a row.
+    expect(t.mock.calls.length).toBeLessThan(10);
+    expect(t.mock.calls.length).toBeLessThan(rows);
+
+    // One finding changed (another snippet): that row shows it, the others are left alone.
+    const changed = structuredClone(REPORT);
+    const target = changed.findings.find((f) => f.where.text) as Finding;
+    target.where.text = '一段不同的原文';
+    t.mockClear();
+    rerender(view(changed));
+    expect(screen.getByText('一段不同的原文')).toBeTruthy();
+    expect(t.mock.calls.length).toBeLessThan(20);
+  });
+
+  it('a kept row calls the handlers of the latest render', () => {
+    const i18n = createI18n('zh-CN');
+    const first = vi.fn();
+    const second = vi.fn();
+    const view = (report: CheckReport, onJump: (f: Finding) => void) => (
+      <I18nextProvider i18n={i18n}>
+        <CheckPanel report={report} onJump={onJump} onFix={() => {}} />
+      </I18nextProvider>
+    );
+    const { rerender, container } = render(view(REPORT, first));
+    rerender(view(structuredClone(REPORT), second));
+    fireEvent.click(container.querySelector('li.finding button.finding-text')!);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it('compares findings by what they show', () => {
+    const f = REPORT.findings[0]!;
+    expect(sameFinding(f, structuredClone(f))).toBe(true);
+    expect(sameFinding(f, { ...f, values: { ...f.values, extra: 1 } })).toBe(false);
+    expect(sameFinding(f, { ...f, where: { ...f.where, block: (f.where.block ?? 0) + 1 } })).toBe(false);
+    expect(sameFinding(f, { ...f, messageKey: `${f.messageKey}x` })).toBe(false);
+  });
+});
