@@ -13,6 +13,10 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { createEmptyHistoryState } from '@lexical/history';
+import { UNDO_COMMAND } from 'lexical';
+import type { MovedField } from '../../shared/import/paste';
 import { normalizeBody, type GongwenDocument, type ReportHeader, type SerializedBody } from '../../shared/model';
 import { HeaderMorePanel, PageClosing, PageColophon, PageHeader } from '../features/header-form';
 import { EDITOR_NAMESPACE, EDITOR_THEME, onEditorError, withAtLeastOneBlock } from './bridge';
@@ -28,7 +32,8 @@ import { NormalizePlugin } from './plugins/NormalizePlugin';
 import { GwTablePlugin } from './plugins/TablePlugin';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
-import { PastePlugin } from './plugins/PastePlugin';
+import { PastePlugin, type PasteHost } from './plugins/PastePlugin';
+import { PasteNotice } from './plugins/PastePlugin/PasteNotice';
 import { RunInPlugin } from './plugins/RunInPlugin';
 import { StatusBarPlugin } from './plugins/StatusBarPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -60,16 +65,10 @@ function hasColophon(h: ReportHeader): boolean {
   return h.redHeader && Boolean(h.cc.trim() || h.printOrgan.trim() || h.printDate.trim());
 }
 
-/** Fill the header fields that are still empty (a whole report pasted into a blank document). */
-function mergeEmpty(current: ReportHeader, found: ReportHeader): Partial<ReportHeader> {
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(found) as (keyof ReportHeader)[]) {
-    const have = current[key];
-    const got = found[key];
-    if (typeof have === 'string' && have.trim() === '' && typeof got === 'string' && got) patch[key] = got;
-    else if (Array.isArray(have) && have.filter(Boolean).length === 0 && Array.isArray(got) && got.length > 0) patch[key] = got;
-  }
-  return patch as Partial<ReportHeader>;
+/** The paste notice inside the composer, so its 撤销 runs the editor's own undo (the same as Ctrl+Z). */
+function PasteNoticeBar({ notice, onDismiss }: { notice: { moved: MovedField[]; canUndo: boolean }; onDismiss: () => void }) {
+  const [editor] = useLexicalComposerContext();
+  return <PasteNotice moved={notice.moved} canUndo={notice.canUndo} onUndo={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} onDismiss={onDismiss} />;
 }
 
 const EditorView = memo(function EditorView({ initial, callbacks }: { initial: GongwenDocument; callbacks: { current: Callbacks } }) {
@@ -94,10 +93,10 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
     [emit],
   );
   const update = useCallback((patch: Partial<ReportHeader>) => setHeader({ ...headerRef.current, ...patch }), [setHeader]);
-  const mergeHeader = useCallback((found: ReportHeader) => {
-    const patch = mergeEmpty(headerRef.current, found);
-    if (Object.keys(patch).length > 0) update(patch);
-  }, [update]);
+  const [history] = useState(createEmptyHistoryState);
+  const [pasteNotice, setPasteNotice] = useState<{ moved: MovedField[]; canUndo: boolean } | null>(null);
+  const [dismissed, setDismissed] = useState<MovedField[] | null>(null);
+  const pasteHost = useMemo<PasteHost>(() => ({ getHeader: () => headerRef.current, setHeaderFields: update, onNotice: setPasteNotice }), [update]);
   const onBody = useCallback(
     (body: SerializedBody) => {
       bodyRef.current = body;
@@ -144,6 +143,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <div className="gw-editor">
         <ToolbarPlugin zoom={zoom} />
         <FindReplacePlugin />
+        {pasteNotice && pasteNotice.moved !== dismissed ? <PasteNoticeBar notice={pasteNotice} onDismiss={() => setDismissed(pasteNotice.moved)} /> : null}
         <div className="gw-editor-main">
           <aside className="gw-sidebar">
             <OutlinePlugin />
@@ -162,7 +162,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
         </div>
         <StatusBarPlugin header={header} zoom={zoom} measuredPages={measuredPages} />
       </div>
-      <UndoPlugin />
+      <UndoPlugin history={history} />
       <NumberingPlugin />
       <HeadingLevelPlugin />
       <RunInPlugin />
@@ -170,7 +170,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <IndentPlugin />
       <NormalizePlugin />
       <GwTablePlugin />
-      <PastePlugin mergeHeader={mergeHeader} />
+      <PastePlugin host={pasteHost} history={history} />
       <ZoomPlugin zoom={zoom} onZoom={setZoom} />
       <DocumentSyncPlugin onBody={onBody} flushRef={flushRef} />
       <ControllerPlugin onReady={callbacks.current.onReady} getDocument={getDocument} setHeader={setHeader} focusField={focusField} />

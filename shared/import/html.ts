@@ -12,8 +12,14 @@ import { toSourceLine } from './source-line';
 import { parseReportLines, tablePlaceholder, toDocument, type ImportOptions } from './text';
 
 export function importHtml(html: string, _options: ImportOptions = {}): GongwenDocument {
+  const { lines, tables } = htmlLinesAndTables(html);
+  return toDocument(parseReportLines(lines, tables));
+}
+
+/** HTML → the lines the text importer reads, each top-level table a placeholder line. */
+export function htmlLinesAndTables(html: string): { lines: string[]; tables: TableBlock[] } {
   const { html: rest, tables } = extractHtmlTables(typeof html === 'string' ? html : String(html));
-  return toDocument(parseReportLines(htmlToLines(rest), tables));
+  return { lines: htmlToLines(rest), tables };
 }
 
 const TABLE_TAG = /<(\/?)(table|tr|td|th|thead)\b([^>]*)>/gi;

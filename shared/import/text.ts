@@ -40,11 +40,20 @@ export interface ImportOptions {
   today?: string;
 }
 
+/** A header field a line of the source can fill (the switches are never read from a line). */
+export type HeaderField = Exclude<keyof ReportHeader, 'direction' | 'redHeader' | 'withSeal'>;
+
 export interface ParsedReport {
   header: ReportHeader;
   blocks: Block[];
   kind: 'fazhi-annual' | 'generic';
   reportYear: number | null;
+  /** The source lines read (blank lines dropped); `blocks` are made of `lines[bodyStart, bodyEnd)`. */
+  lines: SourceLine[];
+  /** For each line, the header fields it was read into ([] = body). */
+  lineFields: HeaderField[][];
+  bodyStart: number;
+  bodyEnd: number;
 }
 
 /** Lines in the 版头 searched for the issuer mark, 文号 and 签发人. */
@@ -128,20 +137,51 @@ export const importMarkdown = importText;
 export function parseReportLines(rawLines: readonly string[], tables: readonly TableBlock[] = []): ParsedReport {
   const lines = rawLines.map(toSourceLine).filter((line) => line.text !== '');
   const header = emptyHeader();
-  let pos = parseHead(lines, header);
-  pos = parseTitle(lines, pos, header);
+  const fields = new Fields(lines.length);
+  let pos = parseHead(lines, header, fields);
+  pos = parseTitle(lines, pos, header, fields);
   if (pos < lines.length && isRecipient(lines[pos]!.text)) {
     header.recipient = lines[pos]!.text.replace(/[：:]$/, '').trim();
+    fields.mark(pos, 'recipient');
     pos++;
   }
-  const end = parseClosing(lines, pos, header);
-  const blocks = joinWrappedLines(lines.slice(pos, end)).map((line): Block => {
+  const end = parseClosing(lines, pos, header, fields);
+  const blocks = bodyBlocks(lines.slice(pos, end), tables);
+  header.direction = header.title ? directionOfTitle(header.title) : 'up';
+  header.redHeader = header.issuerLines.length > 0 || header.docNumber !== '';
+  return {
+    header: clampHeader(header),
+    blocks,
+    kind: kindOf(header.title, blocks),
+    reportYear: reportYearOf(header.title, blocks),
+    lines,
+    lineFields: fields.list,
+    bodyStart: pos,
+    bodyEnd: end,
+  };
+}
+
+/** Body lines → blocks: lines broken mid-paragraph joined, headings by their numbers, tables in place. */
+export function bodyBlocks(lines: readonly SourceLine[], tables: readonly TableBlock[] = []): Block[] {
+  const blocks = joinWrappedLines(lines).map((line): Block => {
     const table = PLACEHOLDER.exec(line.text);
     return table ? (tables[Number(table[1])] ?? { type: 'paragraph', text: '' }) : toBlock(line);
   });
-  header.direction = header.title ? directionOfTitle(header.title) : 'up';
-  header.redHeader = header.issuerLines.length > 0 || header.docNumber !== '';
-  return { header: clampHeader(header), blocks: capBlocks(blocks), kind: kindOf(header.title, blocks), reportYear: reportYearOf(header.title, blocks) };
+  return capBlocks(blocks);
+}
+
+/** Which header fields each line was read into. */
+class Fields {
+  readonly list: HeaderField[][];
+  constructor(length: number) {
+    this.list = Array.from({ length }, () => []);
+  }
+  mark(line: number, ...fields: HeaderField[]): void {
+    for (const field of fields) if (!this.list[line]!.includes(field)) this.list[line]!.push(field);
+  }
+  range(from: number, to: number, field: HeaderField): void {
+    for (let i = from; i < to; i++) this.mark(i, field);
+  }
 }
 
 export function toDocument(parsed: ParsedReport): GongwenDocument {
@@ -167,7 +207,7 @@ function isHeadStop(text: string): boolean {
   );
 }
 
-function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
+function parseHead(lines: readonly SourceLine[], header: ReportHeader, fields: Fields): number {
   let pos = 0;
   for (; pos < lines.length && pos < 3; pos++) {
     const t = lines[pos]!.text;
@@ -175,6 +215,7 @@ function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
     else if (SECRECY.test(t)) header.secrecy = t;
     else if (URGENCY.test(t)) header.urgency = t;
     else break;
+    fields.mark(pos, COPY_NUMBER.test(t) ? 'copyNumber' : SECRECY.test(t) ? 'secrecy' : 'urgency');
   }
   const start = pos;
   const limit = Math.min(lines.length, start + HEAD_SCAN);
@@ -190,6 +231,7 @@ function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
   }
   if (k >= 0) {
     header.issuerLines = issuerMarks(lines.slice(start, k).map((l) => l.text).filter((t) => t.length <= 60));
+    fields.range(start, k, 'issuerLines');
     pos = k;
     while (pos < lines.length) {
       const t = lines[pos]!.text;
@@ -197,11 +239,17 @@ function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
       const numberPart = docNumberPart(t);
       if (!header.docNumber && isDocNumber(numberPart)) {
         header.docNumber = numberPart;
-        if (signerAt > 0) header.signers.push(...(matchSigners(t.slice(signerAt)) ?? []));
+        fields.mark(pos, 'docNumber');
+        if (signerAt > 0) {
+          header.signers.push(...(matchSigners(t.slice(signerAt)) ?? []));
+          fields.mark(pos, 'signers');
+        }
       } else if (header.signers.length === 0 && signerAt === 0) {
         header.signers.push(...(matchSigners(t) ?? []));
+        fields.mark(pos, 'signers');
       } else if (header.signers.length > 0 && isNamesLine(t) && !isOrganName(t)) {
         header.signers.push(...splitNames(t));
+        fields.mark(pos, 'signers');
       } else break;
       pos++;
     }
@@ -212,6 +260,7 @@ function parseHead(lines: readonly SourceLine[], header: ReportHeader): number {
     const t = lines[i]!.text;
     if (/文件$/.test(t) && t.length <= 40 && !/^关于/.test(t)) {
       header.issuerLines = issuerMarks(lines.slice(start, i + 1).map((l) => l.text));
+      fields.range(start, i + 1, 'issuerLines');
       return i + 1;
     }
     if (isHeadStop(t)) break;
@@ -243,7 +292,7 @@ function isTitleLine(text: string): boolean {
   return text.length <= (titleLike ? 120 : 50);
 }
 
-function parseTitle(lines: readonly SourceLine[], pos: number, header: ReportHeader): number {
+function parseTitle(lines: readonly SourceLine[], pos: number, header: ReportHeader, fields: Fields): number {
   const parts: string[] = [];
   let p = pos;
   while (p < lines.length && parts.length < MAX_TITLE_LINES && isTitleLine(lines[p]!.text)) {
@@ -255,6 +304,7 @@ function parseTitle(lines: readonly SourceLine[], pos: number, header: ReportHea
   // (e.g. a list of names); leave such text to the body.
   if (parts.length === 0 || (parts.length === MAX_TITLE_LINES && !parts.some((t) => GENRE_END.test(t) || /关于/.test(t)))) return pos;
   header.title = joinTitle(parts);
+  fields.range(pos, p, 'title');
   return p;
 }
 
@@ -283,7 +333,7 @@ function isRecipient(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 // Closing part: 附件, 署名, 成文日期, 附注, 抄送, 印发 (read from the end backwards)
 
-function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportHeader): number {
+function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportHeader, fields: Fields): number {
   let end = lines.length;
   const notes: string[] = [];
   let dated = false;
@@ -295,12 +345,18 @@ function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportH
     if (print) {
       header.printOrgan = print.organ;
       header.printDate = print.date;
-    } else if (cc !== null) header.cc = cc;
-    else if (!dated && isDateLine(t)) {
+      fields.mark(end - 1, ...(print.organ ? (['printOrgan', 'printDate'] as const) : (['printDate'] as const)));
+    } else if (cc !== null) {
+      header.cc = cc;
+      fields.mark(end - 1, 'cc');
+    } else if (!dated && isDateLine(t)) {
       header.date = t;
       dated = true;
-    } else if (note !== null && end - pos > 1 && closingNoteAllowed(lines, end - 1)) notes.unshift(note);
-    else break;
+      fields.mark(end - 1, 'date');
+    } else if (note !== null && end - pos > 1 && closingNoteAllowed(lines, end - 1)) {
+      notes.unshift(note);
+      fields.mark(end - 1, 'note');
+    } else break;
     end--;
   }
   header.note = notes.join('');
@@ -312,6 +368,7 @@ function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportH
     if (!names) break;
     if (!dated && organs.length === 0 && !LINE_COMPLETE.test(lines[end - 2]!.text)) break;
     organs.unshift(...names);
+    fields.mark(end - 1, 'signingOrgans');
     end--;
   }
   header.signingOrgans = organs;
@@ -323,6 +380,7 @@ function parseClosing(lines: readonly SourceLine[], pos: number, header: ReportH
     if (lead !== null && (lead !== '' || k < end)) {
       const items = [lead, ...lines.slice(k, end).map((l) => l.text)].filter((t) => t !== '').map(stripItemLabel);
       header.attachments = items;
+      fields.range(k - 1, end, 'attachments');
       end = k - 1;
     }
   }

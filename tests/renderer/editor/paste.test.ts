@@ -1,15 +1,20 @@
 /**
  * Paste: Word/WPS/web HTML and plain text become our blocks (headings by their numbers,
- * paragraphs), with no foreign fonts, colours or sizes; a whole report pasted into a blank
- * document also fills the empty header fields.
+ * paragraphs), with no foreign fonts, colours or sizes. A whole report lands in two undo
+ * steps: as pasted, then with its title/版头/主送机关/落款 lines in the header fields; undo
+ * gives back the paste exactly as it was and the header as it was, redo moves them again.
+ * A paragraph or two never moves anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { $getRoot } from 'lexical';
-import { fromBlocks, toBlocks } from '../../../shared/model';
+import { $getRoot, PASTE_COMMAND, type ElementNode, type TextNode, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import { emptyHeader, fromBlocks, toBlocks, type Block, type ReportHeader } from '../../../shared/model';
+import { readPaste } from '../../../shared/import/paste';
+import { importText } from '../../../shared/import/text';
 import { bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
-import { $insertPasted, convertPaste, linesToBlocks } from '../../../renderer/editor/plugins/PastePlugin';
+import { $insertReading, registerPaste, type PasteHost } from '../../../renderer/editor/plugins/PastePlugin';
 import { registerGuidance } from '../../../renderer/editor/plugins/GuidancePlugin';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
@@ -22,90 +27,176 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head
 <p class=MsoNormal><span style="font-family:宋体">执法人员培训不足。</span></p>
 </body></html>`;
 
-function editorWith(blocks: Parameters<typeof fromBlocks>[0]) {
+function editorWith(blocks: Block[]) {
   const editor = createGongwenHeadlessEditor();
   registerGuidance(editor);
   editor.setEditorState(parseBody(editor, fromBlocks(blocks)));
   return editor;
 }
 
+const body = (editor: LexicalEditor) => toBlocks(bodyFromEditorState(editor.getEditorState()));
+const texts = (blocks: Block[]) => blocks.map((b) => (b.type === 'heading' ? `${b.label ?? ''}${b.text}${b.runIn ?? ''}` : b.text));
+
+/** An editor with history and the paste plugin, a header as a template leaves it, the caret at the end. */
+function pasteRig(blocks: Block[], header: Partial<ReportHeader> = {}) {
+  const editor = editorWith(blocks);
+  const history = createEmptyHistoryState();
+  registerHistory(editor, history, 0);
+  history.current = { editor, editorState: editor.getEditorState() };
+  const state = { header: { ...emptyHeader(), title: '××关于2024年度法治政府建设情况的报告', recipient: '××委、××政府', date: '2025年1月5日', ...header } as ReportHeader, notices: [] as unknown[] };
+  const host: PasteHost = {
+    getHeader: () => state.header,
+    setHeaderFields: (patch) => (state.header = { ...state.header, ...patch }),
+    onNotice: (n) => state.notices.push(n),
+  };
+  registerPaste(editor, host, history);
+  editor.update(() => $getRoot().getLastChild()!.selectEnd(), { discrete: true });
+  // The move is its own update, committed after the paste's (a microtask later).
+  const paste = async (data: Record<string, string>) => {
+    editor.update(
+      () => {
+        const event = { clipboardData: { types: Object.keys(data), getData: (type: string) => data[type] ?? '' }, preventDefault() {} } as unknown as ClipboardEvent;
+        editor.dispatchCommand(PASTE_COMMAND, event);
+      },
+      { discrete: true },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  const command = (cmd: typeof UNDO_COMMAND | typeof REDO_COMMAND) => editor.update(() => editor.dispatchCommand(cmd, undefined), { discrete: true });
+  return { editor, state, paste, undo: () => command(UNDO_COMMAND), redo: () => command(REDO_COMMAND) };
+}
+
 describe('paste conversion', () => {
   it('turns Word HTML into headings and paragraphs without foreign formatting', () => {
-    const content = convertPaste({ html: WORD_HTML, text: 'ignored' }, false)!;
-    expect(content.inline).toBeNull();
-    const texts = content.blocks.map((b) => (b.type === 'heading' ? `H${b.level}:${b.text}` : `P:${b.text}`));
-    expect(texts[0]).toBe('H1:主要举措和成效');
-    expect(texts.some((t) => t.startsWith('H2:强化组织领导'))).toBe(true);
-    expect(texts).toContain('H1:存在的不足和原因');
-    expect(texts.join('|')).toContain('执法人员培训不足。');
-    expect(JSON.stringify(content.blocks)).not.toMatch(/font|color|Calibri|仿宋|pt/);
+    const reading = readPaste({ html: WORD_HTML, text: 'ignored' })!;
+    expect(reading.inline).toBeNull();
+    expect(reading.whole).toBe(false);
+    const shown = reading.blocks.map((b) => (b.type === 'heading' ? `H${b.level}:${b.text}` : `P:${b.text}`));
+    expect(shown[0]).toBe('H1:主要举措和成效');
+    expect(shown.some((t) => t.startsWith('H2:强化组织领导'))).toBe(true);
+    expect(shown).toContain('H1:存在的不足和原因');
+    expect(JSON.stringify(reading.blocks)).not.toMatch(/font|color|Calibri|仿宋|pt/);
   });
 
   it('inserts the blocks at the caret as our nodes, text without style', () => {
     const editor = editorWith([{ type: 'paragraph', text: '开头。' }, { type: 'paragraph', text: '' }]);
-    const content = convertPaste({ html: WORD_HTML }, false)!;
     editor.update(() => {
       $getRoot().getLastChild()!.selectEnd();
-      $insertPasted(content);
+      $insertReading(readPaste({ html: WORD_HTML })!);
     }, { discrete: true });
-    const json = bodyFromEditorState(editor.getEditorState());
-    const blocks = toBlocks(json);
+    const blocks = body(editor);
     expect(blocks[0]).toEqual({ type: 'paragraph', text: '开头。' });
     expect(blocks[1]).toMatchObject({ type: 'heading', level: 1, text: '主要举措和成效' });
-    expect(JSON.stringify(json)).not.toMatch(/"style":"[^"]/);
+    expect(JSON.stringify(bodyFromEditorState(editor.getEditorState()))).not.toMatch(/"style":"[^"]/);
   });
 
-  it('a single line goes into the current paragraph as text', () => {
+  it('a single line goes into the current paragraph as text, bold kept', () => {
     const editor = editorWith([{ type: 'paragraph', text: '我们' }]);
-    const content = convertPaste({ text: '坚持依法行政' }, false)!;
-    expect(content.inline).toBe('坚持依法行政');
     editor.update(() => {
       $getRoot().getFirstChild()!.selectEnd();
-      $insertPasted(content);
+      $insertReading(readPaste({ text: '坚持依法行政' })!);
     }, { discrete: true });
-    expect(toBlocks(bodyFromEditorState(editor.getEditorState()))).toEqual([{ type: 'paragraph', text: '我们坚持依法行政' }]);
+    expect(body(editor)).toEqual([{ type: 'paragraph', text: '我们坚持依法行政' }]);
+    expect(readPaste({ html: '<b>重点</b>任务' })!.inline).toEqual({ text: '重点任务', runs: [{ text: '重点', bold: true }, { text: '任务' }] });
   });
 
   it('pasting into guidance replaces the guidance', () => {
     const editor = editorWith([{ type: 'guidance', text: '在此填写主要举措。' }]);
-    const content = convertPaste({ text: '（一）强化领导\n街道成立领导小组。' }, false)!;
     editor.update(() => {
       $getRoot().getFirstChild()!.selectEnd();
-      $insertPasted(content);
+      $insertReading(readPaste({ text: '（一）强化领导\n街道成立领导小组。' })!);
     }, { discrete: true });
-    const blocks = toBlocks(bodyFromEditorState(editor.getEditorState()));
+    const blocks = body(editor);
     expect(blocks.some((b) => b.type === 'guidance')).toBe(false);
     expect(blocks[0]).toMatchObject({ type: 'heading', level: 2, text: '强化领导' });
     expect(blocks[1]).toEqual({ type: 'paragraph', text: '街道成立领导小组。' });
   });
 
-  it('a whole report pasted into a blank document brings its header; into text it keeps every line', () => {
-    const text = fs.readFileSync(path.join(FIXTURES, 'report-jinlanshan-2022.txt'), 'utf8');
-    const blank = convertPaste({ text }, true)!;
-    expect(blank.header?.docNumber).toBe('金文〔2023〕5号');
-    expect(blank.blocks.filter((b) => b.type === 'heading').length).toBeGreaterThan(3);
-    const into = convertPaste({ text: '关于2024年度法治政府建设情况的报告\n县委、县政府：\n一、主要举措\n正文一段。' }, false)!;
-    const all = into.blocks.map((b) => (b.type === 'heading' ? `${b.label}${b.text}` : b.text)).join('');
-    expect(all).toContain('县委、县政府');
-    expect(all).toContain('关于2024年度法治政府建设情况的报告');
-  });
-
-  it('linesToBlocks reads heading numbers and strips bold marks', () => {
-    expect(linesToBlocks(['**一、总体情况**', '　　正文。', ''])).toEqual([
-      { type: 'heading', level: 1, label: '一、', text: '总体情况', runIn: null },
-      { type: 'paragraph', text: '正文。' },
-    ]);
-  });
-
-  it('keeps bold from Word/WPS HTML (<strong>, font-weight spans) in blocks and in a one-line paste', () => {
-    const html = '<p>第一段<strong>一是</strong>加强领导。</p><p><span style="font-weight:700">二是</span>完善制度。</p>';
-    const content = convertPaste({ html }, false)!;
-    expect(content.blocks).toEqual([
+  it('keeps bold from Word/WPS HTML (<strong>, font-weight spans)', () => {
+    const reading = readPaste({ html: '<p>第一段<strong>一是</strong>加强领导。</p><p><span style="font-weight:700">二是</span>完善制度。</p>' })!;
+    expect(reading.blocks).toEqual([
       { type: 'paragraph', text: '第一段一是加强领导。', runs: [{ text: '第一段' }, { text: '一是', bold: true }, { text: '加强领导。' }] },
       { type: 'paragraph', text: '二是完善制度。', runs: [{ text: '二是', bold: true }, { text: '完善制度。' }] },
     ]);
-    const one = convertPaste({ html: '<b>重点</b>任务' }, false)!;
-    expect(one.inline).toBe('重点任务');
-    expect(one.inlineRuns).toEqual([{ text: '重点', bold: true }, { text: '任务' }]);
+  });
+});
+
+describe('whole-report paste in the editor', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'report-jinlanshan-2022.txt'), 'utf8') + '\n中共新县金兰山街道工作委员会\n2023年1月10日\n';
+  const imported = importText(text);
+  const TEMPLATE: Block[] = [{ type: 'heading', level: 1, label: null, text: '主要举措和成效', runIn: null }, { type: 'guidance', text: '在此填写。' }];
+
+  it('moves the header lines, then one undo gives the paste back as pasted and the header as it was; redo moves again', async () => {
+    const rig = pasteRig([{ type: 'paragraph', text: '' }]);
+    const before = rig.state.header;
+    await rig.paste({ 'text/plain': text });
+    // Moved: the body is the import's body, the header fields hold the pasted values.
+    expect(body(rig.editor)).toEqual(toBlocks(imported.body));
+    expect(rig.state.header).toMatchObject({
+      title: imported.header.title,
+      docNumber: '金文〔2023〕5号',
+      signers: ['张健平', '余志强'],
+      issuerLines: ['中共新县金兰山街道工作委员会文件'],
+      recipient: '县委、县政府',
+      signingOrgans: ['中共新县金兰山街道工作委员会'],
+      date: '2023年1月10日',
+    });
+    expect(rig.state.notices.at(-1)).toMatchObject({ canUndo: true, moved: expect.arrayContaining([{ field: 'title', value: imported.header.title }]) });
+    rig.undo();
+    // As pasted: every line in the body, title and 版头 first, 落款 and date last.
+    const asPasted = texts(body(rig.editor));
+    expect(asPasted.slice(0, 5)).toEqual(['中共新县金兰山街道工作委员会文件', '金文〔2023〕5号', '签发人：张健平 余志强', imported.header.title, '县委、县政府：']);
+    expect(asPasted.slice(-2)).toEqual(['中共新县金兰山街道工作委员会', '2023年1月10日']);
+    expect(body(rig.editor)).toEqual(readPaste({ text })!.blocks);
+    expect(rig.state.header).toEqual(before);
+    expect(rig.state.notices.at(-1)).toBeNull();
+    rig.redo();
+    expect(body(rig.editor)).toEqual(toBlocks(imported.body));
+    expect(rig.state.header.title).toBe(imported.header.title);
+    // A second undo, after the first, takes the paste away altogether.
+    rig.undo();
+    rig.undo();
+    expect(texts(body(rig.editor))).toEqual(['']);
+    expect(rig.state.header).toEqual(before);
+  });
+
+  it('into a template: the report goes after the caret block, the header move is undone when the undo reaches it', async () => {
+    const rig = pasteRig(TEMPLATE);
+    rig.editor.update(() => $getRoot().getFirstChild()!.selectEnd(), { discrete: true });
+    await rig.paste({ 'text/html': `<p>${imported.header.title}</p><p>县委、县政府：</p>` + toBlocks(imported.body).map((b) => `<p>${texts([b])[0]}</p>`).join('') });
+    const after = texts(body(rig.editor));
+    expect(after[0]).toBe('主要举措和成效');
+    expect(after).not.toContain(imported.header.title);
+    expect(rig.state.header.recipient).toBe('县委、县政府');
+    // Typing after the move: 撤销 in the notice no longer applies, Ctrl+Z walks back to it.
+    rig.editor.update(() => $getRoot().getLastChild()!.selectEnd(), { discrete: true });
+    rig.editor.update(() => $getRoot().getLastChildOrThrow<ElementNode>().getLastDescendant<TextNode>()!.setTextContent('改过的最后一段。'), { discrete: true, tag: 'history-push' });
+    expect(rig.state.notices.at(-1)).toMatchObject({ canUndo: false });
+    rig.undo();
+    expect(rig.state.header.recipient).toBe('县委、县政府');
+    rig.undo();
+    expect(rig.state.header.recipient).toBe('××委、××政府');
+    expect(texts(body(rig.editor))).toContain(imported.header.title);
+  });
+
+  it('a paragraph or two, even into a blank document, moves nothing and is one undo step', async () => {
+    const rig = pasteRig([{ type: 'paragraph', text: '' }]);
+    const before = rig.state.header;
+    await rig.paste({ 'text/plain': `${imported.header.title}\n2022年在县委、县政府的坚强领导下，金兰山街道扎实推进法治政府建设。` });
+    expect(texts(body(rig.editor))).toEqual([imported.header.title, '2022年在县委、县政府的坚强领导下，金兰山街道扎实推进法治政府建设。']);
+    expect(rig.state.header).toEqual(before);
+    expect(rig.state.notices).toEqual([]);
+    rig.undo();
+    expect(texts(body(rig.editor))).toEqual(['']);
+  });
+
+  it('in the middle of a paragraph the paragraph is split around the report', async () => {
+    const rig = pasteRig([{ type: 'paragraph', text: '前半后半' }]);
+    rig.editor.update(() => $getRoot().getFirstChildOrThrow<ElementNode>().getFirstDescendant<TextNode>()!.select(2, 2), { discrete: true });
+    await rig.paste({ 'text/plain': text });
+    const after = texts(body(rig.editor));
+    expect(after[0]).toBe('前半');
+    expect(after.at(-1)).toBe('后半');
+    expect(after).not.toContain('金文〔2023〕5号');
   });
 });

@@ -1,82 +1,63 @@
 /**
- * Paste from Word, WPS, web pages (text/html) and plain text: the clipboard goes through
- * the same importers as file import (shared/import), so what lands in the editor is our
- * structure — headings with their levels, paragraphs, no foreign fonts, colours or sizes.
- * Pasting a whole report into a blank document also fills the header fields that are
- * still empty (issuer, 文号, title…); into a document with text, only the body lines are
- * inserted, with nothing swallowed by header detection.
+ * Paste from Word, WPS, web pages (text/html) and plain text: the clipboard is read by the
+ * same importer as a file (shared/import/paste.ts on shared/import/text.ts), so what lands in
+ * the editor is our structure — headings with their levels, paragraphs, tables, bold; no
+ * foreign fonts, colours or sizes.
+ *
+ * A whole report (plainly one: a title or 版头 first and a body of its own — never a
+ * paragraph or two) lands in two undo steps: first every line as pasted, then its title,
+ * 版头, 主送机关 and 落款 lines leave the body for the header fields the document has. The
+ * notice names what moved where; Ctrl+Z or its 撤销 gives back the paste exactly as it was
+ * (and the header fields as they were), Ctrl+Y moves them again.
  */
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $createParagraphNode,
   $createTextNode,
+  $getNodeByKey,
   $getRoot,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
+  $isRootOrShadowRoot,
+  $onUpdate,
   $parseSerializedNode,
   COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_LOW,
+  HISTORY_PUSH_TAG,
   PASTE_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
   type LexicalEditor,
+  type LexicalNode,
 } from 'lexical';
-import { FORMAT_BOLD, normalizeBlocks, normalizeInline, toBlocks, type Block, type GongwenDocument, type ReportHeader, type Run } from '../../../../shared/model';
-import { importHtml, htmlToLines } from '../../../../shared/import/html';
-import { headingMarksOf, importText, marksOf } from '../../../../shared/import/text';
-import { splitLines, toSourceLine } from '../../../../shared/import/source-line';
-import { matchHeadingLabel } from '../../../../shared/import/patterns';
+import { mergeRegister } from '@lexical/utils';
+import type { HistoryState, HistoryStateEntry } from '@lexical/history';
+import { FORMAT_BOLD, normalizeBlocks, normalizeInline, type Block, type ReportHeader } from '../../../../shared/model';
+import { planPasteMove, readPaste, type MovedField, type PasteReading } from '../../../../shared/import/paste';
 import { $nodesFromBlocks } from '../../bridge';
 import { $isGwGuidanceNode } from '../../nodes';
 import { $selectedBlocks } from '../HeadingLevelPlugin';
 
-export interface PastedContent {
-  /** Blocks to insert at the caret. */
-  blocks: Block[];
-  /** Header fields found, when the paste is a whole report going into a blank document. */
-  header: ReportHeader | null;
-  /** A single line: inserted as text into the current paragraph. */
-  inline: string | null;
-  /** The marks of `inline`, when any part of it is marked. */
-  inlineRuns?: Run[];
+/** A whole-report paste that moved lines into the header: what the notice shows and undo restores. */
+export interface PasteMoveRecord {
+  moved: MovedField[];
+  patch: Partial<ReportHeader>;
+  before: Partial<ReportHeader>;
+  /** The history entry of the paste as pasted (top of the undo stack while the move is the last step). */
+  pastedEntry: HistoryStateEntry | null;
+  /** The history entry of the moved state, once undone (top of the redo stack then). */
+  movedEntry: HistoryStateEntry | null;
+  undone: boolean;
 }
 
-const nonSpace = (s: string): number => s.replace(/[\s\u3000]|\*\*/g, '').length;
-
-/** Lines → blocks by their heading numbers only (no header detection); bold (`**`) kept as marks. */
-export function linesToBlocks(lines: readonly string[]): Block[] {
-  const out: Block[] = [];
-  for (const raw of lines) {
-    const line = toSourceLine(raw);
-    if (!line.text) continue;
-    const match = matchHeadingLabel(line.text);
-    if (match) {
-      const text = line.text.slice(match.textStart);
-      const runs = headingMarksOf(line, text, match.textStart);
-      out.push({ type: 'heading', level: match.level, label: match.label, text, runIn: null, ...(runs ? { runs } : {}) });
-    } else {
-      const runs = marksOf(line, line.text, 0);
-      out.push({ type: 'paragraph', text: line.text, ...(runs ? { runs } : {}) });
-    }
-  }
-  return out;
-}
-
-/** Decide what a clipboard payload becomes (pure; tested without a DOM). */
-export function convertPaste(payload: { html?: string | null; text?: string | null }, intoBlankDocument: boolean): PastedContent | null {
-  const html = payload.html && payload.html.trim() ? payload.html : null;
-  const text = payload.text ?? '';
-  const lines = (html ? htmlToLines(html) : splitLines(text)).filter((l) => l.replace(/\*\*/g, '').trim() !== '');
-  if (lines.length === 0) return null;
-  if (lines.length === 1) {
-    const line = toSourceLine(lines[0]!);
-    const inlineRuns = marksOf(line, line.text, 0);
-    return { blocks: [], header: null, inline: line.text, ...(inlineRuns ? { inlineRuns } : {}) };
-  }
-  const doc: GongwenDocument = html ? importHtml(html) : importText(text);
-  const blocks = toBlocks(doc.body).filter((b) => b.type !== 'guidance');
-  if (intoBlankDocument) return { blocks, header: doc.header, inline: null };
-  const kept = blocks.reduce((n, b) => n + nonSpace(b.type === 'heading' ? `${b.label ?? ''}${b.text}${b.runIn ?? ''}` : b.text), 0);
-  const given = lines.reduce((n, l) => n + nonSpace(l), 0);
-  // The importer moved lines into the header (a title, a date…): keep them as body text here.
-  return { blocks: kept >= given * 0.9 ? blocks : linesToBlocks(lines), header: null, inline: null };
+export interface PasteHost {
+  getHeader(): ReportHeader;
+  /** Set some header fields (a move or its undo). */
+  setHeaderFields(patch: Partial<ReportHeader>): void;
+  /** The notice to show: the last move while it is in effect; `canUndo` while it is the last step. */
+  onNotice(notice: { moved: MovedField[]; canUndo: boolean } | null): void;
 }
 
 export function $bodyIsBlank(): boolean {
@@ -85,30 +66,71 @@ export function $bodyIsBlank(): boolean {
     .every((node) => $isGwGuidanceNode(node) || node.getTextContent().trim() === '');
 }
 
-/** Insert converted content at the selection. */
-export function $insertPasted(content: PastedContent): void {
+const isBlankBlock = (node: LexicalNode): boolean => $isGwGuidanceNode(node) || node.getTextContent().trim() === '';
+
+/**
+ * Insert blocks at the selection as top-level blocks and return them (a whole report: its
+ * blocks must stay addressable for the move that follows). A selection is deleted first; into
+ * guidance or an empty line the blocks take its place; in the middle of a block it is split.
+ */
+export function $insertBlocksAtCaret(blocks: readonly Block[]): LexicalNode[] {
   const selection = $getSelection();
-  if (!$isRangeSelection(selection)) return;
-  if (content.inline !== null) {
-    if (content.inlineRuns) selection.insertNodes(content.inlineRuns.map((run) => $createTextNode(run.text).setFormat(run.bold ? FORMAT_BOLD : 0)));
-    else selection.insertRawText(content.inline);
-    return;
-  }
-  if (content.blocks.length === 0) return;
-  const nodes = $nodesFromBlocks(content.blocks);
-  const current = $selectedBlocks()[0];
-  if (current && selection.isCollapsed() && ($isGwGuidanceNode(current) || current.getTextContent().trim() === '')) {
-    // Into guidance or an empty line: the pasted blocks take its place.
-    current.replace(nodes[0]!);
-    let last = nodes[0]!;
+  if (!$isRangeSelection(selection) || blocks.length === 0) return [];
+  if (!selection.isCollapsed()) selection.removeText();
+  const nodes = $nodesFromBlocks(blocks);
+  const anchor = selection.anchor.getNode();
+  const current = $isElementNode(anchor) && $isRootOrShadowRoot(anchor.getParent()) ? anchor : anchor.getTopLevelElement();
+  const chain = (first: LexicalNode) => {
+    let last = first;
     for (const node of nodes.slice(1)) {
       last.insertAfter(node);
       last = node;
     }
-    last.selectEnd();
+  };
+  if (!current) {
+    $getRoot().append(...nodes);
+  } else if (isBlankBlock(current)) {
+    current.replace(nodes[0]!);
+    chain(nodes[0]!);
+  } else {
+    const offset = selection.anchor.offset;
+    const text = selection.anchor.type === 'text';
+    const atEnd = text ? anchor.is(current.getLastDescendant()) && offset === anchor.getTextContentSize() : offset >= ($isElementNode(anchor) ? anchor.getChildrenSize() : 0);
+    const atStart = text ? anchor.is(current.getFirstDescendant()) && offset === 0 : offset === 0;
+    if (atEnd) {
+      current.insertAfter(nodes[0]!);
+    } else if (atStart) {
+      current.insertBefore(nodes[0]!);
+    } else {
+      // In the middle of a block: split it, the report goes between the halves.
+      const rest = selection.insertParagraph();
+      if (rest) rest.insertBefore(nodes[0]!);
+      else current.insertAfter(nodes[0]!);
+    }
+    chain(nodes[0]!);
+  }
+  const last = nodes[nodes.length - 1]!;
+  if ($isElementNode(last)) last.selectEnd();
+  return nodes;
+}
+
+/** Insert a reading that moves nothing at the selection (one undo step). */
+export function $insertReading(reading: PasteReading): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  if (reading.inline) {
+    const { text, runs } = reading.inline;
+    if (runs) selection.insertNodes(runs.map((run) => $createTextNode(run.text).setFormat(run.bold ? FORMAT_BOLD : 0)));
+    else selection.insertRawText(text);
     return;
   }
-  selection.insertNodes(nodes);
+  if (reading.blocks.length === 0) return;
+  const current = $selectedBlocks()[0];
+  if (current && selection.isCollapsed() && isBlankBlock(current)) {
+    $insertBlocksAtCaret(reading.blocks);
+    return;
+  }
+  selection.insertNodes($nodesFromBlocks(reading.blocks));
 }
 
 /** The nodes of an application/x-lexical-editor payload, or null when it is not one. */
@@ -131,38 +153,116 @@ export function $insertLexicalNodes(nodes: readonly unknown[]): void {
   selection.insertNodes(json.map((n) => $parseSerializedNode(n as Parameters<typeof $parseSerializedNode>[0])));
 }
 
-export function registerPaste(editor: LexicalEditor, mergeHeader: (header: ReportHeader) => void): () => void {
-  return editor.registerCommand(
-    PASTE_COMMAND,
-    (event) => {
-      const data = 'clipboardData' in event ? event.clipboardData : null;
-      if (!data) return false;
-      // Our own copies (application/x-lexical-editor) keep their structure, through the one door.
-      const lexical = data.types.includes('application/x-lexical-editor') ? lexicalClipboardNodes(data.getData('application/x-lexical-editor')) : null;
-      if (lexical) {
+const top = <T,>(stack: readonly T[]): T | null => stack[stack.length - 1] ?? null;
+/** Moves remembered for undo/redo (older ones are long out of reach of Ctrl+Z in practice). */
+const MAX_RECORDS = 20;
+
+/**
+ * The paste command, and the undo/redo of a whole-report move. `history` is the editor's
+ * history state (UndoPlugin): a move is undone when the undo about to run goes back to the
+ * state as pasted, wherever in the history that is.
+ */
+export function registerPaste(editor: LexicalEditor, host: PasteHost, history: HistoryState): () => void {
+  const records: PasteMoveRecord[] = [];
+  let shown: PasteMoveRecord | null = null;
+  let shownCanUndo = false;
+  const refresh = () => {
+    const last = top(records);
+    const active = last && !last.undone ? last : null;
+    const canUndo = active !== null && top(history.undoStack) === active.pastedEntry;
+    if (active === shown && canUndo === shownCanUndo) return;
+    shown = active;
+    shownCanUndo = canUndo;
+    host.onNotice(active ? { moved: active.moved, canUndo } : null);
+  };
+
+  const $paste = (reading: PasteReading) => {
+    const move = planPasteMove(reading, host.getHeader());
+    if (!move) {
+      $insertReading(reading);
+      return;
+    }
+    // Step 1: every line as pasted. Step 2 (its own undo step): the header lines leave.
+    const nodes = $insertBlocksAtCaret(reading.blocks);
+    const leaving = move.remove.map((i) => nodes[i]?.getKey()).filter((k): k is string => k !== undefined);
+    const staying = nodes.filter((_, i) => !move.remove.includes(i)).map((n) => n.getKey());
+    $onUpdate(() => {
+      editor.update(
+        () => {
+          for (const key of leaving) $getNodeByKey(key)?.remove();
+          const last = staying.length > 0 ? $getNodeByKey(staying[staying.length - 1]!) : null;
+          if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode());
+          if ($isElementNode(last)) last.selectEnd();
+          else $getRoot().selectEnd();
+        },
+        {
+          tag: HISTORY_PUSH_TAG,
+          onUpdate: () => {
+            records.push({ ...move, pastedEntry: top(history.undoStack), movedEntry: null, undone: false });
+            if (records.length > MAX_RECORDS) records.shift();
+            host.setHeaderFields(move.patch);
+            refresh();
+          },
+        },
+      );
+    });
+  };
+
+  return mergeRegister(
+    editor.registerCommand(
+      PASTE_COMMAND,
+      (event) => {
+        const data = 'clipboardData' in event ? event.clipboardData : null;
+        if (!data) return false;
+        // Our own copies (application/x-lexical-editor) keep their structure, through the one door.
+        const lexical = data.types.includes('application/x-lexical-editor') ? lexicalClipboardNodes(data.getData('application/x-lexical-editor')) : null;
+        if (lexical) {
+          event.preventDefault();
+          editor.update(() => $insertLexicalNodes(lexical));
+          return true;
+        }
+        const reading = readPaste({ html: data.getData('text/html'), text: data.getData('text/plain') });
+        if (!reading) return false;
         event.preventDefault();
-        editor.update(() => $insertLexicalNodes(lexical));
+        editor.update(() => $paste(reading));
         return true;
-      }
-      const html = data.getData('text/html');
-      const text = data.getData('text/plain');
-      const blank = editor.getEditorState().read($bodyIsBlank);
-      const content = convertPaste({ html, text }, blank);
-      if (!content) return false;
-      event.preventDefault();
-      editor.update(() => {
-        $insertPasted(content);
-        if (content.header) mergeHeader(content.header);
-      });
-      return true;
-    },
-    COMMAND_PRIORITY_HIGH,
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    // Before the history plugin (priority EDITOR) runs the undo: the header fields go back with the body.
+    editor.registerCommand(
+      UNDO_COMMAND,
+      () => {
+        const entry = top(history.undoStack);
+        const record = records.find((r) => !r.undone && r.pastedEntry === entry);
+        if (record) {
+          record.undone = true;
+          record.movedEntry = history.current;
+          host.setHeaderFields(record.before);
+        }
+        return false;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      REDO_COMMAND,
+      () => {
+        const entry = top(history.redoStack);
+        const record = records.find((r) => r.undone && r.movedEntry !== null && r.movedEntry === entry);
+        if (record) {
+          record.undone = false;
+          host.setHeaderFields(record.patch);
+        }
+        return false;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerUpdateListener(refresh),
   );
 }
 
-export function PastePlugin({ mergeHeader }: { mergeHeader: (header: ReportHeader) => void }): null {
+export function PastePlugin({ host, history }: { host: PasteHost; history: HistoryState }): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerPaste(editor, mergeHeader), [editor, mergeHeader]);
+  useEffect(() => registerPaste(editor, host, history), [editor, host, history]);
   return null;
 }
-
