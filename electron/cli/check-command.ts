@@ -29,7 +29,7 @@ export interface CheckJson {
     title: string | null;
     date: string | null;
   };
-  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; message: string; where: { block: number | null; field?: string; text: string } }[];
+  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; basis?: string; message: string; where: { block: number | null; field?: string; text: string } }[];
   exportable: boolean;
 }
 
@@ -50,7 +50,7 @@ export function toCheckJson(file: string, doc: GongwenDocument, report: CheckRep
       title: orNull(h.title),
       date: orNull(h.date),
     },
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text } })),
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, ...(f.basisRef ? { basis: t(f.basisRef) } : {}), message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text } })),
     exportable: report.exportable,
   };
 }

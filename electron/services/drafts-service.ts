@@ -9,7 +9,7 @@
  *   drafts/index.json          a cache of the summaries; rebuilt from the files when missing or stale
  *   drafts/<name>.corrupt      a draft that could not be read, moved aside (never deleted)
  *   trash/<id>.gwdraft|.journal|.meta.json   deleted drafts, restorable for 30 days
- *   revisions/<id>/<time>-<reason>.gwdraft   snapshots (autosave ≤ 1/min, last 20; export; restore)
+ *   revisions/<id>/<time>-<reason>.gwdraft   snapshots (autosave ≤ 1/min, last 20; export; restore; signoff, kept)
  *
  * The parts, each in ./drafts/: context (layout, shared view, queue, Results), index-cache,
  * folder (reading, refresh, setting aside), journal, revisions, trash, files (.gwdraft in
@@ -21,6 +21,9 @@ import type { ApiOutputs, DraftList, DraftRecord, DraftSummary, Result, Revision
 import { documentSchema, draftIdSchema, revisionIdSchema } from '../../shared/ipc/schemas';
 import type { GongwenDocument } from '../../shared/model/document';
 import { rolloverDocument } from '../../shared/model/rollover';
+import { documentFingerprint, withHistory, type HistoryEntry } from '../../shared/model/approvals';
+import type { z } from 'zod';
+import { approvalRequestSchema } from '../../shared/ipc/schemas';
 import { DRAFT_EXT, DRAFT_FILE_VERSION, encodeDraft, type DraftEnvelope } from './drafts-file';
 import { removeStaleTempFiles, writeAtomic } from './disk';
 import { bail, createContext, guarded, summary, writeFailure, type DraftServiceOptions } from './drafts/context';
@@ -49,6 +52,14 @@ export interface DraftService {
   revisions(id: string): Promise<Result<Revision[]>>;
   restoreRevision(id: string, revisionId: string): Promise<Result<DraftRecord>>;
   snapshot(id: string, reason: 'export'): Promise<Result<Revision>>;
+  /**
+   * Record a sign-off or a secrecy review for `document` (the text as the user sees it): the
+   * time and the fingerprint are taken here; a sign-off keeps the signed text as a revision.
+   * The draft is saved with the record and a history entry.
+   */
+  approve(id: string, document: GongwenDocument, approval: z.infer<typeof approvalRequestSchema>): Promise<Result<ApiOutputs['drafts:approve']>>;
+  /** Add an entry (a 公开版 export) to the saved draft's history. */
+  appendHistory(id: string, entry: HistoryEntry): Promise<Result<{ modifiedAt: string }>>;
   rollover(id: string): Promise<Result<DraftRecord & { figuresMarked: number }>>;
   exportFile(id: string): Promise<Result<ApiOutputs['drafts:exportFile']>>;
   importFile(file: { name: string; base64: string }): Promise<Result<DraftRecord>>;
@@ -224,7 +235,9 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
       run(async () => {
         requireId(id);
         const env = await enqueue(id, () => readLive(id));
-        return createFrom(env.document);
+        // A copy is a new draft: the original's sign-off and history stay with the original.
+        const { approvals: _original, ...copy } = env.document;
+        return createFrom(copy);
       }),
 
     delete: (id) =>
@@ -263,9 +276,13 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
           } catch (error) {
             writeFailure(error);
           }
-          const { modifiedAt } = await writeDraft(id, read.env.document, current.createdAt);
+          // The approvals are the draft's record, not part of a text: a restore keeps today's.
+          const { approvals: _then, ...restoredText } = read.env.document;
+          const approvals = (recovered ?? current.document).approvals;
+          const restored: GongwenDocument = approvals ? { ...restoredText, approvals } : restoredText;
+          const { modifiedAt } = await writeDraft(id, restored, current.createdAt);
           await journal.remove(id);
-          return { id, document: read.env.document, modifiedAt, recovered: null };
+          return { id, document: restored, modifiedAt, recovered: null };
         });
       }),
 
@@ -282,11 +299,62 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         });
       }),
 
+    approve: (id, document, approval) =>
+      run(async () => {
+        requireId(id);
+        const doc = requireDocument(document);
+        const checked = approvalRequestSchema.safeParse(approval);
+        if (!checked.success) bail('invalid-payload', 'drafts.errors.invalidDocument', { path: checked.error.issues[0]?.path.join('.') ?? '', reason: checked.error.issues[0]?.message ?? '' });
+        approval = checked.data;
+        refuseTrashed(id);
+        return enqueue(id, async () => {
+          refuseTrashed(id);
+          const createdAt = live.get(id)?.createdAt ?? now().toISOString();
+          const recordedAt = now().toISOString();
+          const fingerprint = documentFingerprint(doc);
+          let next: GongwenDocument;
+          let revision: Revision | null = null;
+          if (approval.type === 'signOff') {
+            const { type: _t, ...input } = approval;
+            const signed = { ...input, recordedAt, fingerprint, revisionId: null };
+            const signedDoc: GongwenDocument = { ...doc, approvals: withHistory(doc.approvals, { type: 'signOff', ...signed }, { signOff: signed }) };
+            try {
+              revision = await revisions.write(id, encodeDraft({ id, createdAt, modifiedAt: recordedAt, document: signedDoc }), 'signoff');
+            } catch (error) {
+              writeFailure(error);
+            }
+            const kept = { ...signed, revisionId: revision.id };
+            next = { ...doc, approvals: withHistory(doc.approvals, { type: 'signOff', ...kept }, { signOff: kept }) };
+          } else {
+            const { type: _t, ...input } = approval;
+            const reviewed = { ...input, recordedAt, fingerprint };
+            next = { ...doc, approvals: withHistory(doc.approvals, { type: 'secrecyReview', ...reviewed }, { secrecyReview: reviewed }) };
+          }
+          const { modifiedAt } = await writeDraft(id, next, createdAt);
+          await journal.remove(id);
+          return { document: next, modifiedAt, revision };
+        });
+      }),
+
+    appendHistory: (id, entry) =>
+      run(async () => {
+        requireId(id);
+        refuseTrashed(id);
+        return enqueue(id, async () => {
+          const env = await readLive(id);
+          const next: GongwenDocument = { ...env.document, approvals: withHistory(env.document.approvals, entry) };
+          const { modifiedAt } = await writeDraft(id, requireDocument(next), env.createdAt);
+          return { modifiedAt };
+        });
+      }),
+
     rollover: (id) =>
       run(async () => {
         requireId(id);
         const env = await enqueue(id, () => readLive(id));
-        const { document, figuresMarked } = rolloverDocument(env.document);
+        // Next year's report is a new text: nobody has signed or reviewed it.
+        const { approvals: _last, ...lastYear } = env.document;
+        const { document, figuresMarked } = rolloverDocument(lastYear);
         const record = await createFrom(requireDocument(document));
         return { ...record, figuresMarked };
       }),

@@ -24,6 +24,8 @@ import { importFileBounded } from './import-bounded';
 import { browserDownload, createOutputPipeline, saveDialogOutput, type OutputFormat, type OutputVariant } from './output';
 import { localIsoDate } from '../../shared/model/today';
 import { createFontService, type FontService } from './font-service';
+import { publicAcceptance, publicExportEntry } from './public-record';
+import type { HistoryEntry } from '../../shared/model/approvals';
 
 export interface WireOptions {
   dataDir: string;
@@ -58,13 +60,14 @@ export function wireServices(options: WireOptions): Wired {
   const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
 
   const t = () => createI18n(settings.get().language).t;
+  const translate = () => {
+    const tr = t();
+    return (key: string, values?: Record<string, string | number>) => tr(key, values ?? {});
+  };
   const pipeline = createOutputPipeline({
     rulesFor: createKindRulesLoader(templates),
     today,
-    t: () => {
-      const tr = t();
-      return (key, values) => tr(key, values ?? {});
-    },
+    t: translate,
     buildDocx,
     // The office's own published contact lines are no public.phone findings.
     publicScreening: () => {
@@ -131,6 +134,7 @@ export function wireServices(options: WireOptions): Wired {
     'drafts:revisions': ({ id }) => drafts.revisions(id),
     'drafts:restoreRevision': ({ id, revisionId }) => drafts.restoreRevision(id, revisionId),
     'drafts:rollover': ({ id }) => drafts.rollover(id),
+    'drafts:approve': ({ id, document, approval }) => drafts.approve(id, document, approval),
     'drafts:exportFile': ({ id }) => drafts.exportFile(id),
     'drafts:importFile': ({ file }) => drafts.importFile(file),
     'drafts:openPath': async ({ path: file }) => {
@@ -165,15 +169,26 @@ export function wireServices(options: WireOptions): Wired {
       }
     },
     'checks:rules': ({ kind, variant }) => ok(pipeline.rulesFor(kind, variant)),
-    'export:run': async ({ document, format, variant, acceptWarnings, draftId }) => {
+    'export:run': async ({ document, format, variant, acceptWarnings, draftId, acceptance }) => {
       const prepared = await pipeline.prepare(document, variant, format, acceptWarnings);
       if (!prepared.ok) return prepared;
+      const accepted = publicAcceptance(prepared.value.report, variant, acceptance);
+      if (!accepted.ok) return accepted;
       const delivered = await output(prepared.value);
       if (!delivered.ok) return delivered;
       if (delivered.value.path) settings.update({ lastExportDir: path.dirname(delivered.value.path) });
       recordDocNumber(document, variant);
       if (draftId) await drafts.snapshot(draftId, 'export');
-      return ok({ ...delivered.value, warnings: prepared.value.report.counts.warning });
+      let history: HistoryEntry | null = null;
+      if (variant === 'public') {
+        // The 公开版 is recorded in the draft's history: what was accepted, by whom, why, and the 保密审查 on record.
+        history = publicExportEntry(document, prepared.value.report, { fileName: delivered.value.fileName, format, by: acceptance?.by ?? '', reason: acceptance?.reason ?? '', recordedAt: new Date().toISOString(), t: translate() });
+        if (draftId) {
+          const appended = await drafts.appendHistory(draftId, history);
+          if (!appended.ok) return appended;
+        }
+      }
+      return ok({ ...delivered.value, warnings: prepared.value.report.counts.warning, history });
     },
     'fonts:status': async () => ok(await fonts.status()),
   };

@@ -30,6 +30,7 @@ import { publicNumbersRule } from './rules/public-numbers';
 import { publicPhoneRule } from './rules/public-phone';
 import { publicPersonalNameRule } from './rules/public-personal-name';
 import { qualityRule } from './rules/quality';
+import { approvalsRule } from './rules/approvals';
 
 export const RULES: readonly CheckRule[] = [
   statutorySectionsRule,
@@ -51,6 +52,7 @@ export const RULES: readonly CheckRule[] = [
   numberingOrphanRule,
   sectionEmptyRule,
   qualityRule,
+  approvalsRule,
   // The public-version screening: these run only when ctx.public is set (公开版).
   publicSecrecyRule,
   publicNumbersRule,

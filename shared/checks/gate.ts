@@ -3,7 +3,7 @@
  * error and warning messages. Errors block export; warnings need the user's confirmation.
  */
 import type { CheckReport } from './types';
-import { formatFinding, type Translate } from './format';
+import { formatFindingWithPlace, type Translate } from './format';
 import { fail, ok, type Result } from '../ipc/contract';
 
 export interface ExportGate {
@@ -13,8 +13,8 @@ export interface ExportGate {
 
 export function exportGate(report: CheckReport, t: Translate): ExportGate {
   return {
-    errors: report.findings.filter((f) => f.severity === 'error').map((f) => formatFinding(f, t)),
-    warnings: report.findings.filter((f) => f.severity === 'warning').map((f) => formatFinding(f, t)),
+    errors: report.findings.filter((f) => f.severity === 'error').map((f) => formatFindingWithPlace(f, t)),
+    warnings: report.findings.filter((f) => f.severity === 'warning').map((f) => formatFindingWithPlace(f, t)),
   };
 }
 

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'drafts:revisions',
   'drafts:restoreRevision',
   'drafts:rollover',
+  'drafts:approve',
   'drafts:exportFile',
   'drafts:importFile',
   'drafts:openPath',

@@ -10,9 +10,11 @@ import type { DeadlineOverrides, ReportingLevel } from '../calendar/annual';
 import { z } from 'zod';
 import type { ProfileField } from '../templates/instantiate';
 import type { GongwenDocument } from '../model/document';
+import type { HistoryEntry } from '../model/approvals';
 import type { KindRules } from '../checks/kind-rules';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import {
+  approvalRequestSchema,
   documentSchema,
   draftIdSchema,
   exportRequestSchema,
@@ -85,7 +87,8 @@ export interface DraftList {
 export interface Revision {
   id: string;
   savedAt: string;
-  reason: 'autosave' | 'export' | 'restore';
+  /** signoff: the text the principal leader signed (kept, never pruned). */
+  reason: 'autosave' | 'export' | 'restore' | 'signoff';
 }
 
 export interface DraftRecord {
@@ -130,6 +133,8 @@ export interface ExportResult {
   base64: string | null;
   /** The exportable state the Node side computed: warnings that were accepted. */
   warnings: number;
+  /** 公开版 of a draft: the history entry recorded in the draft (accepted findings, 保密审查). */
+  history: HistoryEntry | null;
 }
 
 /** The four fonts GB/T 9704 names, keyed as in shared/page (FONTS). */
@@ -177,6 +182,8 @@ export const channels = {
   'drafts:revisions': z.object({ id: draftIdSchema }),
   'drafts:restoreRevision': z.object({ id: draftIdSchema, revisionId: revisionIdSchema }),
   'drafts:rollover': z.object({ id: draftIdSchema }),
+  /** Record 主要负责人审核签字 or 保密审查 for the document as sent; the Node side adds time and fingerprint, and keeps the signed text as a revision. */
+  'drafts:approve': z.object({ id: draftIdSchema, document: documentSchema, approval: approvalRequestSchema }),
   'drafts:exportFile': z.object({ id: draftIdSchema }),
   'drafts:importFile': z.object({ file: fileUploadSchema }),
   /** Desktop app: a .gwdraft the OS asked us to open (double-click, file association). */
@@ -211,6 +218,8 @@ export interface ApiOutputs {
   'drafts:revisions': Revision[];
   'drafts:restoreRevision': DraftRecord;
   'drafts:rollover': DraftRecord & { figuresMarked: number };
+  /** The document with its approvals updated (saved), and the signed text's revision (sign-off only). */
+  'drafts:approve': { document: GongwenDocument; modifiedAt: string; revision: Revision | null };
   'drafts:exportFile': { fileName: string; base64: string };
   'drafts:importFile': DraftRecord;
   'drafts:openPath': DraftRecord;

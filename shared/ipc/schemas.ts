@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
 import { normalizeBody } from '../model/normalize';
+import { approvalsSchema, secrecyReviewInputSchema, signOffInputSchema } from '../model/approvals';
 
 const line = z.string().max(2_000);
 const shortText = z.string().max(500);
@@ -49,7 +50,15 @@ export const documentSchema = z.object({
   reportYear: z.number().int().min(1949).max(2200).nullable(),
   header: headerSchema,
   body: bodySchema,
+  /** 审核签字, 保密审查 and their history (shared/model/approvals.ts); absent in older drafts. */
+  approvals: approvalsSchema.optional(),
 });
+
+/** drafts:approve: record a sign-off or a secrecy review for the document as it is now. */
+export const approvalRequestSchema = z.discriminatedUnion('type', [
+  signOffInputSchema.extend({ type: z.literal('signOff') }).strict(),
+  secrecyReviewInputSchema.extend({ type: z.literal('secrecyReview') }).strict(),
+]);
 
 export const draftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a draft id');
 export const revisionIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'not a revision id');
@@ -104,4 +113,6 @@ export const exportRequestSchema = z.object({
   acceptWarnings: z.boolean(),
   /** Draft to snapshot as an "exported" revision, when known. */
   draftId: draftIdSchema.nullable(),
+  /** 公开版: who accepts the remaining findings and why (recorded in the draft's history). */
+  acceptance: z.object({ by: z.string().trim().max(50), reason: z.string().trim().max(500) }).strict().optional(),
 });

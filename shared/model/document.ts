@@ -7,6 +7,7 @@
  * (./blocks.ts), a flat list that is easy to reason about.
  */
 import type { SerializedBody } from './lexical-json';
+import type { Approvals } from './approvals';
 
 /** Bump when the on-disk shape changes; add a step in ./migrate.ts at the same time. */
 export const SCHEMA_VERSION = 1;
@@ -62,6 +63,8 @@ export interface GongwenDocument {
   reportYear: number | null;
   header: ReportHeader;
   body: SerializedBody;
+  /** 主要负责人审核签字, 保密审查 and their history (./approvals.ts); absent in drafts that never had one. */
+  approvals?: Approvals;
 }
 
 export function emptyHeader(): ReportHeader {

@@ -4,3 +4,4 @@ export * from './lexical-json';
 export * from './numbering';
 export * from './migrate';
 export * from './normalize';
+export * from './approvals';

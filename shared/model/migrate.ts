@@ -3,6 +3,7 @@
  * one step here, so drafts written by older app versions always open.
  */
 import { SCHEMA_VERSION, emptyHeader, type GongwenDocument } from './document';
+import { sanitizeApprovals } from './approvals';
 
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {
@@ -37,11 +38,15 @@ export function migrateDocument(input: unknown): GongwenDocument {
   const body = doc.body as { root?: { children?: unknown } } | undefined;
   if (!body || typeof body !== 'object' || !body.root || !Array.isArray(body.root.children)) throw new InvalidDocumentError('body is not an editor state');
   const header = { ...emptyHeader(), ...(typeof doc.header === 'object' && doc.header ? doc.header : {}) };
-  return {
+  const out: GongwenDocument = {
     schemaVersion: SCHEMA_VERSION,
     kind: typeof doc.kind === 'string' ? doc.kind : 'generic',
     reportYear: typeof doc.reportYear === 'number' ? doc.reportYear : null,
     header,
     body: doc.body as GongwenDocument['body'],
   };
+  // A damaged sign-off or history entry is dropped, never the draft (older drafts have none).
+  const approvals = sanitizeApprovals(doc.approvals);
+  if (approvals) out.approvals = approvals;
+  return out;
 }

@@ -56,6 +56,36 @@ describe('wired services', () => {
     expect((await call('export:run', { document: doc, format: 'docx', variant: 'public', acceptWarnings: false, draftId: null })).ok).toBe(true);
   });
 
+  it('a 公开版 export of a draft: kept screening warnings need a named person; the history records them with the 保密审查', async () => {
+    const clean = fixture('report-zhaishang-2023.txt');
+    const doc: GongwenDocument = { ...clean, header: { ...clean.header, note: '联系人：王明，电话：13800138000' } };
+    const created = (await call('drafts:create', { document: doc })) as { ok: true; value: { id: string } };
+    const id = created.value.id;
+    const reviewed = (await call('drafts:approve', { id, document: doc, approval: { type: 'secrecyReview', reviewer: '李保密', date: '2025-01-18', conclusion: 'publish', note: '' } })) as { ok: true; value: { document: GongwenDocument } };
+    const current = reviewed.value.document;
+    const anonymous = await call('export:run', { document: current, format: 'docx', variant: 'public', acceptWarnings: true, draftId: id });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'export-needs-acceptance', values: { count: 1 } } });
+    const done = await call('export:run', { document: current, format: 'docx', variant: 'public', acceptWarnings: true, draftId: id, acceptance: { by: '李保密', reason: '联系人同意公开' } });
+    expect(done.ok).toBe(true);
+    const history = (done as { value: { history: { type: string; by: string; reason: string; accepted: { rule: string; text: string; message: string }[]; secrecyReview: { reviewer: string } | null; secrecyReviewCurrent: boolean } } }).value.history;
+    expect(history).toMatchObject({ type: 'publicExport', by: '李保密', reason: '联系人同意公开', secrecyReview: { reviewer: '李保密' }, secrecyReviewCurrent: true });
+    expect(history.accepted.find((a) => a.rule === 'public.phone')).toMatchObject({ text: '13800138000' });
+    const saved = (await call('drafts:get', { id })) as { ok: true; value: { document: GongwenDocument } };
+    expect(saved.value.document.approvals!.history.map((e) => e.type)).toEqual(['secrecyReview', 'publicExport']);
+    // The official version needs no name and records nothing.
+    const official = await call('export:run', { document: current, format: 'docx', variant: 'official', acceptWarnings: true, draftId: id });
+    expect(official).toMatchObject({ ok: true, value: { history: null } });
+  });
+
+  it('the refusal names the place of each error (正文第 N 段, a header field)', async () => {
+    const tainted = importText(fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8').replace('三、2024年度', '当事人身份证号码522323198503124410已登记。\n三、2024年度'));
+    const doc: GongwenDocument = { ...tainted, header: { ...tainted.header, secrecy: '秘密★1年' } };
+    const block = wired.check(doc, 'public').findings.find((f) => f.rule === 'public.idNumber')!.where.block!;
+    const refused = (await call('export:run', { document: doc, format: 'docx', variant: 'public', acceptWarnings: true, draftId: null })) as { ok: false; error: { details: string[] } };
+    expect(refused.error.details.find((d) => d.includes('5223**********4410'))).toContain(`（位置：正文第 ${block + 1} 段）`);
+    expect(refused.error.details.find((d) => d.includes('秘密★1年'))).toContain('（位置：密级和保密期限）');
+  });
+
   it('a clean real report exports to a .docx the browser can download', async () => {
     const doc = fixture('report-zhaishang-2023.txt');
     const result = await call('export:run', { document: doc, format: 'docx', variant: 'official', acceptWarnings: false, draftId: null });

@@ -1,7 +1,7 @@
 /**
  * revisions/<id>/<time>-<reason>.gwdraft: snapshots of a draft. Autosave keeps at most one
  * a minute and the last 20; a restore keeps the text it replaced (last 20); every export
- * keeps one.
+ * keeps one; a sign-off keeps the signed text (never pruned).
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ export const AUTOSAVE_SNAPSHOT_INTERVAL_MS = 60_000;
 export const KEEP_AUTOSAVE_SNAPSHOTS = 20;
 export const KEEP_RESTORE_SNAPSHOTS = 20;
 
-export const REVISION_NAME = /^(\d{8}T\d{9}Z)-(autosave|export|restore)(?:-\d+)?$/;
+export const REVISION_NAME = /^(\d{8}T\d{9}Z)-(autosave|export|restore|signoff)(?:-\d+)?$/;
 
 type RevisionReason = Revision['reason'];
 

@@ -5,6 +5,7 @@ import { createDraftService, type DraftServiceOptions } from '../../../electron/
 import type { Result } from '../../../shared/ipc/contract';
 import { toBlocks } from '../../../shared/model/lexical-json';
 import { makeDocument, tempDir } from './helpers';
+import { approvalState, documentFingerprint } from '../../../shared/model/approvals';
 
 function unwrap<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
@@ -414,5 +415,56 @@ describe('drafts service: duplicate, rollover, export and import', () => {
     // a bare document (no envelope) is accepted
     const bare = unwrap(await service.importFile({ name: 'bare.gwdraft', base64: b64(JSON.stringify(makeDocument('裸文档'))) }));
     expect(bare.document.header.title).toBe('裸文档');
+  });
+});
+
+describe('drafts service: sign-off and secrecy review', () => {
+  it('a sign-off records time and fingerprint here, keeps the signed text as a revision that is never pruned, and a restore keeps the record', async () => {
+    const { service, clock: c } = setup();
+    const doc = makeDocument();
+    const { id } = unwrap(await service.create(doc));
+    c.advance(1000);
+    const signed = unwrap(await service.approve(id, doc, { type: 'signOff', name: '王建国', role: '街道党工委书记', date: '2023-01-16' }));
+    const signOff = signed.document.approvals!.signOff!;
+    expect(signOff).toMatchObject({ name: '王建国', role: '街道党工委书记', date: '2023-01-16', recordedAt: '2024-01-10T08:00:01.000Z', fingerprint: documentFingerprint(doc) });
+    expect(signed.revision).toMatchObject({ reason: 'signoff' });
+    expect(signOff.revisionId).toBe(signed.revision!.id);
+    expect(signed.document.approvals!.history.map((e) => e.type)).toEqual(['signOff']);
+    // saved with the record
+    expect(unwrap(await service.get(id)).document.approvals!.signOff!.name).toBe('王建国');
+
+    // 25 autosave snapshots later the signed text is still there
+    let text = doc;
+    for (let i = 0; i < 25; i++) {
+      c.advance(61_000);
+      text = makeDocument(`金兰山街道关于2022年度法治政府建设情况的报告（第${i}稿）`);
+      unwrap(await service.save(id, { ...text, approvals: signed.document.approvals! }));
+    }
+    const revisions = unwrap(await service.revisions(id));
+    expect(revisions.filter((r) => r.reason === 'signoff').map((r) => r.id)).toEqual([signOff.revisionId]);
+    expect(revisions.filter((r) => r.reason === 'autosave')).toHaveLength(20);
+
+    // a secrecy review of the edited text; then restoring the signed revision brings the signed text back with today's record
+    c.advance(1000);
+    const reviewed = unwrap(await service.approve(id, { ...text, approvals: signed.document.approvals! }, { type: 'secrecyReview', reviewer: '李保密', date: '2023-01-18', conclusion: 'publishRedacted', note: '删去两处当事人姓名' }));
+    expect(reviewed.revision).toBeNull();
+    expect(approvalState(reviewed.document)).toMatchObject({ signOffStale: true, secrecyReviewStale: false });
+    const restored = unwrap(await service.restoreRevision(id, signOff.revisionId!));
+    expect(restored.document.header.title).toBe(doc.header.title);
+    expect(restored.document.approvals!.history.map((e) => e.type)).toEqual(['signOff', 'secrecyReview']);
+    expect(approvalState(restored.document)).toMatchObject({ signOffStale: false, secrecyReviewStale: true });
+  });
+
+  it('a copy and next year\'s report start without the record; a history entry is appended to the saved draft', async () => {
+    const { service } = setup();
+    const { id } = unwrap(await service.create(makeDocument()));
+    unwrap(await service.approve(id, makeDocument(), { type: 'signOff', name: '王建国', role: '', date: '2023-01-16' }));
+    expect(unwrap(await service.duplicate(id)).document.approvals).toBeUndefined();
+    expect(unwrap(await service.rollover(id)).document.approvals).toBeUndefined();
+    const entry = { type: 'publicExport' as const, recordedAt: '2024-01-10T08:00:00.000Z', fileName: 'x（公开版）.docx', format: 'docx' as const, by: '李保密', reason: '本单位公开电话', accepted: [], secrecyReview: null, secrecyReviewCurrent: false, fingerprint: documentFingerprint(makeDocument()) };
+    unwrap(await service.appendHistory(id, entry));
+    expect(unwrap(await service.get(id)).document.approvals!.history.map((e) => e.type)).toEqual(['signOff', 'publicExport']);
+    const bad = await service.approve(id, makeDocument(), { type: 'signOff', name: '', role: '', date: '2023-01-16' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 });

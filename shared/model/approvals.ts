@@ -1,0 +1,157 @@
+/**
+ * The draft's approvals: the principal leader's sign-off (主要负责人审核签字), the secrecy
+ * review (保密审查) and their history, with every 公开版 export and the findings the user
+ * accepted for it. Stored in the document (`GongwenDocument.approvals`), so the record travels
+ * with a .gwdraft on a USB stick.
+ *
+ * A sign-off and a review are for one text: each keeps the fingerprint of the text it saw
+ * (`documentFingerprint`), and once the text differs the record is stale (the editor says so,
+ * the checks warn). The Node side takes the fingerprint and the time, never the renderer.
+ *
+ * The zod schemas here are the one description of the shape: IPC and files validate with them
+ * (shared/ipc/schemas.ts), and `sanitizeApprovals` keeps what is valid of a stored record so a
+ * damaged entry never makes a draft unreadable.
+ */
+import { z } from 'zod';
+import type { GongwenDocument } from './document';
+import { toBlocks } from './lexical-json';
+
+export const SECRECY_CONCLUSIONS = ['publish', 'publishRedacted', 'withhold'] as const;
+export type SecrecyConclusion = (typeof SECRECY_CONCLUSIONS)[number];
+
+const name = z.string().trim().min(1).max(50);
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a time');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
+const fingerprint = z.string().regex(/^[0-9a-f]{8,64}$/);
+
+/** What the user enters for a sign-off. */
+export const signOffInputSchema = z.object({ name, role: z.string().trim().max(50), date: day }).strict();
+/** What the user enters for a secrecy review. */
+export const secrecyReviewInputSchema = z.object({ reviewer: name, date: day, conclusion: z.enum(SECRECY_CONCLUSIONS), note: z.string().trim().max(500) }).strict();
+
+export const signOffSchema = signOffInputSchema.extend({
+  recordedAt: isoTime,
+  fingerprint,
+  /** The revision that keeps the signed text (revisions/<draft>/…-signoff.gwdraft). */
+  revisionId: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/).nullable(),
+});
+export const secrecyReviewSchema = secrecyReviewInputSchema.extend({ recordedAt: isoTime, fingerprint });
+
+/** A finding the user accepted for a 公开版 export: what, where, and the message as it read. */
+export const acceptedFindingSchema = z
+  .object({
+    rule: z.string().max(60),
+    text: z.string().max(200),
+    block: z.number().int().min(0).max(1_000_000).nullable(),
+    field: z.string().max(40).nullable(),
+    message: z.string().max(500),
+  })
+  .strict();
+
+export const historyEntrySchema = z.discriminatedUnion('type', [
+  signOffSchema.extend({ type: z.literal('signOff') }).strict(),
+  secrecyReviewSchema.extend({ type: z.literal('secrecyReview') }).strict(),
+  z
+    .object({
+      type: z.literal('publicExport'),
+      recordedAt: isoTime,
+      fileName: z.string().max(300),
+      format: z.enum(['docx', 'pdf']),
+      /** Who accepted the findings and why (empty when nothing needed accepting). */
+      by: z.string().trim().max(50),
+      reason: z.string().trim().max(500),
+      accepted: z.array(acceptedFindingSchema).max(200),
+      /** The 保密审查 on record at the export, and whether it was for this very text. */
+      secrecyReview: secrecyReviewSchema.nullable(),
+      secrecyReviewCurrent: z.boolean(),
+      fingerprint,
+    })
+    .strict(),
+]);
+
+export const MAX_HISTORY = 500;
+
+export const approvalsSchema = z
+  .object({
+    signOff: signOffSchema.strict().nullable(),
+    secrecyReview: secrecyReviewSchema.strict().nullable(),
+    history: z.array(historyEntrySchema).max(MAX_HISTORY),
+  })
+  .strict();
+
+export type SignOffInput = z.infer<typeof signOffInputSchema>;
+export type SecrecyReviewInput = z.infer<typeof secrecyReviewInputSchema>;
+export type SignOff = z.infer<typeof signOffSchema>;
+export type SecrecyReview = z.infer<typeof secrecyReviewSchema>;
+export type AcceptedFinding = z.infer<typeof acceptedFindingSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Approvals = z.infer<typeof approvalsSchema>;
+
+export function emptyApprovals(): Approvals {
+  return { signOff: null, secrecyReview: null, history: [] };
+}
+
+/**
+ * What is valid of a stored record (an older or hand-edited file): a bad sign-off or review is
+ * dropped, bad history entries are skipped, the newest MAX_HISTORY kept. Absent → undefined.
+ */
+export function sanitizeApprovals(raw: unknown): Approvals | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) return emptyApprovals();
+  const obj = raw as Record<string, unknown>;
+  const signOff = signOffSchema.strict().safeParse(obj.signOff);
+  const review = secrecyReviewSchema.strict().safeParse(obj.secrecyReview);
+  const history = Array.isArray(obj.history) ? obj.history.flatMap((entry) => {
+    const parsed = historyEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  }) : [];
+  return { signOff: signOff.success ? signOff.data : null, secrecyReview: review.success ? review.data : null, history: history.slice(-MAX_HISTORY) };
+}
+
+// ---- the fingerprint of the text ----
+
+/** cyrb53 (public domain): a fast 53-bit string hash; two seeds give 106 bits. Not a signature: it tells a change. */
+function cyrb53(s: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/**
+ * The fingerprint of what a leader signs and a reviewer reads: every header field's text and
+ * the body's blocks (text, headings, tables, 加粗). Not in it: the approvals themselves, and the
+ * red-header and seal switches (which version is printed is not a change of the text).
+ */
+export function documentFingerprint(doc: GongwenDocument): string {
+  const { redHeader: _r, withSeal: _s, ...text } = doc.header;
+  const canonical = JSON.stringify([doc.kind, doc.reportYear, Object.entries(text).sort(([a], [b]) => (a < b ? -1 : 1)), toBlocks(doc.body)]);
+  return cyrb53(canonical, 1) + cyrb53(canonical, 2);
+}
+
+export interface ApprovalState {
+  signOff: SignOff | null;
+  /** The text changed since the sign-off. */
+  signOffStale: boolean;
+  secrecyReview: SecrecyReview | null;
+  secrecyReviewStale: boolean;
+}
+
+export function approvalState(doc: GongwenDocument, fp: string = documentFingerprint(doc)): ApprovalState {
+  const a = doc.approvals;
+  const signOff = a?.signOff ?? null;
+  const secrecyReview = a?.secrecyReview ?? null;
+  return { signOff, signOffStale: signOff !== null && signOff.fingerprint !== fp, secrecyReview, secrecyReviewStale: secrecyReview !== null && secrecyReview.fingerprint !== fp };
+}
+
+/** The approvals with one more history entry (the newest MAX_HISTORY kept). */
+export function withHistory(approvals: Approvals | undefined, entry: HistoryEntry, patch: Partial<Pick<Approvals, 'signOff' | 'secrecyReview'>> = {}): Approvals {
+  const base = approvals ?? emptyApprovals();
+  return { ...base, ...patch, history: [...base.history, entry].slice(-MAX_HISTORY) };
+}
