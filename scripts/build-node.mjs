@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entries = [
@@ -35,6 +36,18 @@ const mammothInWorkerOnly = {
   },
 };
 
+/**
+ * .doc/.wps (word-extractor) and PDF (pdf.js) are read only in the import worker: every other
+ * bundle leaves their importers out (import-service.ts loads them with import() on first use).
+ */
+const importersInWorkerOnly = {
+  name: 'importers-in-worker-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/import-(legacy|pdf)$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const { pdfCmapsDefine } = createRequire(import.meta.url)('./pdf-cmaps.cjs');
+
 const started = Date.now();
 // The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
 // string in the other bundles, so `new Worker(code, { eval: true })` needs no file beside
@@ -47,6 +60,9 @@ const worker = await build({
   format: 'cjs',
   write: false,
   minify: true,
+  define: { __GONGWEN_PDF_CMAPS__: pdfCmapsDefine(root) },
+  // pdf.js asks import.meta.url only for a require() of @napi-rs/canvas (rendering), which we never do.
+  logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
   legalComments: 'none',
 });
@@ -69,7 +85,7 @@ await Promise.all(
       // packages (conf, atomically, filenamify) load under plain require().
       external: ['electron'],
       // CLI: minified; import() becomes require() (Node's ESM path would lex the whole bundle).
-      ...(entry.cli ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart] : [mammothInWorkerOnly] } : {}),
+      ...(entry.cli ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart] : [mammothInWorkerOnly, importersInWorkerOnly] } : { plugins: [importersInWorkerOnly] }),
       define: entry.cli ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs') } : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode) },
       sourcemap: 'linked',
       logLevel: 'warning',

@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from '../services/import-service';
+import { IMPORT_ERROR_KEYS, ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from '../services/import-service';
 import { MAX_DRAFT_BYTES } from '../services/drafts-file';
 import { importFileBounded } from '../services/import-bounded';
 
@@ -64,9 +64,10 @@ export async function loadDocument(file: string, cwd: string, today: string): Pr
     return { ok: true, doc: await importFileBounded(path.basename(full), bytes, today) };
   } catch (error) {
     if (error instanceof ImportError) {
-      // Limits and worker failures carry a full sentence of their own, naming the file.
-      if (error.code === 'over-limit' || error.code === 'unreadable') return { ok: false, key: error.messageKey, values: { ...error.values, name: file } };
-      const key = IMPORT_KEYS[error.code] ?? 'checks.cli.fail.unreadable';
+      // Limits, worker failures, .doc/.pdf refusals and the more precise messages (RTF under a
+      // .doc name) carry a full sentence of their own, naming the file.
+      const key = error.messageKey === IMPORT_ERROR_KEYS[error.code] ? IMPORT_KEYS[error.code] : undefined;
+      if (!key) return { ok: false, key: error.messageKey, values: { ...error.values, name: file } };
       return { ok: false, key, values: { ...error.values, file, size: humanSize(bytes.length) } };
     }
     // Anything else is a bug in an importer; still one line, no internals, and the other files go on.

@@ -38,6 +38,7 @@ function workerCode(): string {
       target: 'node20',
       format: 'cjs',
       write: false,
+      define: { __GONGWEN_PDF_CMAPS__: (req('../../scripts/pdf-cmaps.cjs') as { pdfCmapsDefine(root: string): string }).pdfCmapsDefine(path.join(__dirname, '..', '..')) },
       logLevel: 'silent',
     });
     devWorkerCode = result.outputFiles[0]!.text;

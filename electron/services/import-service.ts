@@ -1,7 +1,8 @@
 /**
  * A file from anywhere (USB stick, e-mail attachment, WeChat download) → a document.
- * .txt/.md go through the text importer, .docx through mammoth's HTML, .gwdraft is read as a
- * draft. Every refusal is an ImportError with a stable code and an i18n key, so the CLI and
+ * .txt/.md go through the text importer, .docx through mammoth's HTML, .doc/.wps through
+ * word-extractor's text and a text PDF through pdf.js's text layer (both into the text importer),
+ * .gwdraft is read as a draft. Every refusal is an ImportError with a stable code and an i18n key, so the CLI and
  * the UI show one clear line instead of a stack trace.
  */
 import type { GongwenDocument } from '../../shared/model/document';
@@ -11,12 +12,17 @@ import { importText } from '../../shared/import/text';
 import { importHtml } from '../../shared/import/html';
 import { MAX_DRAFT_BYTES, decodeDraft } from './drafts-file';
 
-export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft' | 'over-limit' | 'unreadable';
+export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'not-doc' | 'not-pdf' | 'pdf-scanned' | 'pdf-encrypted' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft' | 'over-limit' | 'unreadable';
 
-const KEYS: Record<ImportErrorCode, string> = {
+/** The default message of each refusal (a refusal may name a more precise one). */
+export const IMPORT_ERROR_KEYS: Record<ImportErrorCode, string> = {
   empty: 'import.errors.empty',
   binary: 'import.errors.binary',
   'not-docx': 'import.errors.notDocx',
+  'not-doc': 'import.errors.notDoc',
+  'not-pdf': 'import.errors.notPdf',
+  'pdf-scanned': 'import.errors.pdfScanned',
+  'pdf-encrypted': 'import.errors.pdfEncrypted',
   'unsupported-type': 'import.errors.unsupportedType',
   'too-large': 'import.errors.tooLarge',
   'corrupt-draft': 'import.errors.corruptDraft',
@@ -35,7 +41,7 @@ export class ImportError extends Error {
   ) {
     super(`${code}: ${String(values.name ?? values.ext ?? '')}${detail ? ` (${detail})` : ''}`);
     this.name = 'ImportError';
-    this.messageKey = messageKey ?? KEYS[code];
+    this.messageKey = messageKey ?? IMPORT_ERROR_KEYS[code];
   }
 }
 
@@ -85,7 +91,7 @@ function hasText(doc: GongwenDocument): boolean {
   return toBlocks(doc.body).some((b) => b.text.trim() !== '' || (b.type === 'heading' && !!b.runIn?.trim()));
 }
 
-function ensureNotEmpty(doc: GongwenDocument, name: string): GongwenDocument {
+export function ensureNotEmpty(doc: GongwenDocument, name: string): GongwenDocument {
   if (!hasText(doc)) throw new ImportError('empty', { name });
   return doc;
 }
@@ -114,7 +120,8 @@ export function parseDraftBytes(name: string, bytes: Uint8Array): GongwenDocumen
 export async function importDocxBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
   if (bytes.length === 0) throw new ImportError('empty', { name });
-  if (startsWith(bytes, OLE)) throw new ImportError('unsupported-type', { name, ext: extensionOf(name) || 'doc' }, 'import.errors.legacyDoc');
+  // A .doc renamed .docx: read it as what it is.
+  if (startsWith(bytes, OLE)) return (await import('./import-legacy')).importLegacyWordBytes(name, bytes, today);
   if (!startsWith(bytes, ZIP)) throw new ImportError('not-docx', { name });
   let html: string;
   try {
@@ -152,10 +159,14 @@ async function importByType(name: string, bytes: Uint8Array, today: string): Pro
     case 'gwdraft':
     case 'json':
       return parseDraftBytes(name, bytes);
+    // The worker-only importers, loaded on first use (the other bundles leave them out).
     case 'doc':
-    case 'wps':
     case 'dot':
-      throw new ImportError('unsupported-type', { name, ext }, 'import.errors.legacyDoc');
+    case 'wps':
+    case 'wpt':
+      return ensureNotEmpty(await (await import('./import-legacy')).importLegacyWordBytes(name, bytes, today), name);
+    case 'pdf':
+      return ensureNotEmpty(await (await import('./import-pdf')).importPdfBytes(name, bytes, today), name);
     default:
       throw new ImportError('unsupported-type', { name, ext: ext ? `.${ext}` : name.slice(0, 40) });
   }

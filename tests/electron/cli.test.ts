@@ -42,6 +42,7 @@ beforeAll(async () => {
   write('fake.docx', await zip.generateAsync({ type: 'uint8array' }));
   write('broken.gwdraft', '{"format": "gongwen-draft", "document": ');
   write('report.pdf', '%PDF-1.4');
+  write('notes.rtf', '{\\rtf1 x}');
   fs.mkdirSync(path.join(dir, 'folder.txt'));
   const doc = importText(fs.readFileSync(fixture('report-jinlanshan-2022.txt'), 'utf8'));
   write('jinlanshan.gwdraft', JSON.stringify(doc));
@@ -123,7 +124,8 @@ describe('gongwen check', () => {
     ['one-line.txt', /5\.1 MB的文字里没有一个换行/],
     ['fake.docx', /不是有效的 Word（\.docx）文档/],
     ['broken.gwdraft', /草稿文件已损坏/],
-    ['report.pdf', /不支持/],
+    ['report.pdf', /不是有效的 PDF/],
+    ['notes.rtf', /不支持/],
     ['missing.txt', /找不到/],
     ['folder.txt', /文件夹/],
   ])('garbage %s → exit 2, one clear line naming the file, others still checked', async (name, why) => {

@@ -1,13 +1,13 @@
 /**
  * Files in and out of the drafts list: a picked file becomes a draft (a .gwdraft is taken
- * as it is; .txt/.md/.docx go through the text import first), and a draft leaves as the
+ * as it is; .txt/.md/.docx/.doc/.wps/.pdf go through the import first), and a draft leaves as the
  * very bytes of its .gwdraft.
  */
 import type { AppError, DraftRecord, GongwenApi, Result } from '../../../shared/ipc/contract';
 import { todayIso } from '../../platform/clock';
 import { downloadBase64 } from '../export/download';
 
-export const IMPORT_ACCEPT = '.txt,.md,.docx,.gwdraft';
+export const IMPORT_ACCEPT = '.txt,.md,.docx,.doc,.wps,.pdf,.gwdraft';
 
 /** The bytes of a picked file as base64 (the contract carries files that way over IPC and HTTP). */
 export async function fileToBase64(file: Blob): Promise<string> {

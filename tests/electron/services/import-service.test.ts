@@ -114,10 +114,10 @@ describe('importFileBytes: .docx', () => {
     expect(blocks.some((b) => b.text.includes('法治宣传形式较为单一'))).toBe(true);
   });
 
-  it('refuses a .doc, a renamed text file, a broken zip and an empty document', async () => {
-    await expectImportError(importFileBytes('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), TODAY), 'unsupported-type');
-    const renamed = await expectImportError(importFileBytes('old.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), TODAY), 'unsupported-type');
-    expect(renamed.messageKey).toBe('import.errors.legacyDoc');
+  it('refuses a damaged .doc (also under a .docx name), a renamed text file, a broken zip and an empty document', async () => {
+    await expectImportError(importFileBytes('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), TODAY), 'not-doc');
+    const renamed = await expectImportError(importFileBytes('old.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), TODAY), 'not-doc');
+    expect(renamed.messageKey).toBe('import.errors.notDoc');
     await expectImportError(importFileBytes('x.docx', utf8('just text'), TODAY), 'not-docx');
     await expectImportError(importFileBytes('x.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]), TODAY), 'not-docx');
     const zip = new JSZip();
@@ -140,9 +140,10 @@ describe('importFileBytes: .gwdraft and others', () => {
     await expectImportError(importFileBytes('a.gwdraft', utf8('{"format":"gongwen-draft","schemaVersion":3}'), TODAY), 'newer-draft');
     await expectImportError(importFileBytes('a.gwdraft', utf8(JSON.stringify({ ...makeDocument(), schemaVersion: 9 })), TODAY), 'newer-draft');
     await expectImportError(importFileBytes('a.gwdraft', new Uint8Array(), TODAY), 'empty');
-    const pdf = await expectImportError(importFileBytes('scan.pdf', utf8('%PDF-'), TODAY), 'unsupported-type');
-    expect(pdf.values.ext).toBe('.pdf');
+    await expectImportError(importFileBytes('scan.pdf', utf8('%PDF-'), TODAY), 'not-pdf');
+    const rtf = await expectImportError(importFileBytes('a.rtf', utf8('{\\rtf1}'), TODAY), 'unsupported-type');
+    expect(rtf.values.ext).toBe('.rtf');
     await expectImportError(importFileBytes('noext', utf8('x'), TODAY), 'unsupported-type');
-    await expectImportError(importFileBytes('a.wps', utf8('x'), TODAY), 'unsupported-type');
+    await expectImportError(importFileBytes('a.wps', utf8('x'), TODAY), 'not-doc');
   });
 });

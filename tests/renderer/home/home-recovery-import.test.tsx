@@ -89,13 +89,13 @@ describe('导入文件', () => {
 
   it('a refused file shows the reason in Chinese and creates nothing', async () => {
     const { platform, api } = fakePlatform(list, {
-      'import:file': async () => ({ ok: false, error: { code: 'legacy-doc', messageKey: 'import.errors.legacyDoc' } }),
+      'import:file': async () => ({ ok: false, error: { code: 'pdf-scanned', messageKey: 'import.errors.pdfScanned', values: { name: 'old.pdf', count: 3 } } }),
       'drafts:create': async () => ({ ok: true, value: null }),
     });
     renderWith(platform, <HomeScreen onOpen={vi.fn()} />);
     await screen.findByRole('listitem', { name: '报告' });
-    pick(new File(['x'], 'old.doc'));
-    expect((await screen.findByRole('alert')).textContent).toContain('旧版 Word（.doc）或 WPS 文件无法直接导入');
+    pick(new File(['x'], 'old.pdf'));
+    expect((await screen.findByRole('alert')).textContent).toContain('这是扫描件，无法读取文字：文件“old.pdf”的 3 页都只有图片');
     expect(api['drafts:create']).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Word 97–2003 (.doc, .dot) and WPS (.wps, .wpt) files → their text → the plain-text import
+ * (title, 版头, headings, closing recognised as for every other file). Runs only inside the
+ * import worker (import-bounded.ts: heap and time limits); the other bundles leave it out.
+ *
+ * word-extractor (pure JavaScript) reads the OLE compound file from the bytes we hand it (a
+ * Buffer: its BufferReader copies sectors out of it, nothing is read from disk) and the
+ * WordDocument stream's piece table; WPS Office's .wps is the same binary format. Its
+ * allocation-table walk stops only at a sector pointing to itself, so a hostile file with a
+ * longer loop (A → B → A) would grow an array until the heap limit: the walk is replaced here
+ * by one that stops at any loop or at a chain longer than the table. A truncated file reads
+ * as zeros past its end (Buffer.copy), which fails the format checks: "已损坏". Recursion over
+ * a looping directory tree ends in a RangeError, caught like any other parse error.
+ *
+ * Files that carry another format under a .doc name — a .docx renamed, or the HTML that many
+ * web systems send as "Word" — go to the matching importer. RTF is not read: save it as .docx.
+ */
+import type { GongwenDocument } from '../../shared/model/document';
+import { importText } from '../../shared/import/text';
+import { importHtml } from '../../shared/import/html';
+import { ImportError, MAX_DOCX_BYTES, decodeText, importDocxBytes } from './import-service';
+
+type Extractor = { extract(source: Buffer): Promise<{ getBody(options?: { filterUnicode?: boolean }): string }> };
+let extractor: Promise<Extractor> | undefined;
+
+interface AllocationTable {
+  _table: number[];
+  getSecIdChain(start: number): number[];
+}
+
+function loadExtractor(): Promise<Extractor> {
+  extractor ??= (async () => {
+    const table = (await import('word-extractor/lib/ole-allocation-table')) as unknown as { default?: { prototype: AllocationTable }; prototype?: AllocationTable };
+    const proto = (table.default ?? table).prototype as AllocationTable;
+    proto.getSecIdChain = function boundedChain(this: AllocationTable, start: number): number[] {
+      const chain: number[] = [];
+      const seen = new Set<number>();
+      // -1 free, -2 end of chain, -3/-4 table sectors: any negative id ends the chain.
+      for (let id = start; id >= 0; id = this._table[id] ?? -2) {
+        if (seen.has(id) || chain.length >= this._table.length) throw new Error('looping sector chain');
+        seen.add(id);
+        chain.push(id);
+      }
+      return chain;
+    };
+    const WordExtractor = ((await import('word-extractor')) as unknown as { default: new () => Extractor }).default;
+    return new WordExtractor();
+  })();
+  return extractor;
+}
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function headText(bytes: Uint8Array): string {
+  return decodeText(bytes.subarray(0, 2048)).replace(/^\s+/, '').slice(0, 512).toLowerCase();
+}
+
+export async function importLegacyWordBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
+  if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
+  if (bytes.length === 0) throw new ImportError('empty', { name });
+  if (startsWith(bytes, ZIP)) return importDocxBytes(name, bytes, today);
+  if (!startsWith(bytes, OLE)) {
+    const head = headText(bytes);
+    if (head.startsWith('{\\rtf')) throw new ImportError('unsupported-type', { name, ext: 'rtf' }, 'import.errors.rtf');
+    // Web systems' "Word" export: HTML (or Word's own "save as web page") named .doc.
+    if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<meta|<body|<div|<p[\s>]|<table)/.test(head)) {
+      const html = decodeText(bytes);
+      if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
+      return importHtml(html, { today });
+    }
+    throw new ImportError('not-doc', { name });
+  }
+  let body: string;
+  try {
+    const doc = await (await loadExtractor()).extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // filterUnicode:false — by default it turns “” into " and —— (破折号) into --.
+    body = doc.getBody({ filterUnicode: false });
+  } catch (error) {
+    // Damaged, truncated, encrypted, or an OLE file that is no Word text (a Works .wps, an .xls).
+    throw new ImportError('not-doc', { name }, undefined, (error as Error)?.message?.slice(0, 200));
+  }
+  if (!body.trim()) throw new ImportError('empty', { name });
+  return importText(body, { today });
+}

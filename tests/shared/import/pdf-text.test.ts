@@ -1,0 +1,102 @@
+/**
+ * PDF text layer → paragraphs, from positions only (shared/import/pdf-text.ts): the layout a
+ * PDF of a 公文 has (first-line indent of two characters, justified lines, — N — page numbers).
+ */
+import { describe, expect, it } from 'vitest';
+import { pageLines, pdfParagraphs, type PdfPageText, type PdfTextRun } from '../../../shared/import/pdf-text';
+
+const SIZE = 16; // 三号
+const LEFT = 79;
+const CHARS = 28; // a full line of the type area
+const PITCH = 29;
+
+/** One line of CJK text as one run per character (as many PDF writers emit them). */
+function line(text: string, row: number, indent = 0): PdfTextRun[] {
+  return [...text].map((ch, i) => ({ str: ch, x: LEFT + (indent + i) * SIZE, y: 770 - row * PITCH, width: SIZE, size: SIZE }));
+}
+
+/** A paragraph laid out as a PDF does: first line indented two characters, then full lines. */
+function paragraph(text: string, firstRow: number): { runs: PdfTextRun[]; rows: number } {
+  const runs: PdfTextRun[] = [];
+  let rest = text;
+  let row = firstRow;
+  let indent = 2;
+  while (rest) {
+    const take = CHARS - indent;
+    runs.push(...line(rest.slice(0, take), row, indent));
+    rest = rest.slice(take);
+    indent = 0;
+    row++;
+  }
+  return { runs, rows: row - firstRow };
+}
+
+function page(...texts: string[]): PdfPageText {
+  const runs: PdfTextRun[] = [];
+  let row = 0;
+  for (const t of texts) {
+    const p = paragraph(t, row);
+    runs.push(...p.runs);
+    row += p.rows;
+  }
+  return { runs };
+}
+
+const P1 = '今年以来，我街坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。现将有关情况报告如下：';
+const P2 = '街主要领导把法治政府建设工作列入重要工作日程，定期召开会议。研究部署重点工作，对重要问题亲自协调。推动各项工作有效落实。';
+
+describe('pdfParagraphs', () => {
+  it('joins wrapped lines without spaces and starts a paragraph at each first-line indent', () => {
+    const out = pdfParagraphs([page(P1, P2)]);
+    expect(out).toEqual([P1, P2]);
+  });
+
+  it('a line ending in 。 at the right edge does not end the paragraph; an indent does', () => {
+    // P2's first line (26 characters after the indent) ends exactly on "。" here
+    const text = `${'一'.repeat(25)}。${'二'.repeat(27)}。`;
+    const out = pdfParagraphs([page(text, P1)]);
+    expect(out).toEqual([text, P1]);
+  });
+
+  it('a numbered heading starts a paragraph even without an indent', () => {
+    const runs = [...line('街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实', 0), ...line('（一）强化组织领导', 1)];
+    expect(pdfParagraphs([{ runs }])).toEqual(['街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实', '（一）强化组织领导']);
+  });
+
+  it('drops — N — page numbers and goes on across a page break in mid-paragraph', () => {
+    const long = '推'.repeat(26 + 28 * 2 + 10);
+    const first = page(long.slice(0, 26 + 28));
+    first.runs.push(...line('— 1 —', 20, 12));
+    const second = { runs: [...line(long.slice(26 + 28, 26 + 28 * 2), 0), ...line(long.slice(26 + 28 * 2), 1)] };
+    second.runs.unshift(...line('- 2 -', -1, 12));
+    expect(pdfParagraphs([first, second])).toEqual([long]);
+  });
+
+  it('a short last line ends the paragraph even when the next page starts at the margin', () => {
+    const a = page(P1, '短的一段。');
+    const b = { runs: line('另起一行的文字', 0) };
+    expect(pdfParagraphs([a, b])).toEqual([P1, '短的一段。', '另起一行的文字']);
+  });
+
+  it('a centred title line is a paragraph of its own', () => {
+    const runs = [...line('关于2023年度法治政府建设情况的报告', 0, 5), ...paragraph(P1, 2).runs];
+    expect(pdfParagraphs([{ runs }])).toEqual(['关于2023年度法治政府建设情况的报告', P1]);
+  });
+});
+
+describe('pageLines: spaces inside a line', () => {
+  const run = (str: string, x: number, width = str.length * 8): PdfTextRun => ({ str, x, y: 100, width, size: SIZE });
+  it('none between CJK characters or between CJK and digits (the gap LibreOffice leaves round 2023)', () => {
+    expect(pageLines({ runs: [run('寨上街道', 0, 64), run('2023', 68, 32), run('年度', 104, 32)] })[0]!.text).toBe('寨上街道2023年度');
+  });
+  it('one between Latin words across a gap, none inside a word split into runs', () => {
+    expect(pageLines({ runs: [run('GB/T', 0, 32), run('9704', 38, 32), run('-2012', 70, 40)] })[0]!.text).toBe('GB/T 9704-2012');
+  });
+  it('a wide gap (two names side by side) keeps one space', () => {
+    expect(pageLines({ runs: [run('签发人：张健平', 0, 112), run('余志强', 160, 48)] })[0]!.text).toBe('签发人：张健平 余志强');
+  });
+  it('runs on one baseline are ordered left to right; lines top to bottom', () => {
+    const lines = pageLines({ runs: [{ ...run('乙', 20, 16), y: 100 }, { ...run('甲', 0, 16), y: 100.5 }, { ...run('丙', 0, 16), y: 70 }] });
+    expect(lines.map((l) => l.text)).toEqual(['甲乙', '丙']);
+  });
+});
