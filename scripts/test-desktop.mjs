@@ -4,13 +4,19 @@
  * dist/electron/main.cjs loaded with tests/desktop/electron-stand-in.cjs in place of
  * `electron` (see its header for what that proves and what not). Needs `npm run build`.
  * Ends with `desktop: N passed, N failed`.
+ *
+ * A first start is a process of its own: after the main run, the script runs itself again
+ * (GW_DESKTOP_PHASE=first-start) on an empty userData, an English OS locale and a .gwdraft on
+ * the command line, as Windows starts the app on a double-click; its results join this run's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const phase = process.env.GW_DESKTOP_PHASE === 'first-start' ? 'first-start' : 'main';
 const require = createRequire(import.meta.url);
 const standInPath = path.join(root, 'tests', 'desktop', 'electron-stand-in.cjs');
 const resolve = Module._resolveFilename;
@@ -23,7 +29,7 @@ const { state, clickMenu } = standIn;
 // a .gwdraft handed over on the command line, as Windows does on a double-click
 const seed = path.join(state.root, 'from-argv.gwdraft');
 const fixtureText = fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'report-zhaishang-2023.txt'), 'utf8');
-process.argv = [process.argv[0], 'main.cjs'];
+process.argv = phase === 'first-start' ? [process.argv[0], 'main.cjs', process.env.GW_DESKTOP_ARGV_DRAFT] : [process.argv[0], 'main.cjs'];
 
 const results = [];
 async function scenario(name, fn) {
@@ -38,6 +44,15 @@ async function scenario(name, fn) {
 }
 function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+function pdfPages(bytes) {
+  return [...Buffer.from(bytes).toString('latin1').matchAll(/\/Type\s*\/Page[^s]/g)].length;
+}
+/** The PDF's text (poppler's pdftotext), whitespace removed: CJK headers are letter-spaced. */
+function pdfText(file) {
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext: ${r.error ?? r.stderr}`);
+  return r.stdout.replace(/\s+/g, '');
 }
 async function until(fn, message, ms = 15_000) {
   const end = Date.now() + ms;
@@ -56,6 +71,28 @@ const page = win.page;
 const userData = path.join(state.root, 'userData');
 const out = path.join(state.root, 'out');
 fs.mkdirSync(out, { recursive: true });
+
+if (phase === 'first-start') {
+  await scenario('first start on an English OS: home, window title and menu in English', async () => {
+    assert(!fs.existsSync(path.join(userData, 'settings.json')) || !fs.readFileSync(path.join(userData, 'settings.json'), 'utf8').includes('language'), 'a first start: no language chosen yet');
+    await page.getByRole('heading', { name: /GongwenDesk/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await until(() => win.title === 'GongwenDesk', `window title ${win.title}`);
+    await until(() => state.menu?.template.some((m) => m.label === 'File'), 'menu in English');
+    assert(!state.menu.template.some((m) => /[\u4e00-\u9fff]/.test(String(m.label))), 'no Chinese top-level menu label');
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    assert(lang === 'en-US', `<html lang> ${lang}`);
+  });
+  await scenario("a .gwdraft from the first start's argv opens as a draft", async () => {
+    await page.locator('.gw-body').waitFor({ timeout: 20_000 });
+    await until(async () => (await page.locator('.gw-body').innerText()).includes('桌面测试输入的一句话'), 'the draft from argv shows its text');
+    // it is kept as a draft of this data folder, not only shown
+    const drafts = path.join(userData, 'drafts');
+    await until(() => fs.existsSync(drafts) && fs.readdirSync(drafts).some((f) => f.endsWith('.gwdraft') && fs.readFileSync(path.join(drafts, f), 'utf8').includes('桌面测试输入的一句话')), 'the opened draft is in userData/drafts');
+  });
+  await standIn.close();
+  fs.writeFileSync(process.env.GW_DESKTOP_RESULTS, JSON.stringify(results.map(([name, e]) => [name, e ? String(e?.stack ?? e) : null])));
+  process.exit(0);
+}
 
 await scenario('start → home in the OS language (zh-CN), the real CSP in force', async () => {
   await page.getByRole('button', { name: '新建报告' }).first().waitFor({ timeout: 20_000 });
@@ -114,13 +151,12 @@ await scenario('a message from a subframe or from another URL is refused', async
       f.remove();
     }
   });
-  assert(fromFrame && (fromFrame.thrown || fromFrame.error?.code === 'forbidden'), `subframe: ${JSON.stringify(fromFrame)}`);
-  const other = await win.page.context().newPage();
-  await other.goto('data:text/html,<p>other</p>').catch(() => undefined);
+  // the call reaches main (the bridge is in every frame, as Electron's preload would be with
+  // nodeIntegrationInSubFrames) and main refuses it by its sender frame
+  assert(fromFrame && fromFrame.ok === false && fromFrame.error?.code === 'forbidden', `subframe: ${JSON.stringify(fromFrame)}`);
   const handler = standIn.handlers.get('app:info');
   const r = await handler({ sender: win.webContents, senderFrame: { url: 'https://example.invalid/' } }, undefined);
-  assert(r.ok === false && r.error.code === 'forbidden', `other URL: ${JSON.stringify(r)}`);
-  await other.close();
+  assert(r.ok === false && r.error.code === 'forbidden', `a frame that is not the main frame: ${JSON.stringify(r)}`);
 });
 
 async function clearFindings() {
@@ -130,6 +166,12 @@ async function clearFindings() {
     await window.gongwen.invoke['settings:update']({ activeProfileId: null });
     const r = await window.gongwen.invoke['import:file']({ file: { name: 'r.txt', base64: btoa(String.fromCharCode(...new TextEncoder().encode(text))) }, today: '2025-01-20' });
     if (!r.ok) return r;
+    // a red header to tell the two variants apart in the PDFs
+    const h = r.value.header;
+    Object.assign(h, { redHeader: true, issuerLines: ['寨上街道办事处文件'], docNumber: h.docNumber || '寨办〔2024〕1号' });
+    if (h.direction === 'up' && h.signers.length === 0) h.signers = ['王明'];
+    if (!h.recipient) h.recipient = '区人民政府';
+    if (!h.printOrgan) Object.assign(h, { printOrgan: '寨上街道党政办公室', printDate: h.date || '2024年1月20日' });
     return window.gongwen.invoke['drafts:create']({ document: r.value });
   }, fixtureText);
   assert(doc.ok, JSON.stringify(doc).slice(0, 200));
@@ -164,15 +206,33 @@ await scenario('导出 PDF: the 公开版 PDF is written where the dialog says, 
   await dialog.getByRole('radio', { name: /公开版/ }).check();
   await dialog.getByRole('button', { name: /^导出$|我已了解/ }).click();
   await until(() => fs.existsSync(target), 'the PDF is written');
+  // the export is over (the page has put its print view back) when it says where it wrote
+  await page.getByText(/已导出/).first().waitFor({ timeout: 10_000 });
+  await until(() => page.evaluate(() => document.documentElement.dataset.printVariant === undefined), 'the print view is reset');
   const pdf = fs.readFileSync(target);
   assert(pdf.subarray(0, 5).toString() === '%PDF-', 'a PDF');
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
   assert(boxes.length > 0 && boxes.every(([w, h]) => w === 595 && h === 842), `A4 pages: ${JSON.stringify(boxes)}`);
-  const printView = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const printed = [...printView.toString('latin1').matchAll(/\/Type\s*\/Page[^s]/g)].length;
-  const written = [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page[^s]/g)].length;
-  assert(written === printed || written === printed - 1 || written + 1 === printed, `pages: PDF ${written}, print view ${printed}`);
+  // the print view of the same variant, as the user sees it in 打印
+  const printView = await page.evaluate(() => (document.documentElement.dataset.printVariant = 'public')).then(() => page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.evaluate(() => delete document.documentElement.dataset.printVariant);
+  const printed = pdfPages(printView);
+  const written = pdfPages(pdf);
+  assert(written === printed, `pages: PDF ${written}, print view ${printed}`);
   assert(path.basename(state.saveDialogs.at(-1).defaultPath).endsWith('（公开版）.pdf'), 'the name says 公开版');
+  // 公开版 = the text without 版头 and 版记: the red 发文机关标志 is not in it; the 正式版 has it
+  const publicText = pdfText(target);
+  assert(publicText.includes('法治政府建设'), 'the PDF has the report text');
+  assert(!publicText.includes('寨上街道办事处文件'), 'the 公开版 PDF has no red header');
+  const official = path.join(out, 'report-official.pdf');
+  state.saveAnswers.push(official);
+  await page.getByRole('button', { name: '导出 PDF' }).click();
+  const again = page.getByRole('dialog', { name: '导出 PDF' });
+  await again.getByRole('radio', { name: /正式版/ }).check();
+  await again.getByRole('button', { name: /^导出$|我已了解/ }).click();
+  await until(() => fs.existsSync(official), 'the 正式版 PDF is written');
+  assert(pdfText(official).includes('寨上街道办事处文件'), `the 正式版 PDF has the red header: ${pdfText(official).slice(0, 200)}`);
+  assert(path.basename(state.saveDialogs.at(-1).defaultPath).endsWith('（正式版）.pdf'), 'the name says 正式版');
 });
 
 await scenario('打印 opens the print dialog after the gate', async () => {
@@ -228,7 +288,35 @@ await scenario('a .gwdraft from a second instance (argv) opens as a draft', asyn
   await until(async () => (await page.locator('.gw-body').innerText()).includes('桌面测试输入的一句话'), 'the opened draft shows the typed text');
 });
 
-const failed = results.filter(([, e]) => e).length;
+await scenario('the window showing another URL (the preload runs there too) is refused', async () => {
+  // last: it leaves the app page. The main frame itself, with the bridge, but not the app's file.
+  await page.goto('data:text/html,<p>other</p>');
+  const r = await page.evaluate(() => window.gongwen.invoke['app:info'](undefined));
+  assert(r && r.ok === false && r.error?.code === 'forbidden', `another URL in the main frame: ${JSON.stringify(r)}`);
+  await page.goto(win.url);
+  const back = await page.evaluate(() => window.gongwen.invoke['app:info'](undefined));
+  assert(back && back.ok === true, `the app's own page is answered again: ${JSON.stringify(back).slice(0, 200)}`);
+});
+
 await standIn.close();
+
+// the first start, in a process of its own
+{
+  const resultsFile = path.join(state.root, 'first-start.json');
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, GW_DESKTOP_PHASE: 'first-start', GW_STANDIN_LOCALE: 'en-US', GW_DESKTOP_ARGV_DRAFT: seed, GW_DESKTOP_RESULTS: resultsFile },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 180_000,
+  });
+  if (fs.existsSync(resultsFile)) {
+    for (const [name, error] of JSON.parse(fs.readFileSync(resultsFile, 'utf8'))) results.push([name, error]);
+  } else {
+    const name = 'the first-start process ran';
+    console.log(`  FAIL ${name}: exit ${child.status} ${child.signal ?? ''} ${child.error ?? ''}`);
+    results.push([name, new Error(`exit ${child.status}`)]);
+  }
+}
+
+const failed = results.filter(([, e]) => e).length;
 console.log(`\ndesktop: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -10,7 +10,7 @@ import ElectronStore from 'electron-store';
 import { wireServices } from '../services/wire';
 import { makeStoreDurable, settingsStoreOptions } from '../services/settings-service';
 import { findPackageRoot, packageVersion } from '../services/package-root';
-import { createI18n, isLanguage } from '../../shared/i18n';
+import { createI18n, isLanguage, languageForLocale } from '../../shared/i18n';
 import { windowOptions } from './window-options';
 import { guardWebContents, hardenSession } from './security';
 import { MAIN_COMMANDS, menuTemplate } from './menu';
@@ -95,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
       templatesDir,
       shell: 'electron',
       version: packageVersion(root),
+      systemLocale: app.getLocale(),
       onSettingsChanged: (settings) => applyLanguage(settings.language),
       // Same options as the preview's conf store: one settings file format everywhere. electron-store
       // overwrites conf's configName with its own `name` (default 'config'): without it the app wrote config.json.
@@ -116,7 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(wired.handlers, appUrl);
     const saved = wired.handlers['settings:get'] ? await wired.handlers['settings:get'](undefined) : null;
-    createWindow(saved && saved.ok ? saved.value.language : 'zh-CN');
+    createWindow(saved && saved.ok ? saved.value.language : languageForLocale(app.getLocale()));
     app.on('before-quit', () => void wired.close());
   });
   app.on('window-all-closed', () => app.quit());

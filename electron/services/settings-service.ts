@@ -12,6 +12,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { fail, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import { languageSchema, officeProfileSchema, settingsPatchSchema } from '../../shared/ipc/schemas';
+import { languageForLocale } from '../../shared/i18n';
 import { compactTime, errorMessage, writeErrorKey } from './disk';
 import { writeFileDurableSync } from './durable-write';
 
@@ -62,6 +63,8 @@ export function createConfStore(dataDir: string): SettingsStore {
 export interface SettingsServiceOptions {
   dataDir: string;
   now?: () => Date;
+  /** The OS locale (desktop: app.getLocale()): the language until the user chooses one. */
+  systemLocale?: string;
   /** Opens the store; called again after a damaged file was moved aside. Default: conf. */
   openStore?: () => SettingsStore;
 }
@@ -101,9 +104,9 @@ class MemoryStore implements SettingsStore {
 const docNumberKey = (agencyCode: string, year: number) => `${agencyCode.trim()}|${year}`;
 
 /** Field by field: one bad value resets that value, not the whole file. */
-function sanitize(raw: Record<string, unknown>): { settings: Settings; bad: string[] } {
+function sanitize(raw: Record<string, unknown>, defaultLanguage: Settings['language']): { settings: Settings; bad: string[] } {
   const bad: string[] = [];
-  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), language: defaultLanguage };
   if (raw.language !== undefined) {
     const r = languageSchema.safeParse(raw.language);
     if (r.success) settings.language = r.data;
@@ -166,7 +169,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   }
 
   const { store, raw } = open();
-  const loaded = sanitize(raw);
+  const loaded = sanitize(raw, options.systemLocale === undefined ? DEFAULT_SETTINGS.language : languageForLocale(options.systemLocale));
   let current = loaded.settings;
   if (loaded.bad.length) notices.push({ messageKey: 'errors.settingsInvalid', values: { fields: loaded.bad.join(', ') } });
 

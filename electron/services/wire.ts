@@ -36,6 +36,8 @@ export interface WireOptions {
   /** Today as YYYY-MM-DD (injected so tests can fix the date). */
   today?: () => string;
   openSettingsStore?: () => SettingsStore;
+  /** The OS locale (desktop: app.getLocale()): the first start's language, until the user picks one. */
+  systemLocale?: string;
   /** Desktop app: ask where to save (native dialog, which itself confirms an overwrite); null = cancelled. */
   chooseExportPath?: (suggestedName: string, lastDir: string | null, format: OutputFormat) => Promise<string | null>;
   /** Desktop app: the print view (which the renderer shows in `variant`) as PDF bytes. */
@@ -57,7 +59,11 @@ export function wireServices(options: WireOptions): Wired {
   const dataDir = path.resolve(options.dataDir);
   const today = options.today ?? (() => localIsoDate(new Date()));
   const templates = createTemplateService(options.templatesDir);
-  const settings = createSettingsService({ dataDir, ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}) });
+  const settings = createSettingsService({
+    dataDir,
+    ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}),
+    ...(options.systemLocale !== undefined ? { systemLocale: options.systemLocale } : {}),
+  });
 
   const t = () => createI18n(settings.get().language).t;
   const translate = () => {

@@ -19,6 +19,16 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/**
+ * The UI language for an OS locale (Electron's app.getLocale(): 'zh-CN', 'zh-TW', 'en-GB', 'fr'…),
+ * used until the user picks one. Any Chinese locale reads the zh-CN text; any other locale
+ * gets English, which a non-Chinese OS's user is likelier to read than Chinese.
+ */
+export function languageForLocale(locale: string | null | undefined): Language {
+  if (typeof locale !== 'string' || !locale.trim()) return DEFAULT_LANGUAGE;
+  return /^zh(?:$|[-_])/i.test(locale.trim()) ? 'zh-CN' : 'en-US';
+}
+
 /** A fresh, initialised i18next instance (no global state, no detection from the network). */
 export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
   const instance = i18next.createInstance();

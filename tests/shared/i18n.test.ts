@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zh from '../../shared/i18n/locales/zh-CN.json';
 import en from '../../shared/i18n/locales/en-US.json';
-import { createI18n } from '../../shared/i18n';
+import { createI18n, languageForLocale } from '../../shared/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -44,5 +44,16 @@ describe('locales', () => {
     expect(['发文机关标志', '发文字号', '签发人', '主送机关', '标题', '成文日期']).toEqual(
       ['issuer', 'docNumber', 'signers', 'recipient', 'title', 'date'].map((k) => t(`header.${k}`)),
     );
+  });
+});
+
+describe('languageForLocale', () => {
+  it('maps any Chinese OS locale to zh-CN and any other to en-US', () => {
+    for (const l of ['zh-CN', 'zh', 'zh-TW', 'zh-HK', 'ZH-cn', 'zh_CN']) expect(languageForLocale(l)).toBe('zh-CN');
+    for (const l of ['en-US', 'en-GB', 'en', 'fr', 'de-DE', 'ja']) expect(languageForLocale(l)).toBe('en-US');
+    // no locale reported: the product's default
+    for (const l of ['', '  ', undefined, null]) expect(languageForLocale(l)).toBe('zh-CN');
+    // 'zhx' is not Chinese
+    expect(languageForLocale('zhx')).toBe('en-US');
   });
 });

@@ -28,6 +28,17 @@ const profile = {
 };
 
 describe('settings service', () => {
+  it('starts in the OS language until the user picks one, then keeps the choice', () => {
+    const d = dir();
+    expect(createSettingsService({ dataDir: d, now, systemLocale: 'en-GB' }).get().language).toBe('en-US');
+    expect(createSettingsService({ dataDir: d, now, systemLocale: 'zh-TW' }).get().language).toBe('zh-CN');
+    // nothing was written for a default: the OS language is followed, not frozen
+    expect(existsSync(path.join(d, 'settings.json')) && JSON.parse(readFileSync(path.join(d, 'settings.json'), 'utf8')).language).toBeFalsy();
+    const s = createSettingsService({ dataDir: d, now, systemLocale: 'en-US' });
+    expect(s.update({ language: 'zh-CN' }).ok).toBe(true);
+    expect(createSettingsService({ dataDir: d, now, systemLocale: 'en-US' }).get().language).toBe('zh-CN');
+  });
+
   it('starts with defaults and persists updates in settings.json through conf', () => {
     const d = dir();
     const s = createSettingsService({ dataDir: d, now });
