@@ -312,11 +312,41 @@ export const LATIN_ALIAS = {
   unicodeRange: 'U+0021-007E',
 } as const;
 
-/** The @font-face rules of LATIN_ALIAS (installed by the renderer as a constructed stylesheet). */
-export function latinAliasCss(): string {
+/**
+ * The space between Chinese and Latin/digits (2023年, 共20余次). LibreOffice puts a fifth of the
+ * font size between an ideograph and a letter or digit (sw itrform2.cxx: a kern portion of
+ * GetHeight()/5 where the script changes between two letter/numeric characters; none next
+ * to punctuation; w:autoSpaceDE/DN are not read), Word a similar amount, Chromium's
+ * `text-autospace` the same places but 1/8 of the primary font's ideographic advance. So the
+ * screen stacks start with this alias, limited to the space character (which makes it the
+ * primary font): the Latin face of LATIN_ALIAS (it has no ideograph, so Chromium takes the
+ * font size as the ideographic advance) scaled by `sizeAdjust`, so that 1/8 of it is 1/5 em;
+ * its line metrics are overridden to those of Noto Serif CJK / Source Han Serif at 1 em
+ * (ascent 1.151, descent 0.286), so lines sit as they did, and `wordSpacingEm` (the screen's
+ * word-spacing) takes a typed space back to the Latin face's 0.25 em.
+ */
+export const SPACING_ALIAS = {
+  family: 'GW Spacing',
+  faces: LATIN_ALIAS.regular,
+  /** 8 × 1/5 = 1.6: Chromium's 1/8 em becomes LibreOffice's 1/5 em. */
+  sizeAdjust: 8 / 5,
+  ascent: 1.151,
+  descent: 0.286,
+  unicodeRange: 'U+0020',
+  /** Times New Roman's space is 0.25 em; scaled it would be 0.4 em. */
+  wordSpacingEm: -0.25 * (8 / 5 - 1),
+} as const;
+
+/** The @font-face rules of LATIN_ALIAS and SPACING_ALIAS (installed by the renderer as a constructed stylesheet). */
+export function fontAliasCss(): string {
   const face = (weight: number, names: readonly string[]) =>
     `@font-face { font-family: "${LATIN_ALIAS.family}"; font-weight: ${weight}; src: ${names.map((n) => `local("${n}")`).join(', ')}; unicode-range: ${LATIN_ALIAS.unicodeRange}; }`;
-  return `${face(400, LATIN_ALIAS.regular)}\n${face(700, LATIN_ALIAS.bold)}\n`;
+  const pct = (v: number) => `${+(v * 100).toFixed(3)}%`;
+  const a = SPACING_ALIAS;
+  const spacing =
+    `@font-face { font-family: "${a.family}"; src: ${a.faces.map((n) => `local("${n}")`).join(', ')}; unicode-range: ${a.unicodeRange}; ` +
+    `size-adjust: ${pct(a.sizeAdjust)}; ascent-override: ${pct(a.ascent / a.sizeAdjust)}; descent-override: ${pct(a.descent / a.sizeAdjust)}; line-gap-override: 0%; }`;
+  return `${face(400, LATIN_ALIAS.regular)}\n${face(700, LATIN_ALIAS.bold)}\n${spacing}\n`;
 }
 
 const q = (names: string[]): string => names.map((n) => (/^[a-z-]+$/.test(n) ? n : `"${n}"`)).join(', ');
@@ -420,8 +450,9 @@ export function issuerMarkSizeFor(chars: number): number {
 // Screen: CSS custom properties
 // ---------------------------------------------------------------------------------------
 
-/** A screen stack with the Latin alias first (LATIN_ALIAS: ASCII in the .docx's w:ascii face). */
+/** A screen stack with the aliases first (LATIN_ALIAS: ASCII in the .docx's w:ascii face; SPACING_ALIAS: LibreOffice's Chinese–Latin space). */
 const withLatin = (css: string): string => `"${LATIN_ALIAS.family}", ${css}`;
+const withAliases = (css: string): string => `"${SPACING_ALIAS.family}", ${withLatin(css)}`;
 
 const mmCss = (v: number): string => `${+v.toFixed(3)}mm`;
 const ptCss = (v: number): string => `${+v.toFixed(3)}pt`;
@@ -446,6 +477,7 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-lines-per-page': String(GRID.linesPerPage),
     '--gw-chars-per-line': String(GRID.charsPerLine),
     '--gw-char-spacing': ptCss(GRID.charSpacingPt),
+    '--gw-word-spacing': `${+SPACING_ALIAS.wordSpacingEm.toFixed(4)}em`,
     '--gw-one-char': ptCss(ONE_CHAR_PT),
     '--gw-paragraph-indent': ptCss(ONE_CHAR_PT * PARAGRAPH_INDENT_CHARS),
     '--gw-body-size': ptCss(SIZES_PT.body),
@@ -469,13 +501,13 @@ export function pageCssVariables(): Record<string, string> {
     '--gw-colophon-thick': mmCss(COLOPHON.thickLineMm),
     '--gw-colophon-thin': mmCss(COLOPHON.thinLineMm),
     '--gw-font-latin': LATIN_FONT.css,
-    '--gw-font-xiaobiaosong': withLatin(FONTS.xiaobiaosong.css),
-    '--gw-font-fangsong': withLatin(FONTS.fangsong.css),
-    '--gw-font-heiti': withLatin(FONTS.heiti.css),
-    '--gw-font-kaiti': withLatin(FONTS.kaiti.css),
+    '--gw-font-xiaobiaosong': withAliases(FONTS.xiaobiaosong.css),
+    '--gw-font-fangsong': withAliases(FONTS.fangsong.css),
+    '--gw-font-heiti': withAliases(FONTS.heiti.css),
+    '--gw-font-kaiti': withAliases(FONTS.kaiti.css),
     '--gw-font-songti': withLatin(FONTS.songti.css),
     // Chinese face first: with Times New Roman first, “ ” — … would render in Times (the
     // complaint peers.md §8 records); Latin runs can opt into --gw-font-latin.
-    '--gw-font-body': withLatin(FONTS.fangsong.css),
+    '--gw-font-body': withAliases(FONTS.fangsong.css),
   };
 }

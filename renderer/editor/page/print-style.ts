@@ -5,7 +5,7 @@
  * character in. Installed as a constructed stylesheet (CSSOM), which the strict CSP allows
  * where an inline <style> would be refused.
  */
-import { FONTS, MARGINS, PAGE_NUMBER, PAPER, latinAliasCss } from '../../../shared/page/geometry';
+import { FONTS, MARGINS, PAGE_NUMBER, PAPER, fontAliasCss } from '../../../shared/page/geometry';
 
 export function printPageCss(): string {
   const dash = '"\\2014  " counter(page) " \\2014"';
@@ -19,7 +19,7 @@ export function printPageCss(): string {
     text-align: ${side};
     padding-${side}: ${PAGE_NUMBER.insetPt}pt;
     content: ${dash};`;
-  return `${latinAliasCss()}
+  return `${fontAliasCss()}
 @page { size: ${PAPER.widthMm}mm ${PAPER.heightMm}mm; margin: ${MARGINS.topMm}mm ${MARGINS.rightMm}mm ${MARGINS.bottomMm}mm ${MARGINS.leftMm}mm; }
 @page :right { @bottom-right { ${box('right')} } }
 @page :left { @bottom-left { ${box('left')} } }
