@@ -6,6 +6,7 @@ import type { ReportHeader } from '../model/document';
 import type { CheckInput } from './analysis';
 import type { Finding, Severity } from './types';
 import { snippet } from './text';
+import { placeOf } from './place';
 
 export interface FindingSpec {
   rule: string;
@@ -16,12 +17,17 @@ export interface FindingSpec {
   block?: number | null;
   field?: keyof ReportHeader | null;
   text?: string;
+  /** The offending text's [start, end) in the block (or field), when the rule knows it; else it is looked for (place.ts). */
+  start?: number;
+  end?: number;
   fix?: string | null;
 }
 
 export function make(input: CheckInput, spec: FindingSpec): Finding | null {
   const override = input.ruleset.severity[spec.rule];
   if (override === 'off') return null;
+  const block = spec.block ?? null;
+  const field = spec.field ?? null;
   return {
     rule: spec.rule,
     severity: override ?? spec.severity,
@@ -29,7 +35,7 @@ export function make(input: CheckInput, spec: FindingSpec): Finding | null {
     source: '实务',
     messageKey: spec.messageKey,
     values: spec.values ?? {},
-    where: { block: spec.block ?? null, field: spec.field ?? null, text: snippet(spec.text ?? '') },
+    where: { block, field, text: snippet(spec.text ?? ''), ...placeOf(input, { rule: spec.rule, block, field, text: spec.text ?? '', start: spec.start, end: spec.end }) },
     fix: spec.fix ? { id: spec.fix, labelKey: `checks.fix.${spec.fix}` } : null,
   };
 }

@@ -7,3 +7,5 @@ export { parseDocNumber, type ParsedDocNumber } from './doc-number';
 export { parseWritingDate, isStandardDate, type ParsedDate } from './dates';
 export { exportGate, type ExportGate } from './gate';
 export { kindRulesFrom, type KindRules } from './kind-rules';
+export { groupFindings, formatGroupTitle, placeMessage, GROUP_TITLES, type FindingGroup } from './group';
+export { excerptAround, looseRange } from './place';

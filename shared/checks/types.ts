@@ -33,6 +33,17 @@ export interface FindingWhere {
   field: keyof ReportHeader | null;
   /** The offending snippet (shortened), '' when something is missing. */
   text: string;
+  /**
+   * The exact place: [start, end) offsets, in UTF-16 code units (JavaScript string and Lexical
+   * offsets), of the offending text in blockText(block) — heading text then run-in text; a
+   * table's cells joined by a tab, rows by a newline — or in the header field's value (a list
+   * field's lines joined by a newline). null when the finding has no place (something missing).
+   * When nothing narrower is known the range covers the whole block (a heading: its text).
+   */
+  start: number | null;
+  end: number | null;
+  /** A short excerpt of the place with a few characters either side (…前文 offending 后文…), '' when none. */
+  excerpt: string;
 }
 
 export interface FindingFix {

@@ -6,7 +6,6 @@
  */
 import type { CheckRule, Finding } from '../types';
 import { make } from '../finding';
-import { blockText } from '../analysis';
 
 export const genreRequestRule: CheckRule = {
   ids: ['genre.requestInReport'],
@@ -18,7 +17,7 @@ export const genreRequestRule: CheckRule = {
       if (block.type === 'guidance') return;
       const phrase = matcher.longest(input.squeezed[index]!);
       if (!phrase) return;
-      const f = make(input, { rule: 'genre.requestInReport', severity: 'error', messageKey: 'checks.genre.requestInReport', values: { phrase }, block: index, text: blockText(block) });
+      const f = make(input, { rule: 'genre.requestInReport', severity: 'error', messageKey: 'checks.genre.requestInReport', values: { phrase }, block: index, text: phrase });
       if (f) out.push(f);
     });
     return out;

@@ -7,7 +7,7 @@ import type { CheckRule, Finding } from '../types';
 import type { ReportHeader } from '../../model/document';
 import { make } from '../finding';
 import { blockText } from '../analysis';
-import { squeeze } from '../text';
+import { squeeze, type KeywordMatcher } from '../text';
 import { removeBlocks, replaceInBlock } from '../edit';
 import { toBlocks } from '../../model/lexical-json';
 
@@ -15,6 +15,28 @@ import { toBlocks } from '../../model/lexical-json';
 const MIN_GUIDANCE_CHARS = 6;
 
 const HEADER_FIELDS = ['title', 'recipient', 'docNumber', 'date'] as const satisfies readonly (keyof ReportHeader)[];
+
+const CLOSING: Record<string, string> = { '【': '】', '（': '）', '(': ')', '［': '］', '[': ']', '〔': '〕' };
+/** A bracketed mark (【待核：…】, （填写…）) is the place up to its closing bracket, when that comes soon. */
+const MAX_BRACKETED = 80;
+
+/** The marks in `text`, each as the place it covers: the bracketed ones up to their closing bracket, adjacent marks (×××× = ××××) as one. */
+export function markerPlaces(text: string, matcher: KeywordMatcher): { marker: string; start: number; end: number }[] {
+  const out: { marker: string; start: number; end: number }[] = [];
+  for (const { index, word } of matcher.all(text)) {
+    let end = index + word.length;
+    const open = word[0]!;
+    const close = CLOSING[open];
+    if (close && !word.endsWith(close)) {
+      const j = text.indexOf(close, end);
+      if (j >= 0 && j - end <= MAX_BRACKETED && !text.slice(end, j).includes(open)) end = j + 1;
+    }
+    const last = out[out.length - 1];
+    if (last && index <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ marker: word, start: index, end });
+  }
+  return out;
+}
 
 export const placeholderRemainingRule: CheckRule = {
   ids: ['placeholder.remaining'],
@@ -42,15 +64,20 @@ export const placeholderRemainingRule: CheckRule = {
         push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.guidanceText', values: { text: loose, guidance: '' }, block: index, text: loose }));
         return;
       }
-      const marker = input.compiled.placeholders.longest(text);
-      if (marker) push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.marker', values: { marker }, block: index, text }));
+      // Each mark is a place of its own (a table of ×× figures is so many places to fill in).
+      for (const m of markerPlaces(text, input.compiled.placeholders)) {
+        push(make(input, { rule, severity: 'error', messageKey: 'checks.placeholder.marker', values: { marker: m.marker }, block: index, text: text.slice(m.start, m.end), start: m.start, end: m.end }));
+      }
     });
     for (const field of HEADER_FIELDS) {
       const value = input.doc.header[field];
       if (!value.trim()) continue;
       const g = guidance.find((x) => value.includes(x) || squeeze(value) === squeeze(x));
-      const marker = g ? null : input.compiled.placeholders.longest(value);
-      if (g || marker) push(make(input, { rule, severity: 'error', messageKey: g ? 'checks.placeholder.headerGuidance' : 'checks.placeholder.headerMarker', values: { marker: marker ?? '', text: value }, field, text: value }));
+      const mark = g ? null : (markerPlaces(value, input.compiled.placeholders)[0] ?? null);
+      if (g || mark) {
+        const at = mark ? { start: mark.start, end: mark.end } : {};
+        push(make(input, { rule, severity: 'error', messageKey: g ? 'checks.placeholder.headerGuidance' : 'checks.placeholder.headerMarker', values: { marker: mark?.marker ?? '', text: value }, field, text: value, ...at }));
+      }
     }
     return out;
   },
