@@ -245,7 +245,7 @@ await scenario('打印 opens the print dialog after the gate', async () => {
   await until(() => page.evaluate(() => window.__printed === 1), 'window.print called once');
 });
 
-await scenario('菜单 查找 / 放大 / 缩小 / 实际大小 / 保存 reach the editor', async () => {
+await scenario('菜单 查找 / 放大 / 缩小 / 实际大小 reach the editor', async () => {
   clickMenu('查找和替换');
   await page.getByRole('search').waitFor({ timeout: 5000 });
   const zoom = () => page.locator('.gw-zoom-value').innerText();
@@ -256,6 +256,38 @@ await scenario('菜单 查找 / 放大 / 缩小 / 实际大小 / 保存 reach th
   await until(async () => (await zoom()).includes('100'), 'zoom reset');
   clickMenu('缩小');
   await until(async () => (await zoom()).includes('90'), 'zoom out');
+  await page.keyboard.press('Escape');
+});
+
+await scenario('菜单 保存 writes at once; 菜单 导出 Word and 打印 open their dialogs', async () => {
+  // the page's timers stand still, so the autosave (after 1.5 s idle) cannot be what writes
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const saves = [];
+  const realSave = standIn.handlers.get('drafts:save');
+  standIn.handlers.set('drafts:save', async (event, payload) => {
+    saves.push(JSON.stringify(payload));
+    return realSave(event, payload);
+  });
+  try {
+    await page.locator('.gw-body p').last().click();
+    await page.keyboard.type('菜单保存');
+    await new Promise((r) => setTimeout(r, 300));
+    assert(!saves.some((p) => p.includes('菜单保存')), 'nothing saved before 保存');
+    clickMenu('保存');
+    await until(() => saves.some((p) => p.includes('菜单保存')), 'the draft is saved with the typed text');
+  } finally {
+    standIn.handlers.set('drafts:save', realSave);
+    await page.clock.resume();
+  }
+  clickMenu('导出 Word');
+  const word = page.getByRole('dialog', { name: '导出 Word' });
+  await word.waitFor({ timeout: 10_000 });
+  await word.getByRole('button', { name: /取消|返回修改/ }).first().click();
+  clickMenu('打印');
+  const print = page.getByRole('dialog', { name: '打印' });
+  await print.waitFor({ timeout: 10_000 });
+  await print.getByRole('button', { name: /取消|返回修改/ }).first().click();
 });
 
 await scenario('菜单 打开 / 用户指南 / 关于 do what they say; a cancelled open leaves nothing', async () => {

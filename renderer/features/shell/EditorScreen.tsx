@@ -49,7 +49,9 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const { api } = platform;
   const [document, setDocument] = useState(initialDocument);
   const controller = useRef<EditorController | null>(null);
-  const { state: saveState, saveNow } = useAutosave(api, draftId, document);
+  const { state: saveState, saveNow: saveRendered } = useAutosave(api, draftId, document);
+  // 保存, 返回首页, export: the editor's document as it is now (its sync to state waits for idle)
+  const saveNow = useCallback(() => saveRendered(controller.current?.getDocument()), [saveRendered]);
   const checks = useChecks(api, document);
   const [pending, setPending] = useState<ExportAction | null>(null);
   const [error, setError] = useState<AppError | null>(null);

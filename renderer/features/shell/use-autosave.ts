@@ -24,7 +24,9 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   const journalIdle = useRef<(() => void) | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
 
-  const save = useCallback(async (): Promise<void> => {
+  /** `fresh`: the editor's document flushed just now (保存, 返回首页, export), newer than the last render's. */
+  const save = useCallback(async (fresh?: GongwenDocument): Promise<void> => {
+    if (fresh && !sameContent(fresh, latest.current)) latest.current = fresh;
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = null;
     if (inFlight.current) await inFlight.current;
@@ -47,7 +49,8 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   }, [api, draftId]);
 
   useEffect(() => {
-    if (document === latest.current) return;
+    // a render of what save(fresh) already took is no change
+    if (sameContent(document, latest.current)) return;
     latest.current = document;
     setState((s) => (s.status === 'failed' ? s : { status: 'dirty' }));
     if (saveTimer.current) clearTimeout(saveTimer.current);
@@ -83,4 +86,11 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   }, [save]);
 
   return { state, saveNow: save };
+}
+
+/** The editor builds a new document object per read, from the same header and body objects: shallow equality. */
+function sameContent(a: GongwenDocument, b: GongwenDocument): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof GongwenDocument)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
