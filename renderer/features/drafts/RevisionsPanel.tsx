@@ -5,10 +5,14 @@ import type { GongwenDocument } from '../../../shared/model';
 import { usePlatform } from '../../platform/context';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { formatTimeSeconds } from './format';
+import type { Approvals } from '../../../shared/model/approvals';
+import { ApprovalHistory } from '../approvals/ApprovalHistory';
 import './drafts.css';
 
 export interface RevisionsPanelProps {
   draftId: string;
+  /** The draft's sign-offs, secrecy reviews and 公开版 exports, shown under the revisions. */
+  approvals?: Approvals | undefined;
   /** Called before restoring: the editor saves what is typed, so the restore snapshot holds it. */
   beforeRestore?: () => Promise<void>;
   onRestored: (document: GongwenDocument) => void;
@@ -16,7 +20,7 @@ export interface RevisionsPanelProps {
 }
 
 /** 历史版本: the draft's snapshots, newest first; restoring keeps the current text as a snapshot too. */
-export function RevisionsPanel({ draftId, beforeRestore, onRestored, onClose }: RevisionsPanelProps) {
+export function RevisionsPanel({ draftId, approvals, beforeRestore, onRestored, onClose }: RevisionsPanelProps) {
   const { t, i18n } = useTranslation();
   const { api } = usePlatform();
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
@@ -88,6 +92,7 @@ export function RevisionsPanel({ draftId, beforeRestore, onRestored, onClose }: 
             })}
           </ul>
         )}
+        <ApprovalHistory approvals={approvals} />
       </div>
     </div>
   );

@@ -1,31 +1,77 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckReport } from '../../../shared/checks';
+import { formatPlace, type CheckReport, type Finding } from '../../../shared/checks';
 import { FontNotice } from '../fonts/FontNotice';
 
 export type ExportAction = 'docx' | 'pdf' | 'print';
 
+export interface ExportOptions {
+  variant: 'official' | 'public';
+  acceptWarnings: boolean;
+  /** 公开版 with screening warnings kept: who accepts them and why (recorded in the draft's history). */
+  acceptance?: { by: string; reason: string };
+}
+
 export interface ExportDialogProps {
   action: ExportAction;
   report: CheckReport;
+  /** The 公开版's report (public screening on), checked when the dialog opened. */
+  publicReport?: CheckReport | null;
+  /** Suggested 确认人: the 保密审查's reviewer on record. */
+  defaultAcceptedBy?: string;
   /** The user already confirmed these warnings for this very document state. */
   warningsConfirmed?: boolean;
   /** The browser preview: 导出 PDF goes through the browser's print window (另存为 PDF). */
   browserPdf?: boolean;
   onCancel: () => void;
-  onConfirm: (options: { variant: 'official' | 'public'; acceptWarnings: boolean }) => void;
+  onConfirm: (options: ExportOptions) => void;
+  /** 定位: show a finding's place (the dialog closes). */
+  onJump?: (finding: Finding) => void;
+}
+
+function FindingList({ findings, onJump }: { findings: Finding[]; onJump?: ((finding: Finding) => void) | undefined }) {
+  const { t } = useTranslation();
+  const tr = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
+  return (
+    <ul className="finding-list">
+      {findings.map((f, i) => {
+        const place = formatPlace(f, tr);
+        return (
+          <li key={i} data-rule={f.rule}>
+            {t(f.messageKey, f.values)}
+            {place ? <span className="finding-place">{t('checks.withPlace', { message: '', place })}</span> : null}
+            {onJump && (f.where.block !== null || f.where.field) ? (
+              <button type="button" className="link" onClick={() => onJump(f)}>
+                {t('exportDialog.jump')}
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /**
  * The gate in the renderer: errors refuse and are listed; warnings are shown once and the
- * user confirms. (The Node side checks again before it writes.)
+ * user confirms. The 公开版 is screened too (public.*): its errors refuse it, and the
+ * screening's warnings are kept only when a named person accepts them. (The Node side checks
+ * again before it writes.)
  */
-export function ExportDialog({ action, report, warningsConfirmed = false, browserPdf = false, onCancel, onConfirm }: ExportDialogProps) {
+export function ExportDialog({ action, report, publicReport = null, defaultAcceptedBy = '', warningsConfirmed = false, browserPdf = false, onCancel, onConfirm, onJump }: ExportDialogProps) {
   const { t } = useTranslation();
   const [variant, setVariant] = useState<'official' | 'public'>('official');
+  const [acceptedBy, setAcceptedBy] = useState(defaultAcceptedBy);
+  const [reason, setReason] = useState('');
   const errors = report.findings.filter((f) => f.severity === 'error');
-  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  const shown = variant === 'public' && publicReport ? publicReport : report;
+  const variantErrors = shown.findings.filter((f) => f.severity === 'error');
+  const warnings = shown.findings.filter((f) => f.severity === 'warning');
+  const screeningWarnings = variant === 'public' ? warnings.filter((f) => f.rule.startsWith('public.')) : [];
+  const needsAcceptance = screeningWarnings.length > 0;
+  const confirmed = warningsConfirmed && !needsAcceptance;
   const title = t(`exportDialog.title.${action}`);
+  const blocked = variantErrors.length > 0 || (needsAcceptance && !acceptedBy.trim());
   return (
     <div className="modal-backdrop">
       <div className="dialog modal" role="dialog" aria-modal="true" aria-label={title}>
@@ -33,11 +79,7 @@ export function ExportDialog({ action, report, warningsConfirmed = false, browse
         {errors.length > 0 ? (
           <>
             <p className="blocked">{t('exportDialog.blocked', { count: errors.length })}</p>
-            <ul className="finding-list">
-              {errors.map((f, i) => (
-                <li key={i}>{t(f.messageKey, f.values)}</li>
-              ))}
-            </ul>
+            <FindingList findings={errors} onJump={onJump} />
             <div className="dialog-actions">
               <button type="button" className="primary" onClick={onCancel}>
                 {t('exportDialog.backToFix')}
@@ -57,16 +99,31 @@ export function ExportDialog({ action, report, warningsConfirmed = false, browse
                 {t('exportDialog.public')}
               </label>
             </fieldset>
-            {warnings.length > 0 && warningsConfirmed ? <p className="warnings-confirmed">{t('exportDialog.warningsConfirmed', { count: warnings.length })}</p> : null}
-            {warnings.length > 0 && !warningsConfirmed ? (
+            {variantErrors.length > 0 ? (
+              <>
+                <p className="blocked">{t('exportDialog.publicBlocked', { count: variantErrors.length })}</p>
+                <FindingList findings={variantErrors} onJump={onJump} />
+              </>
+            ) : null}
+            {variantErrors.length === 0 && warnings.length > 0 && confirmed ? <p className="warnings-confirmed">{t('exportDialog.warningsConfirmed', { count: warnings.length })}</p> : null}
+            {variantErrors.length === 0 && warnings.length > 0 && !confirmed ? (
               <>
                 <p>{t('exportDialog.warnings', { count: warnings.length })}</p>
-                <ul className="finding-list">
-                  {warnings.map((f, i) => (
-                    <li key={i}>{t(f.messageKey, f.values)}</li>
-                  ))}
-                </ul>
+                <FindingList findings={warnings} onJump={onJump} />
               </>
+            ) : null}
+            {variantErrors.length === 0 && needsAcceptance ? (
+              <div className="acceptance">
+                <p>{t('exportDialog.acceptance')}</p>
+                <label>
+                  {t('exportDialog.acceptBy')}
+                  <input value={acceptedBy} maxLength={50} onChange={(e) => setAcceptedBy(e.target.value)} />
+                </label>
+                <label>
+                  {t('exportDialog.acceptReason')}
+                  <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+                </label>
+              </div>
             ) : null}
             {action === 'pdf' && browserPdf ? <p className="pdf-hint">{t('exportDialog.pdfInBrowser')}</p> : null}
             <FontNotice variant="export" />
@@ -74,8 +131,13 @@ export function ExportDialog({ action, report, warningsConfirmed = false, browse
               <button type="button" onClick={onCancel}>
                 {t('exportDialog.cancel')}
               </button>
-              <button type="button" className="primary" onClick={() => onConfirm({ variant, acceptWarnings: warnings.length > 0 })}>
-                {warnings.length > 0 && !warningsConfirmed ? t('exportDialog.confirmWithWarnings') : t(`exportDialog.go.${action}`)}
+              <button
+                type="button"
+                className="primary"
+                disabled={blocked}
+                onClick={() => onConfirm({ variant, acceptWarnings: warnings.length > 0, ...(needsAcceptance ? { acceptance: { by: acceptedBy.trim(), reason: reason.trim() } } : {}) })}
+              >
+                {warnings.length > 0 && !confirmed ? t('exportDialog.confirmWithWarnings') : t(`exportDialog.go.${action}`)}
               </button>
             </div>
           </>

@@ -13,6 +13,13 @@ import { ExportDialog, type ExportAction } from '../export/ExportDialog';
 import { downloadBase64 } from '../export/download';
 import { installPrintStyle } from '../../editor/page/print-style';
 import { RevisionsPanel } from '../drafts/RevisionsPanel';
+import { usePublicChecks } from '../checks/use-public-checks';
+import type { CheckTab } from '../checks/CheckPanel';
+import type { ExportOptions } from '../export/ExportDialog';
+import { ApprovalsDialog } from '../approvals/ApprovalsDialog';
+import { StaleNotice } from '../approvals/StaleNotice';
+import { useApprovals } from '../approvals/use-approvals';
+import { approvalState } from '../../../shared/model/approvals';
 
 /** The print view shows the chosen variant (editor.css hides 版头 and 版记 for 公开版) while printing. */
 function withPrintVariant<T>(variant: 'official' | 'public', run: () => T): T {
@@ -53,6 +60,10 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   // 保存, 返回首页, export: the editor's document as it is now (its sync to state waits for idle)
   const saveNow = useCallback(() => saveRendered(controller.current?.getDocument()), [saveRendered]);
   const checks = useChecks(api, document);
+  const approvals = useApprovals(api, draftId, initialDocument.approvals, setDocument);
+  const [checkTab, setCheckTab] = useState<CheckTab>('official');
+  const publicChecks = usePublicChecks(api, document, checks.rules, checkTab === 'public');
+  const [showApprovals, setShowApprovals] = useState(false);
   const [pending, setPending] = useState<ExportAction | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -60,7 +71,7 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   // Warnings are confirmed once per document state: any change to the document drops it.
   const [confirmedFor, setConfirmedFor] = useState<GongwenDocument | null>(null);
 
-  const handleChange = useCallback((next: GongwenDocument) => setDocument(next), []);
+  const handleChange = useCallback((next: GongwenDocument) => setDocument(approvals.attach(next)), [approvals]);
   useEffect(() => installPrintStyle(), []);
   const handleReady = useCallback((c: EditorController) => (controller.current = c), []);
 
@@ -73,25 +84,27 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const documentRef = useRef(document);
   documentRef.current = document;
   const fix = useCallback((finding: Finding) => {
-    const current = controller.current?.getDocument() ?? documentRef.current;
+    const fromEditor = controller.current?.getDocument();
+    const current = fromEditor ? approvals.attach(fromEditor) : documentRef.current;
     const fixed = applyFix(current, finding);
     if (fixed === current) return;
     controller.current?.replaceDocument(fixed);
     setDocument(fixed);
-  }, []);
+  }, [approvals]);
 
   const startExport = useCallback(
     (action: ExportAction) => {
       setError(null);
       setNotice(null);
       checks.runNow();
+      publicChecks.runNow();
       setPending(action);
     },
-    [checks],
+    [checks, publicChecks],
   );
 
   const runExport = useCallback(
-    async (action: ExportAction, options: { variant: 'official' | 'public'; acceptWarnings: boolean }) => {
+    async (action: ExportAction, options: ExportOptions) => {
       setPending(null);
       if (options.acceptWarnings) setConfirmedFor(document);
       await saveNow();
@@ -102,13 +115,14 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
         return;
       }
       const result = await withPrintVariantAsync(options.variant, () =>
-        api['export:run']({ document, format: action, variant: options.variant, acceptWarnings: options.acceptWarnings, draftId }),
+        api['export:run']({ document, format: action, variant: options.variant, acceptWarnings: options.acceptWarnings, draftId, ...(options.acceptance ? { acceptance: options.acceptance } : {}) }),
       );
       if (!result.ok) return setError(result.error);
+      if (result.value.history) approvals.addHistory(result.value.history);
       if (result.value.base64) downloadBase64(result.value.base64, result.value.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       setNotice(result.value.path ? t('exportDialog.doneAt', { path: result.value.path }) : t('exportDialog.done', { fileName: result.value.fileName }));
     },
-    [api, document, draftId, platform.shell, saveNow, t],
+    [api, approvals, document, draftId, platform.shell, saveNow, t],
   );
 
   useEffect(
@@ -123,6 +137,12 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   );
 
   const report = checks.report;
+  const signOff = document.approvals?.signOff ?? null;
+  const signOffStale = signOff !== null && (report?.findings.some((f) => f.rule === 'approval.signOffStale') ?? false);
+  const recordApproval = useCallback(
+    (request: Parameters<typeof approvals.record>[1]) => approvals.record(controller.current?.getDocument() ?? documentRef.current, request),
+    [approvals],
+  );
   return (
     <main className="editor-screen">
       <div className="editor-actions" role="toolbar" aria-label={t('editor.actions')}>
@@ -138,6 +158,9 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
             {t('drafts.revisions.open')}
           </button>
         ) : null}
+        <button type="button" onClick={() => setShowApprovals(true)}>
+          {t('approvals.open')}
+        </button>
         {report ? (
           <span className={report.counts.error ? 'check-counts has-errors' : 'check-counts'}>{t('checkPanel.counts', { errors: report.counts.error, warnings: report.counts.warning })}</span>
         ) : null}
@@ -156,6 +179,7 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
       </div>
       {saveState.status === 'failed' ? <ErrorBanner error={saveState.error} /> : null}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {signOff && signOffStale ? <StaleNotice signOff={signOff} onShowSigned={onReload ? () => setShowRevisions(true) : null} onSignAgain={() => setShowApprovals(true)} /> : null}
       {notice ? (
         <p className="notice" role="status">
           {notice}
@@ -165,12 +189,28 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
         <div className="editor-workspace">
           <ReportEditor document={initialDocument} onChange={handleChange} onReady={handleReady} />
         </div>
-        <CheckPanel report={report} onJump={jump} onFix={fix} />
+        <CheckPanel report={report} onJump={jump} onFix={fix} publicReport={publicChecks.report} tab={checkTab} onTab={setCheckTab} />
       </div>
       {showRevisions && onReload ? (
-        <RevisionsPanel draftId={draftId} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored) => onReload(draftId, restored)} />
+        <RevisionsPanel draftId={draftId} approvals={document.approvals} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored) => onReload(draftId, restored)} />
       ) : null}
-      {pending && report ? <ExportDialog action={pending} report={report} warningsConfirmed={confirmedFor === document} browserPdf={platform.shell === 'preview'} onCancel={() => setPending(null)} onConfirm={(o) => void runExport(pending, o)} /> : null}
+      {showApprovals ? <ApprovalsDialog state={approvalState(document)} onRecord={recordApproval} onClose={() => setShowApprovals(false)} /> : null}
+      {pending && report ? (
+        <ExportDialog
+          action={pending}
+          report={report}
+          publicReport={publicChecks.report}
+          defaultAcceptedBy={document.approvals?.secrecyReview?.reviewer ?? ''}
+          warningsConfirmed={confirmedFor === document}
+          browserPdf={platform.shell === 'preview'}
+          onCancel={() => setPending(null)}
+          onConfirm={(o) => void runExport(pending, o)}
+          onJump={(finding) => {
+            setPending(null);
+            jump(finding);
+          }}
+        />
+      ) : null}
     </main>
   );
 }
