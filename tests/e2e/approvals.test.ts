@@ -99,12 +99,17 @@ describe('sign-off, secrecy review and the public version', () => {
     expect(shown).toContain('理由：咨询电话是对外公开的服务电话');
     expect(shown).toContain('13800138000');
     expect(shown).toMatch(/保密审查：李保密，审查日期 \d{4}-\d{2}-\d{2}，结论：可以公开/);
-    // …and it is in the saved draft: reopened, the record is still there.
-    await page.getByRole('dialog', { name: '历史版本' }).getByRole('button', { name: '关闭' }).click();
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await openDraft(page, title);
-    await page.getByRole('button', { name: '历史版本' }).click();
-    await expect.poll(() => page.getByRole('region', { name: '审核与公开记录' }).innerText(), { timeout: 5000 }).toContain('导出公开版');
+    // …and it is in the saved draft on disk, not only on the screen.
+    const saved = await page.evaluate(async (wanted) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="gongwen-token"]')!.content;
+      const call = async (channel: string, input: unknown) =>
+        (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gongwen-token': token }, body: JSON.stringify({ input }) })).json();
+      const list = await call('drafts:list', undefined);
+      const id = list.value.drafts.find((d: { title: string }) => d.title === wanted).id;
+      const got = await call('drafts:get', { id });
+      return (got.value.document.approvals.history as { type: string }[]).map((e) => e.type);
+    }, title);
+    expect(saved).toEqual(['secrecyReview', 'publicExport']);
   });
 
   it('sign off, edit: the stale notice says the sign-off no longer covers the text; the signed text is a revision', async () => {
