@@ -41,6 +41,8 @@ interface Screen {
   status: string;
   lines: ScreenLine[];
   numbers: { page: number; text: string; centreY: number; left: number; right: number }[];
+  /** A re-cut is waiting for a pause in typing (page-layer.ts EDIT_PAUSE_MS). */
+  pending: boolean;
 }
 
 /** Every text line on the desk (body, 版头 fields' text is in inputs and not read), in unzoomed px from the desk's top. */
@@ -88,7 +90,8 @@ async function readScreen(page: Page): Promise<Screen> {
       const sheet = el.closest<HTMLElement>('.gw-sheet')!;
       return { page: Number(sheet.dataset.page), text: el.textContent ?? '', centreY: ((r.top + r.bottom) / 2 - d.top) / scale, left: (r.left - d.left) / scale, right: (r.right - d.left) / scale };
     });
-    return { pages: Number(desk.dataset.pages), status: document.querySelector('.gw-status')?.textContent ?? '', lines, numbers };
+    const pending = document.querySelector('.gw-cuts[data-pending]') !== null;
+    return { pages: Number(desk.dataset.pages), status: document.querySelector('.gw-status')?.textContent ?? '', lines, numbers, pending };
   }, { pitch: SHEET_PITCH, paperWidth: mmToPx(PAPER.widthMm) });
 }
 
@@ -152,7 +155,7 @@ async function openDocument(page: Page, doc: GongwenDocument): Promise<void> {
   await settle(page);
 }
 
-/** Wait until the page layer has written its layout (two frames without a change). */
+/** Wait until the page layer has written its layout (two frames without a change, no re-cut waiting for a pause in typing). */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -161,7 +164,7 @@ async function settle(page: Page): Promise<void> {
     for (let i = 0; i < 100; i++) {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const now = sig();
-      if (now === last) return;
+      if (now === last && !document.querySelector('.gw-cuts[data-pending]')) return;
       last = now;
     }
   });
@@ -223,6 +226,37 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
       const centre = (l.top + l.bottom) / 2 - (l.page - 1) * SHEET_PITCH;
       expect(centre > typeTop && centre < typeBottom, `line "${l.text.slice(0, 10)}" on page ${l.page}`).toBe(true);
     }
+    for (let n = 1; n <= after.pages; n++) {
+      const onPage = after.lines.filter((l) => l.page === n && l.body);
+      expect(onPage[onPage.length - 1]?.heading ?? false, `page ${n} ends with a heading`).toBe(false);
+    }
+  });
+
+  it('while typing, before the re-cut that waits for a pause, no line leaves a type area', async () => {
+    const page = await newPage(browser, preview.url);
+    await openDocument(page, (await fixtureDocument('zhaishang')).doc);
+    const typeTop = mmToPx(MARGINS.topMm);
+    const typeBottom = typeTop + mmToPx(TYPE_AREA.heightMm);
+    await page.locator('.gw-body > *').first().click();
+    await page.keyboard.press('Home');
+    const reads: Screen[] = [];
+    // Each new line pushes every later line down; the floats stay until typing pauses.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Enter');
+      reads.push(await readScreen(page));
+    }
+    expect(reads.some((r) => r.pending), 'a re-cut was waiting while the lines were read').toBe(true);
+    for (const [i, sc] of reads.entries()) {
+      for (const l of sc.lines.filter((x) => x.body)) {
+        const centre = (l.top + l.bottom) / 2 - (l.page - 1) * SHEET_PITCH;
+        expect(centre > typeTop && centre < typeBottom, `after ${i + 1} Enter(s), line "${l.text.slice(0, 10)}" on page ${l.page} (re-cut pending: ${sc.pending})`).toBe(true);
+        expect(l.page, 'no line below the last sheet').toBeLessThanOrEqual(sc.pages);
+      }
+    }
+    // After the pause the breaks follow the policy again: no page ends with a heading.
+    await settle(page);
+    const after = await readScreen(page);
+    expect(after.pending).toBe(false);
     for (let n = 1; n <= after.pages; n++) {
       const onPage = after.lines.filter((l) => l.page === n && l.body);
       expect(onPage[onPage.length - 1]?.heading ?? false, `page ${n} ends with a heading`).toBe(false);

@@ -12,6 +12,13 @@
  * incrementally: a ResizeObserver reports only the blocks whose height changed (a keystroke
  * that does not wrap a line costs nothing here), a MutationObserver the blocks added or
  * removed; the new cut is computed and written once, on the next animation frame.
+ *
+ * Typing does not re-cut on every keystroke: moving a float lays out everything after it
+ * again (at 300 pages ~60 ms a time, often twice more while it settles), so an edit's re-cut
+ * waits for a pause in typing (EDIT_PAUSE_MS). Meanwhile the floats stay where they are and
+ * the browser flows the text around them as pages of the old lengths: a line pushed off a
+ * page moves to the next sheet's type area, nothing reaches a margin. Only keep-with-next and
+ * the page lengths wait for the pause; text that runs past the last sheet is cut at once.
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
@@ -29,6 +36,8 @@ export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
 /** Float moves allowed after one change before the layer waits for the next (see settleBudget). */
 const SETTLE_RUNS = 3;
+/** An edit re-cuts after this long without another edit (see the file comment). */
+export const EDIT_PAUSE_MS = 400;
 
 interface Measured {
   /** Natural height in px (the floats inside subtracted). */
@@ -77,6 +86,8 @@ export class PageLayer {
   private readonly resize: ResizeObserver;
   private readonly mutation: MutationObserver;
   private frame = 0;
+  /** The timer of an edit's re-cut waiting for a pause in typing. */
+  private pause: ReturnType<typeof setTimeout> | undefined;
   private structureDirty = true;
   private disposed = false;
   private readonly printing: MediaQueryList | null;
@@ -109,9 +120,11 @@ export class PageLayer {
       let changed = false;
       const frame = this.frameOf();
       for (const entry of entries) {
-        if (this.measure(entry.target as HTMLElement, frame)) changed = true;
+        // The flow itself is observed for its height only (see overflows).
+        if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) changed = true;
       }
-      if (changed && this.settleBudget > 0) this.schedule();
+      if (this.overflows(frame)) this.schedule();
+      else if (changed && this.settleBudget > 0) this.scheduleEdit();
     });
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
     // The floats' own holder is not the document: writing them must not refill the budget.
@@ -122,9 +135,13 @@ export class PageLayer {
     this.mutation = new MutationObserver(() => {
       this.structureDirty = true;
       this.settleBudget = SETTLE_RUNS;
-      this.schedule();
+      // Blocks added or removed: re-cut at the pause too (the flow's observer below cuts at once
+      // when the text runs past the last sheet, as a paste does).
+      if (this.layout) this.scheduleEdit();
+      else this.schedule();
     });
     const { flow } = opts;
+    this.resize.observe(flow);
     this.mutation.observe(flow, { childList: true });
     for (const part of Array.from(flow.querySelectorAll(':scope > .gw-body, :scope > .gw-closing'))) this.mutation.observe(part, { childList: true });
     this.schedule();
@@ -144,15 +161,23 @@ export class PageLayer {
     this.printing?.removeEventListener?.('change', this.onMedia);
     if (typeof document !== 'undefined') document.fonts?.removeEventListener?.('loadingdone', this.onFonts);
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.pause);
     this.resize.disconnect();
     this.mutation.disconnect();
     this.edits.disconnect();
   }
 
-  /** The flow's top and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
-  private frameOf(): { top: number; scale: number } {
+  /** The flow's top, height and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
+  private frameOf(): { top: number; height: number; scale: number } {
     const r = this.opts.flow.getBoundingClientRect();
-    return { top: r.top, scale: r.width > 0 ? r.width / TYPE_PX.width : 1 };
+    const scale = r.width > 0 ? r.width / TYPE_PX.width : 1;
+    return { top: r.top, height: r.height / scale, scale };
+  }
+
+  /** Whether the text runs past the last sheet's type area (it must be cut now, not at the pause). */
+  private overflows(frame: { height: number }): boolean {
+    if (!this.layout) return false;
+    return frame.height > typeTop(this.layout.contentPages - 1) + GRID.linesPerPage * LINE_PX + 0.5;
   }
 
   /** Reads one block's natural height; true when it changed. Layout is clean here (RO callback / frame). */
@@ -171,8 +196,21 @@ export class PageLayer {
     return !prev || Math.abs(prev.height - next.height) > 0.25 || prev.keepWithNext !== keepWithNext || prev.unbreakable !== unbreakable;
   }
 
+  /** Re-cut after an edit, once typing pauses (a further edit postpones it). */
+  private scheduleEdit(): void {
+    if (this.disposed) return;
+    clearTimeout(this.pause);
+    this.opts.cuts.dataset.pending = '';
+    this.pause = setTimeout(() => {
+      this.pause = undefined;
+      this.schedule();
+    }, EDIT_PAUSE_MS);
+  }
+
   private schedule(): void {
     if (this.frame || this.disposed) return;
+    clearTimeout(this.pause);
+    this.pause = undefined;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.run();
@@ -181,6 +219,7 @@ export class PageLayer {
 
   private run(): void {
     if (this.disposed || this.printing?.matches) return;
+    if (this.pause === undefined) delete this.opts.cuts.dataset.pending;
     if (this.remeasure) {
       this.remeasure = false;
       const frame = this.frameOf();
