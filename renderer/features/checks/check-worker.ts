@@ -4,12 +4,14 @@
  * here by use-checks.ts. Built by Vite as a same-origin file (the CSP allows no blob: worker).
  */
 import { runChecks, type KindRules } from '../../../shared/checks';
-import type { GongwenDocument } from '../../../shared/model';
+import { createBlockDecoder, type DocumentDelta } from './block-delta';
 
-export type CheckWorkerRequest = { type: 'rules'; rules: KindRules } | { type: 'check'; id: number; document: GongwenDocument; today: string };
+/** A check's document comes as a delta against the one posted before (./block-delta.ts). */
+export type CheckWorkerRequest = { type: 'rules'; rules: KindRules } | { type: 'check'; id: number; delta: DocumentDelta; today: string };
 export type CheckWorkerReply = { id: number; report: ReturnType<typeof runChecks> } | { id: number; error: string };
 
 let rules: KindRules | null = null;
+const decode = createBlockDecoder();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CheckWorkerRequest>) => void) | null; postMessage: (reply: CheckWorkerReply) => void };
 scope.onmessage = (event) => {
   const message = event.data;
@@ -17,9 +19,11 @@ scope.onmessage = (event) => {
     rules = message.rules;
     return;
   }
-  if (!rules) return scope.postMessage({ id: message.id, error: 'no rules' });
   try {
-    scope.postMessage({ id: message.id, report: runChecks(message.document, { today: message.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts }) });
+    // Decoded first, always: the next delta counts on this body.
+    const document = decode(message.delta);
+    if (!rules) return scope.postMessage({ id: message.id, error: 'no rules' });
+    scope.postMessage({ id: message.id, report: runChecks(document, { today: message.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts }) });
   } catch (error) {
     scope.postMessage({ id: message.id, error: String(error) });
   }

@@ -14,6 +14,7 @@ import { runChecks, type CheckReport, type KindRules } from '../../../shared/che
 import { todayIso } from '../../platform/clock';
 import { whenIdle } from '../../platform/idle';
 import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
+import { createBlockEncoder } from './block-delta';
 
 export const CHECK_DEBOUNCE_MS = 250;
 /** While the user keeps typing, the panel still refreshes this often. */
@@ -63,6 +64,7 @@ export function createLiveChecker(rules: KindRules, onReport: (report: CheckRepo
   let waiting: GongwenDocument | null = null;
   let cancelIdle: (() => void) | null = null;
   let live = worker;
+  const encoder = createBlockEncoder();
   const onMainThread = (document: GongwenDocument, id: number) => {
     cancelIdle?.();
     cancelIdle = whenIdle(() => {
@@ -79,7 +81,10 @@ export function createLiveChecker(rules: KindRules, onReport: (report: CheckRepo
     const id = ++seq;
     if (!live) return onMainThread(document, id);
     try {
-      live.postMessage({ type: 'check', id, document, today: todayIso() } satisfies CheckWorkerRequest);
+      // Only the blocks that changed since the last post are copied to the worker.
+      const { delta, commit } = encoder.encode(document);
+      live.postMessage({ type: 'check', id, delta, today: todayIso() } satisfies CheckWorkerRequest);
+      commit();
       inFlight = id;
     } catch {
       fallBack();

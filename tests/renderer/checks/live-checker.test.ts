@@ -11,6 +11,7 @@ import { importText } from '../../../shared/import/text';
 import type { GongwenDocument } from '../../../shared/model';
 import { checkNow, createLiveChecker } from '../../../renderer/features/checks/use-checks';
 import type { CheckWorkerReply, CheckWorkerRequest } from '../../../renderer/features/checks/check-worker';
+import { createBlockDecoder } from '../../../renderer/features/checks/block-delta';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RULES = kindRulesFrom(
@@ -26,15 +27,21 @@ class FakeWorker {
   onerror: (() => void) | null = null;
   rules: CheckWorkerRequest | null = null;
   checks: Extract<CheckWorkerRequest, { type: 'check' }>[] = [];
+  /** Blocks copied by each post (what the delta saves). */
+  copied: number[] = [];
+  private readonly decode = createBlockDecoder();
   postMessage(message: CheckWorkerRequest) {
     const copy = structuredClone(message);
     if (copy.type === 'rules') this.rules = copy;
-    else this.checks.push(copy);
+    else {
+      this.checks.push(copy);
+      this.copied.push(copy.delta.blocks.filter((b) => typeof b !== 'number').length);
+    }
   }
   answer() {
     const next = this.checks.shift()!;
     const rules = this.rules?.type === 'rules' ? this.rules.rules : RULES;
-    const report = runChecks(next.document, { today: next.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
+    const report = runChecks(this.decode(next.delta), { today: next.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
     const reply: CheckWorkerReply = structuredClone({ id: next.id, report });
     this.onmessage?.({ data: reply } as MessageEvent<CheckWorkerReply>);
   }
@@ -65,7 +72,7 @@ describe('live checker', () => {
     live.check(c);
     expect(worker.checks).toHaveLength(1);
     worker.answer();
-    expect(worker.checks.map((m) => m.document.header.title)).toEqual([c.header.title]);
+    expect(worker.checks.map((m) => m.delta.document.header.title)).toEqual([c.header.title]);
     worker.answer();
     expect(reports).toEqual([checkNow(a, RULES), checkNow(c, RULES)]);
   });
@@ -90,5 +97,31 @@ describe('live checker', () => {
     expect(reports).toEqual([]);
     await new Promise((r) => setTimeout(r, 1100));
     expect(reports).toEqual([checkNow(b, RULES)]);
+  });
+
+  it('posts only the blocks that changed since the last post, and the worker checks the whole document', () => {
+    const worker = new FakeWorker();
+    const reports: CheckReport[] = [];
+    const live = createLiveChecker(RULES, (r) => reports.push(r), worker as unknown as Worker);
+    live.check(a);
+    worker.answer();
+    // The editor's next body: the same block objects but one, which changed, and one added.
+    const children = [...a.body.root.children];
+    const at = children.findIndex((block) => JSON.stringify(block).includes('"text"'));
+    const changed = structuredClone(children[at]!);
+    (changed as unknown as { children: { text?: string }[] }).children[0]!.text += '依法行政';
+    children[at] = changed;
+    children.push(structuredClone(children[at]!));
+    const next: GongwenDocument = { ...a, body: { root: { ...a.body.root, children } } };
+    live.check(next);
+    worker.answer();
+    expect(worker.copied).toEqual([a.body.root.children.length, 2]);
+    expect(reports[1]).toEqual(checkNow(next, RULES));
+    // A document of new objects throughout (a fix, a restored revision) is posted whole.
+    const fresh = structuredClone(next);
+    live.check(fresh);
+    worker.answer();
+    expect(worker.copied[2]).toBe(children.length);
+    expect(reports[2]).toEqual(checkNow(fresh, RULES));
   });
 });
