@@ -123,8 +123,11 @@ export class PageLayer {
         // The flow itself is observed for its height only (see overflows).
         if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) changed = true;
       }
+      // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
+      // start the feedback again; the next edit tops the budget up before this runs.
+      if (this.settleBudget <= 0) return;
       if (this.overflows(frame)) this.schedule();
-      else if (changed && this.settleBudget > 0) this.scheduleEdit();
+      else if (changed) this.scheduleEdit();
     });
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
     // The floats' own holder is not the document: writing them must not refill the budget.
