@@ -111,6 +111,20 @@ async function main() {
     await page.getByRole('button', { name: '导出 Word' }).click();
     await page.getByRole('dialog', { name: '导出 Word' }).waitFor();
     await shot(page, 'export-dialog');
+    await page.getByRole('dialog', { name: '导出 Word' }).getByRole('button', { name: '取消' }).click();
+
+    // The yearly cycle: the 公开版 tab of the check panel, and 审核签字 (sign-off and secrecy review).
+    await panel.getByRole('tab', { name: '公开版' }).click();
+    await panel.locator('.check-summary, .check-ok').first().waitFor({ timeout: 15_000 }).catch(() => {});
+    await shot(panel, 'check-panel-public');
+    await page.getByRole('button', { name: '审核签字', exact: true }).click();
+    const approvals = page.getByRole('dialog', { name: '审核签字与保密审查' });
+    await approvals.getByLabel('签字人').fill('王建国');
+    await approvals.getByLabel('职务').fill('街道党工委书记');
+    await approvals.getByRole('button', { name: '记录签字' }).click();
+    await approvals.getByRole('status').waitFor();
+    await approvals.getByLabel('审查人').fill('李保密');
+    await shot(approvals, 'approvals-dialog');
   } finally {
     await browser.close();
     preview.child.kill('SIGTERM');

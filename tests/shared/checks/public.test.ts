@@ -154,10 +154,10 @@ describe('public.personalName', () => {
 });
 
 describe('the sample reports', () => {
-  it.each(['report-chengxi-2024.txt', 'report-jinlanshan-2022.txt', 'report-zhaishang-2023.txt'])('%s has no public.* error', (name) => {
+  it.each(['report-chengxi-2024.txt', 'report-jinlanshan-2022.txt', 'report-zhaishang-2023.txt'])('%s has no public.* finding (no false alarm: 农户普法 is no 农户 named 普法)', (name) => {
     const doc = fixture(name);
-    const errors = pub(screen({ ...doc, header: { ...doc.header, copyNumber: '', secrecy: '' } }).findings).filter((f) => f.severity === 'error');
-    expect(errors).toEqual([]);
+    const found = pub(screen({ ...doc, header: { ...doc.header, copyNumber: '', secrecy: '' } }).findings);
+    expect(found.map((f) => `${f.rule} ${f.where.text}`)).toEqual([]);
   });
 });
 
