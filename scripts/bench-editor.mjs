@@ -13,9 +13,12 @@
  * Sizes: 0 pages (a new report from the template, keys from the moment it opens; then the
  * same document after those keys as warm-up), ≈30 pages (19k characters) and ≈300 pages
  * (185k characters), loaded by pasting; the time to paste the 300-page text is measured
- * (paste event → the first frame after it is produced).
+ * (paste event → the first frame after it is produced). `table`: a report (jinlanshan) with
+ * a 20-row, 4-column table, keys typed at the end of a cell in its 10th row — ours loaded by
+ * pasting the report with the table as tab-separated lines, bare Lexical with
+ * @lexical/table's plugin given the same paragraphs and table.
  *
- * Needs a build (`npm run build`). Options: --runs=N (3), --keys=N (200), --sizes=0,30,300,
+ * Needs a build (`npm run build`). Options: --runs=N (3), --keys=N (200), --sizes=0,30,300,table,
  * --app=DIR (a package root with another build), --save-trace[=DIR] (keeps every trace as JSON, for chrome://tracing or Perfetto).
  * Prints p50/p95 and the share of keys over 16.7 ms per run and the median of the runs;
  * nothing is asserted.
@@ -42,7 +45,7 @@ const opt = (name, fallback) => {
 };
 const RUNS = Number(opt('runs', process.env.BENCH_RUNS ?? 3));
 const KEYS = Number(opt('keys', process.env.BENCH_KEYS ?? 200));
-const SIZES = String(opt('sizes', '0,30,300')).split(',').map(Number);
+const SIZES = String(opt('sizes', '0,30,300,table')).split(',').map((v) => (v === 'table' ? v : Number(v)));
 const saveTrace = opt('save-trace', false);
 const TRACE_DIR = saveTrace ? (saveTrace === true ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-trace-')) : path.resolve(saveTrace)) : null;
 if (TRACE_DIR) fs.mkdirSync(TRACE_DIR, { recursive: true });
@@ -70,6 +73,43 @@ function reportText(chars) {
   return text;
 }
 const TEXTS = { 30: reportText(19000), 300: reportText(185000) };
+
+/** The table row's document: a real report with a 20-row table (header + 19 units) after its 12th line. */
+const TABLE_ROWS = [
+  ['单位', '行政复议（件）', '行政诉讼（件）', '执法检查（次）'],
+  ...Array.from({ length: 19 }, (_, i) => [`第${i + 1}社区`, String((i * 7) % 13), String((i * 5) % 4), String(10 + ((i * 11) % 30))]),
+];
+const TABLE_LINES = fs
+  .readFileSync(path.join(FIXTURES, 'report-jinlanshan-2022.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim())
+  .filter(Boolean);
+const TABLE_AT = 12;
+TEXTS.table = [...TABLE_LINES.slice(0, TABLE_AT + 1), ...TABLE_ROWS.map((r) => r.join('\t')), ...TABLE_LINES.slice(TABLE_AT + 1)].join('\n');
+
+/** The same number of keys at the end of the middle paragraph of the same document (the row beside a cell's). */
+async function typeInParagraph(page, selector, seed, name) {
+  await caretToMiddle(page, selector);
+  await page.waitForTimeout(500);
+  const cdp = await startTrace(page);
+  await type(page, KEYS, seed + 2);
+  return keyLatencies(await stopTrace(cdp, name)).slice(1);
+}
+
+/** What the keys went into: the rows of the table and the text of the typed cell (proof they landed in it). */
+async function typedCell(page, tableSelector) {
+  const rows = await page.locator(`${tableSelector} tr`).count();
+  const text = await page.locator(`${tableSelector} tr`).nth(9).locator('td').nth(1).innerText();
+  return `${rows} rows, cell "${text.length > 14 ? `${text.slice(0, 6)}…${text.slice(-6)}` : text}" (${text.length} chars)`;
+}
+
+/** Caret to the end of the 2nd cell of the table's 10th row. */
+async function caretToCell(page, tableSelector) {
+  const cell = page.locator(`${tableSelector} tr`).nth(9).locator('td').nth(1);
+  await cell.scrollIntoViewIfNeeded();
+  await cell.click();
+  await page.keyboard.press('End');
+}
 
 /** Seeded pauses between keys (mulberry32), the same sequence for both editors. */
 function cadence(seed) {
@@ -198,7 +238,7 @@ async function startBare() {
   // Same column and type as our page, so layout work is comparable.
   fs.writeFileSync(
     path.join(dir, 'index.html'),
-    `<!doctype html><meta charset="utf-8"><style>body{margin:0;background:#ddd}#scroll{height:100vh;overflow:auto}#editor{width:156mm;margin:24px auto;padding:37mm 26mm 35mm 28mm;background:#fff;font:16pt/28.95pt "Noto Serif CJK SC",serif;letter-spacing:-0.25pt;outline:none}#editor p{margin:0;text-indent:32pt;text-align:justify}</style><div id="scroll"><div id="editor" contenteditable="true"></div></div><script type="module" src="bare.js"></script>`,
+    `<!doctype html><meta charset="utf-8"><style>body{margin:0;background:#ddd}#scroll{height:100vh;overflow:auto}#editor{width:156mm;margin:24px auto;padding:37mm 26mm 35mm 28mm;background:#fff;font:16pt/28.95pt "Noto Serif CJK SC",serif;letter-spacing:-0.25pt;outline:none}#editor p{margin:0;text-indent:32pt;text-align:justify}.bt{width:100%;table-layout:fixed;border-collapse:collapse;font-size:14pt;line-height:22pt}.btd,.bth{border:0.75pt solid #000;padding:0 1.9mm;vertical-align:top;text-align:left}#editor .btd p,#editor .bth p{text-indent:0}</style><div id="scroll"><div id="editor" contenteditable="true"></div></div><script type="module" src="bare.js"></script>`,
   );
   const server = http.createServer((req, res) => {
     const file = path.join(dir, req.url === '/' ? 'index.html' : path.basename(req.url ?? ''));
@@ -259,7 +299,7 @@ async function openBody(page) {
 
 /** One measurement: { segments: {name: keys[]}, paste?, info }. */
 async function measure(editor, size, urls, run, templateText) {
-  const seed = 1000 * run + size;
+  const seed = 1000 * run + (size === 'table' ? 7 : size);
   const name = `${editor}-${size}p-run${run + 1}`;
   return withPage(async (page) => {
     if (editor === 'ours') {
@@ -277,13 +317,18 @@ async function measure(editor, size, urls, run, templateText) {
       const body = await openBody(page);
       await body.click();
       const pasteMs = await paste(page, '.gw-body', TEXTS[size]);
-      await page.waitForTimeout(size >= 300 ? 4000 : 1500);
+      await page.waitForTimeout(size === 300 ? 4000 : 1500);
       const info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
-      await caretToMiddle(page, OURS_PARAGRAPHS);
+      if (size === 'table') await caretToCell(page, '.gw-body table');
+      else await caretToMiddle(page, OURS_PARAGRAPHS);
       await page.waitForTimeout(500);
       const cdp = await startTrace(page);
       await type(page, KEYS, seed);
-      return { segments: { typing: keyLatencies(await stopTrace(cdp, name)) }, pasteMs, info };
+      const segments = { typing: keyLatencies(await stopTrace(cdp, name)) };
+      if (size !== 'table') return { segments, pasteMs, info };
+      const cell = await typedCell(page, '.gw-body table');
+      segments.paragraph = await typeInParagraph(page, OURS_PARAGRAPHS, seed, `${name}-paragraph`);
+      return { segments, pasteMs, info: `${info}; ${cell}` };
     }
     await page.goto(urls.bare);
     await page.waitForFunction(() => typeof window.loadBare === 'function');
@@ -295,6 +340,18 @@ async function measure(editor, size, urls, run, templateText) {
       await type(page, KEYS, seed + 1);
       const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
       return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) } };
+    }
+    if (size === 'table') {
+      await page.evaluate(([lines, rows, at]) => window.loadBareTable(lines, rows, at), [TABLE_LINES, TABLE_ROWS, TABLE_AT]);
+      await page.waitForTimeout(1500);
+      await caretToCell(page, '#editor table');
+      await page.waitForTimeout(500);
+      const cdp = await startTrace(page);
+      await type(page, KEYS, seed);
+      const segments = { typing: keyLatencies(await stopTrace(cdp, name)) };
+      const info = `${await page.locator('#editor > p').count()} paragraphs; ${await typedCell(page, '#editor table')}`;
+      segments.paragraph = await typeInParagraph(page, '#editor > p', seed, `${name}-paragraph`);
+      return { segments, info };
     }
     await page.evaluate(() => window.loadBare(['']));
     await page.locator('#editor').click();
@@ -331,7 +388,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     for (const size of SIZES) {
       // Alternate which editor goes first, so drift in the machine's load hits both.
-      const order = (run + size) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      const order = (run + (size === 'table' ? 1 : size)) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
       for (const editor of order) {
         const result = await measure(editor, size, urls, run, templateText);
         for (const [segment, keys] of Object.entries(result.segments)) {
@@ -340,9 +397,9 @@ try {
           const r = row(`${size}/${segment}`);
           r[editor].push(s);
           r.stall[editor].push(stallStages(presented));
-          if (result.pasteMs !== undefined) r.paste[editor].push(result.pasteMs);
+          if (result.pasteMs !== undefined && segment === Object.keys(result.segments)[0]) r.paste[editor].push(result.pasteMs);
           console.log(
-            `run ${run + 1}  ${String(size).padStart(3)} pages ${segment.padEnd(6)} ${editor.padEnd(4)}  p50 ${f1(s.p50).padStart(6)}  p95 ${f1(s.p95).padStart(7)}  >16.7 ms ${pct(s.over).padStart(7)}  max ${f1(s.max).padStart(7)}  (${s.n}/${keys.length} keys presented)` +
+            `run ${run + 1}  ${String(size).padStart(5)} pages ${segment.padEnd(6)} ${editor.padEnd(4)}  p50 ${f1(s.p50).padStart(6)}  p95 ${f1(s.p95).padStart(7)}  >16.7 ms ${pct(s.over).padStart(7)}  max ${f1(s.max).padStart(7)}  (${s.n}/${keys.length} keys presented)` +
               (result.pasteMs !== undefined ? `  paste ${f1(result.pasteMs)} ms` : '') +
               (result.info ? `  [${result.info}]` : '') +
               `  slowest 5 %: ${stallStages(presented)}`,
@@ -352,13 +409,13 @@ try {
     }
   }
   console.log(`\nkeydown → presented frame (EventLatency), ${KEYS} keys at 90–190 ms, medians of ${RUNS} run(s)`);
-  console.log('document            | ours p50 / p95 / >16.7ms      | bare Lexical p50 / p95 / >16.7ms | paste ours / bare');
-  const label = { '0/cold': '0 pages, from open', '0/warm': '0 pages, warmed up', '30/typing': '≈30 pages (19k)', '300/typing': '≈300 pages (185k)' };
+  console.log(`${'document'.padEnd(38)}| ours p50 / p95 / >16.7ms      | bare Lexical p50 / p95 / >16.7ms | paste ours / bare`);
+  const label = { '0/cold': '0 pages, from open', '0/warm': '0 pages, warmed up', '30/typing': '≈30 pages (19k)', '300/typing': '≈300 pages (185k)', 'table/typing': 'typing in a table cell (20-row table)', 'table/paragraph': '… in a paragraph of that report' };
   for (const [key, r] of rows) {
     const m = (list, field) => median(list.map((s) => s[field]));
     const cell = (list) => `${f1(m(list, 'p50'))} / ${f1(m(list, 'p95'))} / ${pct(m(list, 'over'))}`.padEnd(30);
     const pasted = r.paste.ours.length ? `${f1(median(r.paste.ours))} / ${f1(median(r.paste.bare))} ms` : '';
-    console.log(`${(label[key] ?? key).padEnd(20)}| ${cell(r.ours)}| ${cell(r.bare)}   | ${pasted}`);
+    console.log(`${(label[key] ?? key).padEnd(38)}| ${cell(r.ours)}| ${cell(r.bare)}   | ${pasted}`);
   }
   if (TRACE_DIR) console.log(`\ntraces kept in ${TRACE_DIR}`);
 } finally {

@@ -14,7 +14,7 @@ import { runCli, type CliIo } from '../../electron/cli';
 import { importDocxBytes } from '../../electron/services/import-service';
 import { buildDocx } from '../../shared/docx/build';
 import { importText } from '../../shared/import/text';
-import { toBlocks, type GongwenDocument, type TableBlock } from '../../shared/model';
+import { fromBlocks, toBlocks, type GongwenDocument, type TableBlock } from '../../shared/model';
 import { bodyFromEditorState, createGongwenHeadlessEditor } from '../../renderer/editor/bridge';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -86,6 +86,19 @@ describe('tables', () => {
     const doc = documentWithEditorTable();
     const back = await importDocxBytes('t.docx', await buildDocx(doc, { variant: 'public' }), '2025-01-20');
     expect(tableOf(back)).toEqual(tableOf(doc));
+  });
+
+  it('gongwen export of a .docx with bold runs and a table writes both', async () => {
+    const doc = documentWithEditorTable();
+    const blocks = toBlocks(doc.body);
+    const bold = { type: 'paragraph' as const, text: '一是加强领导。', runs: [{ text: '一是', bold: true }, { text: '加强领导。' }] };
+    fs.writeFileSync(path.join(dir, 'both.docx'), await buildDocx({ ...doc, body: fromBlocks([bold, ...blocks]) }, { variant: 'official' }));
+    const io: CliIo = { stdout: { write: () => undefined }, stderr: { write: () => undefined }, cwd: dir, env: {}, today: '2025-03-01', templatesDir: path.join(REPO, 'templates') };
+    expect(await runCli(['export', 'both.docx', '--out', 'both-out.docx', '--force'], io)).toBe(0);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'both-out.docx')))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:tbl>.*行政复议.*<\/w:tbl>/);
+    expect(xml).toMatch(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t[^>]*>一是<\/w:t><\/w:r>/);
+    expect(xml).not.toMatch(/<w:b\/>(?:(?!<\/w:r>).)*加强领导/);
   });
 
   it('gongwen export of a .docx with a table writes it', async () => {
