@@ -9,7 +9,7 @@
  * the input, so any paste, however odd, comes back as a valid document.
  */
 import { hasMarks, runsFromSpans, tableBlock, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
-import { SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
+import { MAX_BODY_BLOCKS, SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
 import { fromBlocks } from '../model/lexical-json';
 import {
   CONTINUATION_START,
@@ -62,8 +62,6 @@ const HEAD_SCAN = 14;
 const MAX_TITLE_LINES = 4;
 /** A body line shorter than this that stops without punctuation is a line of its own, not a PDF wrap. */
 const MIN_WRAPPED_LINE = 20;
-/** documentSchema allows at most this many body nodes. */
-const MAX_BLOCKS = 100_000;
 
 export function importText(text: string, _options: ImportOptions = {}): GongwenDocument {
   const { lines, tables } = extractTextTables(splitLines(typeof text === 'string' ? text : String(text)));
@@ -528,9 +526,9 @@ function toBlock(line: SourceLine): Block {
 }
 
 function capBlocks(blocks: Block[]): Block[] {
-  if (blocks.length <= MAX_BLOCKS) return blocks;
-  const kept = blocks.slice(0, MAX_BLOCKS - 1);
-  const rest = blocks.slice(MAX_BLOCKS - 1).map(blockText).join('\n');
+  if (blocks.length <= MAX_BODY_BLOCKS) return blocks;
+  const kept = blocks.slice(0, MAX_BODY_BLOCKS - 1);
+  const rest = blocks.slice(MAX_BODY_BLOCKS - 1).map(blockText).join('\n');
   kept.push({ type: 'paragraph', text: rest });
   return kept;
 }

@@ -4,7 +4,7 @@
  */
 import { REPORTING_LEVELS } from '../calendar/annual';
 import { z } from 'zod';
-import { SCHEMA_VERSION } from '../model/document';
+import { MAX_BODY_BLOCKS, SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
 import { normalizeBody } from '../model/normalize';
 import { approvalsSchema, secrecyReviewInputSchema, signOffInputSchema } from '../model/approvals';
@@ -40,7 +40,7 @@ export const headerSchema = z.object({
  */
 const bodySchema = z
   .object({
-    root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string().max(40) })).max(100_000) }).loose(),
+    root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string().max(40) })).max(MAX_BODY_BLOCKS) }).loose(),
   })
   .transform((body) => normalizeBody(body)) as unknown as z.ZodType<SerializedBody>;
 

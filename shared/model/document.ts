@@ -9,6 +9,9 @@
 import type { SerializedBody } from './lexical-json';
 import type { Approvals } from './approvals';
 
+/** A body holds at most this many top-level nodes (documentSchema, the normaliser and import all keep to it). */
+export const MAX_BODY_BLOCKS = 100_000;
+
 /** Bump when the on-disk shape changes; add a step in ./migrate.ts at the same time. */
 export const SCHEMA_VERSION = 1;
 

@@ -12,6 +12,7 @@
  * are text, a heading's number label and fixed literals. Linear in the input; never throws.
  */
 import type { HeadingLevel } from './blocks';
+import { MAX_BODY_BLOCKS } from './document';
 import {
   KEPT_FORMAT,
   type SerializedBlockJson,
@@ -27,8 +28,6 @@ import {
   HEADER_ROW,
 } from './lexical-json';
 
-/** documentSchema allows at most this many body nodes. */
-const MAX_BLOCKS = 100_000;
 /** A heading's number as written ("（十二）", "12．") is short. */
 const MAX_LABEL = 16;
 /** A cell spans at most this many rows or columns. */
@@ -168,7 +167,7 @@ function blocksInto(nodes: readonly unknown[], out: SerializedBlockJson[], depth
     pending = [];
   };
   for (const node of nodes) {
-    if (out.length >= MAX_BLOCKS) break;
+    if (out.length >= MAX_BODY_BLOCKS) break;
     if (!isObject(node)) continue;
     const type = node.type;
     if (type === 'text' || type === 'linebreak' || type === 'tab' || INLINE_ELEMENTS.has(String(type))) {
@@ -188,7 +187,7 @@ function blocksInto(nodes: readonly unknown[], out: SerializedBlockJson[], depth
     // A node without children (image, horizontal rule, decorator) has no text of the report.
   }
   flush();
-  if (out.length > MAX_BLOCKS) out.length = MAX_BLOCKS;
+  if (out.length > MAX_BODY_BLOCKS) out.length = MAX_BODY_BLOCKS;
 }
 
 /** Any list of nodes (a body's children, a clipboard's nodes) → our blocks. */
