@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $getRoot, PASTE_COMMAND, type ElementNode, type TextNode, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { emptyHeader, fromBlocks, toBlocks, type Block, type ReportHeader } from '../../../shared/model';
+import { emptyHeader, fromBlocks, tableBlock, toBlocks, type Block, type ReportHeader } from '../../../shared/model';
 import { readPaste } from '../../../shared/import/paste';
 import { importText } from '../../../shared/import/text';
 import { bodyFromEditorState, createGongwenHeadlessEditor, parseBody } from '../../../renderer/editor/bridge';
@@ -188,6 +188,17 @@ describe('whole-report paste in the editor', () => {
     expect(rig.state.notices).toEqual([]);
     rig.undo();
     expect(texts(body(rig.editor))).toEqual(['']);
+  });
+
+  it('from inside a table cell (even an empty table) the report goes after the table, the table stays', async () => {
+    const rig = pasteRig([{ type: 'paragraph', text: '前文。' }, tableBlock([['', ''], ['', '']], 1)]);
+    rig.editor.update(() => $getRoot().getLastChildOrThrow<ElementNode>().getFirstDescendant<ElementNode>()!.selectEnd(), { discrete: true });
+    await rig.paste({ 'text/plain': text });
+    const after = body(rig.editor);
+    expect(after.map((b) => b.type).slice(0, 4), JSON.stringify(after).slice(0, 300)).toEqual(['paragraph', 'table', 'paragraph', 'heading']);
+    expect(after[0]).toEqual({ type: 'paragraph', text: '前文。' });
+    expect(after[1]).toMatchObject({ type: 'table', headerRows: 1 });
+    expect(after.slice(2)).toEqual(toBlocks(imported.body));
   });
 
   it('in the middle of a paragraph the paragraph is split around the report', async () => {

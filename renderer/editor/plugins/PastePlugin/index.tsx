@@ -20,7 +20,7 @@ import {
   $getSelection,
   $isElementNode,
   $isRangeSelection,
-  $isRootOrShadowRoot,
+  $isRootNode,
   $onUpdate,
   $parseSerializedNode,
   COMMAND_PRIORITY_HIGH,
@@ -33,6 +33,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
+import { $isTableNode } from '@lexical/table';
 import type { HistoryState, HistoryStateEntry } from '@lexical/history';
 import { FORMAT_BOLD, normalizeBlocks, normalizeInline, type Block, type ReportHeader } from '../../../../shared/model';
 import { planPasteMove, readPaste, type MovedField, type PasteReading } from '../../../../shared/import/paste';
@@ -66,12 +67,13 @@ export function $bodyIsBlank(): boolean {
     .every((node) => $isGwGuidanceNode(node) || node.getTextContent().trim() === '');
 }
 
-const isBlankBlock = (node: LexicalNode): boolean => $isGwGuidanceNode(node) || node.getTextContent().trim() === '';
+const isBlankBlock = (node: LexicalNode): boolean => !$isTableNode(node) && ($isGwGuidanceNode(node) || node.getTextContent().trim() === '');
 
 /**
  * Insert blocks at the selection as top-level blocks and return them (a whole report: its
  * blocks must stay addressable for the move that follows). A selection is deleted first; into
- * guidance or an empty line the blocks take its place; in the middle of a block it is split.
+ * guidance or an empty line the blocks take its place; in the middle of a block it is split;
+ * from inside a table they go after the table.
  */
 export function $insertBlocksAtCaret(blocks: readonly Block[]): LexicalNode[] {
   const selection = $getSelection();
@@ -79,7 +81,10 @@ export function $insertBlocksAtCaret(blocks: readonly Block[]): LexicalNode[] {
   if (!selection.isCollapsed()) selection.removeText();
   const nodes = $nodesFromBlocks(blocks);
   const anchor = selection.anchor.getNode();
-  const current = $isElementNode(anchor) && $isRootOrShadowRoot(anchor.getParent()) ? anchor : anchor.getTopLevelElement();
+  // The block under the root itself (a table cell is a shadow root: its paragraph is not a block of the body).
+  let top: LexicalNode | null = $isRootNode(anchor) ? null : anchor;
+  while (top && !$isRootNode(top.getParent())) top = top.getParent();
+  const current = $isElementNode(top) ? top : null;
   const chain = (first: LexicalNode) => {
     let last = first;
     for (const node of nodes.slice(1)) {
@@ -97,7 +102,8 @@ export function $insertBlocksAtCaret(blocks: readonly Block[]): LexicalNode[] {
     const text = selection.anchor.type === 'text';
     const atEnd = text ? anchor.is(current.getLastDescendant()) && offset === anchor.getTextContentSize() : offset >= ($isElementNode(anchor) ? anchor.getChildrenSize() : 0);
     const atStart = text ? anchor.is(current.getFirstDescendant()) && offset === 0 : offset === 0;
-    if (atEnd) {
+    // A whole report never goes inside a table cell: it follows the table.
+    if (atEnd || $isTableNode(current)) {
       current.insertAfter(nodes[0]!);
     } else if (atStart) {
       current.insertBefore(nodes[0]!);
