@@ -3,7 +3,26 @@
  * This file only dispatches; the commands live in ./cli/. Built by scripts/build-node.mjs
  * into dist/cli.cjs, which bin/gongwen.cjs loads: the bundle runs `main()` by itself.
  */
+import path from 'node:path';
 import { EXIT, pickLanguage, translator, type CliIo } from './cli/io';
+import { requireWithCodeCache, saveCodeCaches } from './cli/code-cache';
+
+/** Set by scripts/build-node.mjs in the dispatcher bundle: the commands are bundles beside it. */
+declare const __GONGWEN_CLI_BUNDLE__: boolean;
+
+function isBundle(): boolean {
+  try {
+    return __GONGWEN_CLI_BUNDLE__;
+  } catch {
+    return false;
+  }
+}
+
+/** A command: its bundle (dist/cli-NAME.cjs, with V8's code cache) or, from the sources, its module. */
+async function loadCommand<T>(name: 'check' | 'export' | 'calendar', fromSources: () => Promise<T>): Promise<T> {
+  if (isBundle()) return requireWithCodeCache(path.join(__dirname, `cli-${name}.cjs`)) as T;
+  return fromSources();
+}
 
 export type { CliIo } from './cli/io';
 
@@ -13,11 +32,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         // Each command is loaded only when it runs (a bundle of its own in dist/: start-up).
-        return await (await import('./cli/check-command')).runCheckCommand(rest, io);
+        return await (await loadCommand('check', () => import('./cli/check-command'))).runCheckCommand(rest, io);
       case 'export':
-        return await (await import('./cli/export-command')).runExportCommand(rest, io);
+        return await (await loadCommand('export', () => import('./cli/export-command'))).runExportCommand(rest, io);
       case 'calendar':
-        return await (await import('./cli/calendar-command')).runCalendarCommand(rest, io);
+        return await (await loadCommand('calendar', () => import('./cli/calendar-command'))).runCalendarCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -43,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
   process.exitCode = code;
+  saveCodeCaches();
 }
 
 // The bundle (dist/cli.cjs) runs itself when loaded by bin/gongwen.cjs or `node dist/cli.cjs`;

@@ -17,6 +17,30 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'fazhi-annual', sections: { reasons: false, responsibility: true } });
   });
 
+  it('V8 code cache beside the bundles: written after a run, used by the next, a damaged one refused and made again', () => {
+    const cacheDir = path.join(REPO, 'dist', '.cache');
+    const mine = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => /^cli-calendar\.cjs-.*\.v8cache$/.test(f)) : []);
+    for (const f of mine()) fs.rmSync(path.join(cacheDir, f));
+    const run = () => spawnSync(process.execPath, [DIST, 'calendar', '--level', '县级部门', '--year', '2026', '--json'], { cwd: REPO, encoding: 'utf8' });
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(mine()).toHaveLength(1);
+    const file = path.join(cacheDir, mine()[0]!);
+    // used as it is: the next run does not write it again
+    const past = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(file, past, past);
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(fs.statSync(file).mtimeMs).toBe(past.getTime());
+    // damaged: V8 refuses it, the command runs all the same and the cache is made again
+    fs.writeFileSync(file, 'not a code cache');
+    const third = run();
+    expect(third.status).toBe(0);
+    expect(third.stderr).toBe('');
+    expect(third.stdout).toBe(first.stdout);
+    expect(fs.readFileSync(file, 'utf8')).not.toBe('not a code cache');
+  });
+
   it('bin/gongwen.cjs runs the same bundle; a missing file → exit 2, one line', () => {
     const r = spawnSync(process.execPath, [path.join(REPO, 'bin/gongwen.cjs'), 'check', 'does-not-exist.txt'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(2);
