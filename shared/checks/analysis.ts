@@ -6,6 +6,7 @@
 import type { GongwenDocument } from '../model/document';
 import type { Block, HeadingBlock } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
+import { reportYearOf, titleYear as titleYearOf } from '../model/report-year';
 import { displayLabels } from '../model/numbering';
 import type { CheckContext, SectionId } from './types';
 import type { CheckRuleset, SectionRule } from './ruleset';
@@ -111,7 +112,7 @@ export interface CheckInput {
   squeezed: string[];
   headings: HeadingInfo[];
   headingByIndex: Map<number, HeadingInfo>;
-  /** The year the report is about: doc.reportYear, else the title's year. */
+  /** The 报告年度 in force (shared/model/report-year.ts), else the first year of the measures part. */
   reportYear: number | null;
   titleYear: number | null;
   hits: SectionHit[];
@@ -323,7 +324,7 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
   const blocks = toBlocks(doc.body);
   const headings = headingTree(blocks);
   const headingByIndex = new Map(headings.map((h) => [h.index, h]));
-  const titleYear = yearsIn(doc.header.title)[0] ?? null;
+  const titleYear = titleYearOf(doc.header.title);
   const substance = substanceOf(blocks);
   const squeezed = blocks.map((b) => squeeze(blockText(b)));
   const minChars = ruleset.emptySection.minChars;
@@ -334,7 +335,7 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
     if (h && p.end > h.end) h.end = p.end;
   }
   const hits = findSections(blocks, headings, parts, compiled, ruleset, substance);
-  let reportYear = doc.reportYear ?? titleYear;
+  let reportYear = reportYearOf(doc);
   if (reportYear === null) {
     const measures = hits.find((h) => h.id === 'measures' && yearsIn(h.text).length > 0);
     reportYear = measures ? yearsIn(measures.text)[0]! : null;

@@ -24,6 +24,7 @@ import { numberingStyleRule } from './rules/numbering-style';
 import { numberingOrphanRule } from './rules/numbering-orphan';
 import { dateFormatRule } from './rules/date-format';
 import { yearConsistencyRule } from './rules/year-consistency';
+import { yearCarriedOverRule } from './rules/year-carried-over';
 import { placeholderRemainingRule } from './rules/placeholder-remaining';
 import { publicSecrecyRule } from './rules/public-secrecy';
 import { publicNumbersRule } from './rules/public-numbers';
@@ -46,6 +47,7 @@ export const RULES: readonly CheckRule[] = [
   genreRequestRule,
   dateFormatRule,
   yearConsistencyRule,
+  yearCarriedOverRule,
   numberingSequenceRule,
   numberingBracketsRule,
   numberingStyleRule,

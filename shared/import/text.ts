@@ -11,6 +11,7 @@
 import { hasMarks, runsFromSpans, tableBlock, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { MAX_BODY_BLOCKS, SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
 import { fromBlocks } from '../model/lexical-json';
+import { titleYear } from '../model/report-year';
 import {
   CONTINUATION_START,
   GENRE_END,
@@ -551,7 +552,7 @@ function kindOf(title: string, blocks: readonly Block[]): ParsedReport['kind'] {
 }
 
 function reportYearOf(title: string, blocks: readonly Block[]): number | null {
-  const fromTitle = firstYear(title);
+  const fromTitle = titleYear(title);
   if (fromTitle !== null) return fromTitle;
   for (const block of blocks) {
     const year = firstYear(blockText(block).slice(0, 5_000));

@@ -8,6 +8,7 @@ import { MAX_BODY_BLOCKS, SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
 import { normalizeBody } from '../model/normalize';
 import { approvalsSchema, secrecyReviewInputSchema, signOffInputSchema } from '../model/approvals';
+import { REPORT_YEAR_MAX, REPORT_YEAR_MIN, withReportYear } from '../model/report-year';
 
 const line = z.string().max(2_000);
 const shortText = z.string().max(500);
@@ -44,15 +45,19 @@ const bodySchema = z
   })
   .transform((body) => normalizeBody(body)) as unknown as z.ZodType<SerializedBody>;
 
-export const documentSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  kind: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
-  reportYear: z.number().int().min(1949).max(2200).nullable(),
-  header: headerSchema,
-  body: bodySchema,
-  /** 审核签字, 保密审查 and their history (shared/model/approvals.ts); absent in older drafts. */
-  approvals: approvalsSchema.optional(),
-});
+/** A document leaves with its 报告年度 in force (shared/model/report-year.ts): a stale stored year never crosses. */
+export const documentSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    kind: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
+    reportYear: z.number().int().min(REPORT_YEAR_MIN).max(REPORT_YEAR_MAX).nullable(),
+    reportYearFixed: z.boolean().optional(),
+    header: headerSchema,
+    body: bodySchema,
+    /** 审核签字, 保密审查 and their history (shared/model/approvals.ts); absent in older drafts. */
+    approvals: approvalsSchema.optional(),
+  })
+  .transform((doc) => withReportYear(doc));
 
 /** drafts:approve: record a sign-off or a secrecy review for the document as it is now. */
 export const approvalRequestSchema = z.discriminatedUnion('type', [

@@ -64,6 +64,11 @@ export interface GongwenDocument {
   kind: ReportKind;
   /** The year the report is about (e.g. 2023 for a report written in January 2024); null when unknown. */
   reportYear: number | null;
+  /**
+   * true once the user has set the 报告年度 themselves; absent (old drafts too) = it follows the
+   * title's year (./report-year.ts decides).
+   */
+  reportYearFixed?: boolean;
   header: ReportHeader;
   body: SerializedBody;
   /** 主要负责人审核签字, 保密审查 and their history (./approvals.ts); absent in drafts that never had one. */

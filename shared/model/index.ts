@@ -5,3 +5,4 @@ export * from './numbering';
 export * from './migrate';
 export * from './normalize';
 export * from './approvals';
+export * from './report-year';

@@ -4,6 +4,7 @@
  */
 import { SCHEMA_VERSION, emptyHeader, type GongwenDocument } from './document';
 import { sanitizeApprovals } from './approvals';
+import { withReportYear } from './report-year';
 
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {
@@ -38,13 +39,15 @@ export function migrateDocument(input: unknown): GongwenDocument {
   const body = doc.body as { root?: { children?: unknown } } | undefined;
   if (!body || typeof body !== 'object' || !body.root || !Array.isArray(body.root.children)) throw new InvalidDocumentError('body is not an editor state');
   const header = { ...emptyHeader(), ...(typeof doc.header === 'object' && doc.header ? doc.header : {}) };
-  const out: GongwenDocument = {
+  // A draft written before 报告年度 could be set has no reportYearFixed: its year follows the title.
+  const out: GongwenDocument = withReportYear({
     schemaVersion: SCHEMA_VERSION,
     kind: typeof doc.kind === 'string' ? doc.kind : 'generic',
     reportYear: typeof doc.reportYear === 'number' ? doc.reportYear : null,
+    ...(doc.reportYearFixed === true ? { reportYearFixed: true } : {}),
     header,
     body: doc.body as GongwenDocument['body'],
-  };
+  });
   // A damaged sign-off or history entry is dropped, never the draft (older drafts have none).
   const approvals = sanitizeApprovals(doc.approvals);
   if (approvals) out.approvals = approvals;

@@ -7,8 +7,11 @@
  *   (a 2023 report speaks of 2023 and plans 2024). Other years are citations — 《…》 titles,
  *   ranges such as 2021-2025年, 厅字〔2019〕28号 — and stay as written. When reportYear is
  *   unknown, every standalone year in those places moves.
- * - Body paragraphs keep their years: they describe last year's facts, which the clerk rewrites;
- *   the year-consistency check then flags what was not yet updated.
+ * - Body paragraphs (and run-in lead-ins) move their report-year mentions too: `2023年，在市委…`,
+ *   `现将2023年度…报告如下`, `2024年，我们将…` in the plan. What is history stays: other years
+ *   (`2019年以来`, `比2022年增长`), citations (《…条例（2019年修订）》, “2023年度先进单位”),
+ *   ranges, dates (`2023年3月`: a fact the clerk rewrites), 文号 years. The year.carriedOver
+ *   check flags a last-year statement still left. With no known report year the body stays.
  * - The 文号's number is cleared (`金文〔2024〕号`): every number is used once per year, so the
  *   old one must never survive unnoticed; the 文号 check flags the gap until it is filled.
  * - 成文日期 and 印发日期 are cleared, not moved: a moved date looks right and would be exported
@@ -21,6 +24,8 @@
  */
 import type { GongwenDocument } from './document';
 import type { SerializedInlineJson } from './lexical-json';
+import { reportYearOf } from './report-year';
+import { moveYears } from './year-mentions';
 
 export const REVIEW_MARK_OPEN = '【待核：';
 export const REVIEW_MARK_CLOSE = '】';
@@ -81,20 +86,11 @@ function toHalfWidthNumber(s: string): number {
 }
 
 /**
- * Move report years on by one. `years` = the years to move (null = every standalone year).
- * A year is four digits from 1949–2199 not part of a longer number, a range or a 《title》.
+ * Move report years on by one in a title or heading. `years` = the years to move (null = every
+ * standalone year). Citations, ranges, dates and 文号 years stay (./year-mentions.ts).
  */
 export function shiftYears(text: string, years: ReadonlySet<number> | null): string {
-  const skip = [...text.matchAll(/《[^》]*》|[0-9０-９]{4}\s*[-—–~～至到]\s*[0-9０-９]{4}/g)].map((m) => [m.index, m.index + m[0].length] as const);
-  return text.replace(/(?<![0-9０-９])([12１２][0-9０-９]{3})(?![0-9０-９])/g, (match: string, _g: string, offset: number) => {
-    if (skip.some(([a, b]) => offset >= a && offset < b)) return match;
-    const year = toHalfWidthNumber(match);
-    if (year < 1949 || year > 2199) return match;
-    if (years && !years.has(year)) return match;
-    const next = String(year + 1);
-    // keep full-width digits full-width
-    return /[０-９]/.test(match) ? next.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : next;
-  });
+  return moveYears(text, years, false);
 }
 
 /** 金文〔2023〕5号 → 金文〔2024〕号 (year moved, number cleared for a new one). */
@@ -116,13 +112,15 @@ function editInline(children: SerializedInlineJson[], edit: TextEdit, editRunIn:
 export function rolloverDocument(doc: GongwenDocument): RolloverResult {
   // structuredClone keeps the input untouched (callers keep last year's draft as it was).
   const next = structuredClone(doc);
-  const years = doc.reportYear === null ? null : new Set([doc.reportYear, doc.reportYear + 1]);
+  const reportYear = reportYearOf(doc);
+  const years = reportYear === null ? null : new Set([reportYear, reportYear + 1]);
   let figuresMarked = 0;
   const figures: TextEdit = (text) => {
     const r = markFigures(text);
     figuresMarked += r.count;
     return r.text;
   };
+  const prose: TextEdit = (text) => figures(years ? moveYears(text, years, true) : text);
 
   next.header.title = shiftYears(next.header.title, years);
   next.header.docNumber = rolloverDocNumber(next.header.docNumber);
@@ -130,14 +128,14 @@ export function rolloverDocument(doc: GongwenDocument): RolloverResult {
   next.header.printDate = '';
 
   for (const block of next.body.root.children) {
-    if (block.type === 'gw-heading') editInline(block.children, (t) => figures(shiftYears(t, years)), figures);
-    else if (block.type === 'paragraph') editInline(block.children, figures, figures);
+    if (block.type === 'gw-heading') editInline(block.children, (t) => figures(shiftYears(t, years)), prose);
+    else if (block.type === 'paragraph') editInline(block.children, prose, prose);
     // Table cells hold last year's figures as well.
     else if (block.type === 'table') for (const row of block.children) for (const cell of row.children) for (const p of cell.children) editInline(p.children, figures, figures);
     // guidance (and unknown nodes) stay as written
   }
 
-  if (doc.reportYear !== null) next.reportYear = doc.reportYear + 1;
+  if (reportYear !== null) next.reportYear = reportYear + 1;
   else {
     const m = /(?<![0-9])(19[5-9][0-9]|2[01][0-9]{2})(?![0-9])/.exec(next.header.title);
     next.reportYear = m ? Number(m[1]) : null;

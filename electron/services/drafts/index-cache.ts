@@ -12,7 +12,8 @@ const MAX_INDEX_BYTES = 16 * 1024 * 1024;
 const ID = /^[A-Za-z0-9_-]{6,64}$/;
 const CHECK_STATES = new Set(['ok', 'warnings', 'errors', 'unknown']);
 
-const INDEX_VERSION = 1;
+/** 2: reportYear is the 报告年度 in force (it follows the title unless the user set it), so older caches are re-read. */
+const INDEX_VERSION = 2;
 
 export interface IndexCache {
   /** Write the current view soon (writes coalesce). */

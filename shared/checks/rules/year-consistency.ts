@@ -20,8 +20,9 @@ export const yearConsistencyRule: CheckRule = {
     const years = ruleset.years;
     const ry = input.reportYear;
 
-    if (years && doc.reportYear !== null && input.titleYear !== null && doc.reportYear !== input.titleYear) {
-      push(make(input, { rule, severity: 'warning', messageKey: 'checks.year.title', values: { title: input.titleYear, report: doc.reportYear }, field: 'title', text: doc.header.title }));
+    // Only a year the user set can disagree with the title (otherwise the 报告年度 follows it).
+    if (years && ry !== null && input.titleYear !== null && ry !== input.titleYear) {
+      push(make(input, { rule, severity: 'warning', messageKey: 'checks.year.title', values: { title: input.titleYear, report: ry }, field: 'title', text: doc.header.title }));
     }
 
     if (years?.sectionYears && ry !== null) {

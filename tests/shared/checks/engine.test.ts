@@ -242,7 +242,10 @@ describe('date of writing and years', () => {
     for (const date of ['2023年12月20日', '2024年3月31日']) expect(check(docOf(goodBlocks(), { ...redHeader(), date, docNumber: `青文〔${date.slice(0, 4)}〕3号` })).findings).toEqual([]);
     expect(check(docOf(goodBlocks(), { ...redHeader(), date: '2024年6月1日' })).findings).toMatchObject([{ messageKey: 'checks.year.writing' }]);
     expect(check(docOf(goodBlocks(), { ...redHeader(), docNumber: '青文〔2023〕3号' })).findings).toMatchObject([{ messageKey: 'checks.year.docNumberDate', values: { found: 2023, expected: 2024 } }]);
-    expect(check(docOf(goodBlocks(), { title: '青山镇关于2022年度法治政府建设情况的报告' })).findings).toMatchObject([{ messageKey: 'checks.year.title' }]);
+    // The 报告年度 follows the title until the user sets it: then a title of another year is flagged.
+    const titled2022 = docOf(goodBlocks(), { title: '青山镇关于2022年度法治政府建设情况的报告' });
+    expect(check({ ...titled2022, reportYearFixed: true }).findings).toMatchObject([{ messageKey: 'checks.year.title', values: { title: 2022, report: 2023 } }]);
+    expect(check(titled2022).findings).toMatchObject([{ messageKey: 'checks.year.section', values: { found: 2023, expected: 2022 } }, { messageKey: 'checks.year.plan', values: { found: 2024, expected: 2023 } }]);
     expect(check(docOf(goodBlocks()), { today: '2022-12-01' }).findings).toMatchObject([{ messageKey: 'checks.year.future' }]);
   });
 });

@@ -75,8 +75,8 @@ describe('rolloverDocument', () => {
     expect(toBlocks(out.body)).toEqual([
       { type: 'heading', level: 1, label: '一、', text: '2023年度推进法治政府建设的主要举措和成效', runIn: null },
       { type: 'heading', level: 2, label: '（一）', text: '强化组织领导，召开会议【待核：4次】。', runIn: '一是加强领导，开展学法【待核：2次】。' },
-      // paragraphs keep their years (the year check flags them); figures are marked
-      { type: 'paragraph', text: '2022年，开展治安巡逻 【待核：26 次】，落实《法治政府建设实施纲要（2021-2025年）》。' },
+      // the report year in a paragraph moves too, the cited range stays; figures are marked
+      { type: 'paragraph', text: '2023年，开展治安巡逻 【待核：26 次】，落实《法治政府建设实施纲要（2021-2025年）》。' },
       { type: 'guidance', text: '此处填写5个方面的成效' },
       { type: 'heading', level: 1, label: '二、', text: '2024年工作计划', runIn: null },
     ]);
@@ -110,7 +110,10 @@ describe('rolloverDocument', () => {
     expect(outText).toContain('【待核：100%】');
     expect(outText).toContain('金文〔2023〕5号'); // a 文号 quoted in the body is text, not ours to change
     expect(outText).not.toMatch(/【待核：[^】]*年/);
-    // removing the markers gives back the original text exactly
-    expect(outText.replace(REVIEW_MARK_PATTERN, '$1')).toBe(paragraphs.join('\n'));
+    expect(outText).toContain('2023年在县委、县政府的坚强领导下');
+    expect(outText).toContain('四、2024年度改进措施及工作计划');
+    // removing the markers and moving the report years back gives the original text exactly
+    const back = outText.replace(REVIEW_MARK_PATTERN, '$1').replace(/(202[34])(?=年(?!\s*\d{1,2}\s*月))/g, (y) => String(Number(y) - 1));
+    expect(back).toBe(paragraphs.join('\n'));
   });
 });
