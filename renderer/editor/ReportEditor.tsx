@@ -17,8 +17,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { createEmptyHistoryState } from '@lexical/history';
 import { UNDO_COMMAND } from 'lexical';
 import type { MovedField } from '../../shared/import/paste';
-import { normalizeBody, type GongwenDocument, type ReportHeader, type SerializedBody } from '../../shared/model';
-import { HeaderMorePanel, PageClosing, PageColophon, PageHeader } from '../features/header-form';
+import { normalizeBody, reportYearOf, setReportYear, withReportYear, type GongwenDocument, type ReportHeader, type SerializedBody } from '../../shared/model';
+import { HeaderMorePanel, PageClosing, PageColophon, PageHeader, ReportYearField } from '../features/header-form';
 import { EDITOR_NAMESPACE, EDITOR_THEME, onEditorError, withAtLeastOneBlock } from './bridge';
 import { EDITOR_NODES } from './nodes';
 import { PageFlow } from './page/PageFlow';
@@ -75,14 +75,40 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
   const { t } = useTranslation();
   const [header, setHeaderState] = useState(initial.header);
   const headerRef = useRef(initial.header);
+  // 报告年度: the stored year and whether the user set it; the year in force follows the title otherwise.
+  type YearState = Pick<GongwenDocument, 'reportYear' | 'reportYearFixed'>;
+  const yearRef = useRef<YearState>({ reportYear: initial.reportYear, reportYearFixed: initial.reportYearFixed });
+  const [year, setYearState] = useState<YearState>(yearRef.current);
   const bodyRef = useRef<SerializedBody>(initial.body);
   const flushRef = useRef<(() => void) | null>(null);
   const fields = useRef(new Map<keyof ReportHeader, HTMLElement>());
   const [zoom, setZoom] = useState(ZOOM_DEFAULT);
   const [measuredPages, setMeasuredPages] = useState<number | null>(null);
 
-  const current = useCallback((): GongwenDocument => ({ ...initial, header: headerRef.current, body: bodyRef.current }), [initial]);
-  const emit = useCallback(() => callbacks.current.onChange(current()), [callbacks, current]);
+  const current = useCallback((): GongwenDocument => {
+    const doc: GongwenDocument = { ...initial, reportYear: yearRef.current.reportYear, header: headerRef.current, body: bodyRef.current };
+    delete doc.reportYearFixed;
+    if (yearRef.current.reportYearFixed) doc.reportYearFixed = true;
+    return withReportYear(doc);
+  }, [initial]);
+  const emit = useCallback(() => {
+    const doc = current();
+    // The year in force is kept (a title typed without its year yet keeps the last one).
+    if (doc.reportYear !== yearRef.current.reportYear) {
+      yearRef.current = { ...yearRef.current, reportYear: doc.reportYear };
+      setYearState(yearRef.current);
+    }
+    callbacks.current.onChange(doc);
+  }, [callbacks, current]);
+  const setYear = useCallback(
+    (next: YearState) => {
+      yearRef.current = { reportYear: next.reportYear, reportYearFixed: next.reportYearFixed };
+      setYearState(yearRef.current);
+      emit();
+    },
+    [emit],
+  );
+  const onYear = useCallback((value: number | null) => setYear(setReportYear(current(), value)), [current, setYear]);
 
   const setHeader = useCallback(
     (next: ReportHeader) => {
@@ -147,6 +173,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
         <div className="gw-editor-main">
           <aside className="gw-sidebar">
             <OutlinePlugin />
+            <ReportYearField year={reportYearOf({ ...year, header })} fixed={Boolean(year.reportYearFixed)} onSet={onYear} />
             <HeaderMorePanel header={header} update={update} register={register} />
           </aside>
           <div className="gw-scroller">
@@ -173,7 +200,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <PastePlugin host={pasteHost} history={history} />
       <ZoomPlugin zoom={zoom} onZoom={setZoom} />
       <DocumentSyncPlugin onBody={onBody} flushRef={flushRef} />
-      <ControllerPlugin onReady={callbacks.current.onReady} getDocument={getDocument} setHeader={setHeader} focusField={focusField} />
+      <ControllerPlugin onReady={callbacks.current.onReady} getDocument={getDocument} setHeader={setHeader} setYear={setYear} focusField={focusField} />
     </LexicalComposer>
   );
 });

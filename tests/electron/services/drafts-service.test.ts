@@ -57,6 +57,24 @@ describe('drafts service: create, get, save, list', () => {
     expect(list.setAside).toEqual([]);
   });
 
+  it('the list shows the 报告年度 in force: an old draft with a template\'s year follows its title; a set year stays', async () => {
+    const { dir, service, open } = setup();
+    // written by an older version: a 2026 template with a 2023 report pasted in, no reportYearFixed
+    const stale = unwrap(await service.create({ ...makeDocument('寨上街道办事处2023年度法治政府建设情况报告'), reportYear: 2026 }));
+    const set = unwrap(await service.create({ ...makeDocument('关于2023年度法治政府建设情况的报告'), reportYear: 2024, reportYearFixed: true }));
+    const file = path.join(dir, 'drafts', `${stale.id}.gwdraft`);
+    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...onDisk, document: { ...onDisk.document, reportYear: 2026 } }));
+    await service.flush();
+    const again = open();
+    const drafts = unwrap(await again.list()).drafts;
+    expect(drafts.find((d) => d.id === stale.id)?.reportYear).toBe(2023);
+    expect(drafts.find((d) => d.id === set.id)?.reportYear).toBe(2024);
+    expect(unwrap(await again.get(set.id)).document).toMatchObject({ reportYear: 2024, reportYearFixed: true });
+    // 以去年报告新建 from the set year: the next year, still set
+    expect(unwrap(await again.rollover(set.id)).document).toMatchObject({ reportYear: 2025, reportYearFixed: true });
+  });
+
   it('save replaces the document, keeps createdAt, and get returns it', async () => {
     const { service, clock: c, open } = setup();
     const rec = unwrap(await service.create(makeDocument()));

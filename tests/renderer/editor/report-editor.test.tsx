@@ -123,6 +123,46 @@ describe('ReportEditor', () => {
     expect(controller().getDocument().header.issuerLines).toEqual(['中共××县委', '××县人民政府']);
   });
 
+  it('报告年度 follows the title until set; a set year stays; 改为随标题 goes back; a bad year is refused', async () => {
+    const { onChange, controller } = mount({ ...makeDoc(), reportYear: 2026 });
+    const field = screen.getByRole('textbox', { name: '报告年度' }) as HTMLInputElement;
+    // the stored 2026 (a template's) gives way to the title's 2023
+    expect(field.value).toBe('2023');
+    expect(screen.getByText('随标题中的年份')).toBeTruthy();
+    const title = screen.getByLabelText('标题') as HTMLTextAreaElement;
+    const retitle = (text: string) => {
+      fireEvent.focus(title);
+      fireEvent.change(title, { target: { value: text } });
+      fireEvent.blur(title);
+    };
+    retitle('关于2024年度法治政府建设情况的报告');
+    expect(field.value).toBe('2024');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ reportYear: 2024 }));
+    expect(controller().getDocument().reportYearFixed).toBeUndefined();
+
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '２０２２' } });
+    fireEvent.blur(field);
+    expect(field.value).toBe('2022');
+    expect(controller().getDocument()).toMatchObject({ reportYear: 2022, reportYearFixed: true });
+    expect(screen.getByText('已手动设定')).toBeTruthy();
+    retitle('关于2025年度法治政府建设情况的报告');
+    expect(field.value).toBe('2022');
+    expect(controller().getDocument().reportYear).toBe(2022);
+
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '20' } });
+    fireEvent.blur(field);
+    expect(screen.getByRole('alert').textContent).toContain('请填写1949至2200之间的四位年份');
+    expect(field.value).toBe('2022');
+    expect(controller().getDocument().reportYear).toBe(2022);
+
+    fireEvent.click(screen.getByRole('button', { name: '改为随标题' }));
+    expect(field.value).toBe('2025');
+    expect(controller().getDocument().reportYear).toBe(2025);
+    expect(controller().getDocument().reportYearFixed).toBeUndefined();
+  });
+
   it('the controller replaces the document (undoable) and focuses fields, also in the collapsed panel', async () => {
     const { body, editor, controller } = mount();
     await waitFor(() => expect(labels(body)).toHaveLength(5));

@@ -26,10 +26,12 @@ export interface ControllerPluginProps {
   onReady?: (controller: EditorController) => void;
   getDocument: () => GongwenDocument;
   setHeader: (header: ReportHeader) => void;
+  /** The 报告年度 as the replacing document has it. */
+  setYear: (year: Pick<GongwenDocument, 'reportYear' | 'reportYearFixed'>) => void;
   focusField: (field: keyof ReportHeader) => void;
 }
 
-export function ControllerPlugin({ onReady, getDocument, setHeader, focusField }: ControllerPluginProps): null {
+export function ControllerPlugin({ onReady, getDocument, setHeader, setYear, focusField }: ControllerPluginProps): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     if (!onReady) return;
@@ -41,6 +43,7 @@ export function ControllerPlugin({ onReady, getDocument, setHeader, focusField }
       jumpToField: focusField,
       replaceDocument(document) {
         editor.update(() => $replaceBody(document.body));
+        setYear(document);
         setHeader(document.header);
       },
       getDocument,
@@ -51,6 +54,6 @@ export function ControllerPlugin({ onReady, getDocument, setHeader, focusField }
         else editor.dispatchCommand(ZOOM_SET_COMMAND, ZOOM_DEFAULT);
       },
     });
-  }, [editor, onReady, getDocument, setHeader, focusField]);
+  }, [editor, onReady, getDocument, setHeader, setYear, focusField]);
   return null;
 }
