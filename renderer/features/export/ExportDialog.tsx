@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPlace, type CheckReport, type Finding } from '../../../shared/checks';
+import type { CheckReport, Finding } from '../../../shared/checks';
+import { GroupedFindings } from '../checks/FindingGroups';
 import { FontNotice } from '../fonts/FontNotice';
 
 export type ExportAction = 'docx' | 'pdf' | 'print';
@@ -29,27 +30,9 @@ export interface ExportDialogProps {
   onJump?: (finding: Finding) => void;
 }
 
+/** The dialog's list: repeated findings of a rule as one row opening onto its places (each clickable), the others with their place and 定位. */
 function FindingList({ findings, onJump }: { findings: Finding[]; onJump?: ((finding: Finding) => void) | undefined }) {
-  const { t } = useTranslation();
-  const tr = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
-  return (
-    <ul className="finding-list">
-      {findings.map((f, i) => {
-        const place = formatPlace(f, tr);
-        return (
-          <li key={i} data-rule={f.rule}>
-            {t(f.messageKey, f.values)}
-            {place ? <span className="finding-place">{t('checks.withPlace', { message: '', place })}</span> : null}
-            {onJump && (f.where.block !== null || f.where.field) ? (
-              <button type="button" className="link" onClick={() => onJump(f)}>
-                {t('exportDialog.jump')}
-              </button>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return <GroupedFindings className="finding-list" findings={findings} onJump={onJump} placed />;
 }
 
 /**

@@ -76,7 +76,9 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const handleReady = useCallback((c: EditorController) => (controller.current = c), []);
 
   const jump = useCallback((finding: Finding) => {
-    if (finding.where.block !== null) controller.current?.jumpToBlock(finding.where.block);
+    const { block, start, end } = finding.where;
+    if (block !== null && start !== null && end !== null) controller.current?.selectInBlock(block, start, end);
+    else if (block !== null) controller.current?.jumpToBlock(block);
     else if (finding.where.field) controller.current?.jumpToField(finding.where.field);
   }, []);
 

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../shared/i18n';
-import { kindRulesFrom, runChecks, type CheckReport, type Finding } from '../../../shared/checks';
+import { groupFindings, kindRulesFrom, runChecks, type CheckReport, type Finding } from '../../../shared/checks';
 import { importText } from '../../../shared/import/text';
 import { CheckPanel, sameFinding } from '../../../renderer/features/checks/CheckPanel';
 
@@ -40,7 +40,10 @@ describe('check panel', () => {
     );
     const { rerender, container } = render(view(REPORT));
     const rows = container.querySelectorAll('li.finding').length;
-    expect(rows).toBe(REPORT.findings.length);
+    // One row per group: repeated findings of a rule share a row (shared/checks/group.ts).
+    const groups = (['error', 'warning', 'hint'] as const).flatMap((s) => groupFindings(REPORT.findings.filter((f) => f.severity === s)));
+    expect(rows).toBe(groups.length);
+    expect(rows).toBeGreaterThan(5);
     const t = vi.spyOn(i18n, 't');
     rerender(view(structuredClone(REPORT)));
     // The panel's own title, summary and group headings only: fewer than one call a row.
@@ -49,8 +52,9 @@ describe('check panel', () => {
 
     // One finding changed (another snippet): that row shows it, the others are left alone.
     const changed = structuredClone(REPORT);
-    const target = changed.findings.find((f) => f.where.text) as Finding;
-    target.where.text = '一段不同的原文';
+    const alone = groups.find((g) => g.findings.length === 1 && g.findings[0]!.where.excerpt)!;
+    const target = changed.findings[REPORT.findings.indexOf(alone.findings[0]!)] as Finding;
+    target.where.excerpt = '一段不同的原文';
     t.mockClear();
     rerender(view(changed));
     expect(screen.getByText('一段不同的原文')).toBeTruthy();
@@ -73,11 +77,35 @@ describe('check panel', () => {
     expect(second).toHaveBeenCalledTimes(1);
   });
 
+  it('a group of repeated findings opens onto its places; a place jumps to its own finding', () => {
+    const i18n = createI18n('zh-CN');
+    const onJump = vi.fn();
+    const doc = importText(`${fixture('report-chengxi-2024.txt')}\n共组织学法××次，覆盖××人。\n办理复议案件××件。\n`, { today: '2025-03-01' });
+    const report = runChecks(doc, { today: '2025-03-01', ruleset: RULES.ruleset, guidanceTexts: RULES.guidanceTexts });
+    const { container } = render(
+      <I18nextProvider i18n={i18n}>
+        <CheckPanel report={report} onJump={onJump} onFix={() => {}} />
+      </I18nextProvider>,
+    );
+    const row = container.querySelector('li.finding[data-rule="placeholder.remaining"]')!;
+    const head = row.querySelector('button.finding-text')!;
+    expect(head.textContent).toBe('文中还有待填写的占位符（3处）');
+    expect(row.querySelectorAll('.finding-places-item')).toHaveLength(0);
+    fireEvent.click(head);
+    const places = row.querySelectorAll('button.finding-place-go');
+    expect([...places].map((b) => b.textContent)).toEqual(report.findings.filter((f) => f.rule === 'placeholder.remaining').map((f) => f.where.excerpt));
+    fireEvent.click(places[1]!);
+    expect(onJump).toHaveBeenCalledWith(report.findings.filter((f) => f.rule === 'placeholder.remaining')[1]);
+    expect(onJump.mock.calls[0]![0].where).toMatchObject({ start: expect.any(Number), end: expect.any(Number) });
+  });
+
   it('compares findings by what they show', () => {
     const f = REPORT.findings[0]!;
     expect(sameFinding(f, structuredClone(f))).toBe(true);
     expect(sameFinding(f, { ...f, values: { ...f.values, extra: 1 } })).toBe(false);
     expect(sameFinding(f, { ...f, where: { ...f.where, block: (f.where.block ?? 0) + 1 } })).toBe(false);
     expect(sameFinding(f, { ...f, messageKey: `${f.messageKey}x` })).toBe(false);
+    // The same message at a moved place is another row: a kept row would select the old offsets.
+    expect(sameFinding(f, { ...f, where: { ...f.where, start: (f.where.start ?? 0) + 1 } })).toBe(false);
   });
 });
