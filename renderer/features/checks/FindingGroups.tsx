@@ -57,7 +57,8 @@ const GroupRow = memo(
     const { t } = useTranslation();
     const tr = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
     const jump = (f: Finding) => onJump?.(f);
-    const [open, setOpen] = useState(false);
+    // Open from the start when its places offer quick fixes (删除这条提示 at each), closed otherwise.
+    const [open, setOpen] = useState(() => group.findings.some((f) => f.fix !== null));
     const first = group.findings[0]!;
     const several = group.findings.length > 1;
     const source = (
