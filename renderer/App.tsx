@@ -10,13 +10,14 @@ import { ErrorBanner } from './features/shell/ErrorBanner';
 import { usePlatform } from './platform/context';
 
 /** `version` changes when the draft is replaced under the editor (a restored revision): the editor remounts. */
-export type Screen = { name: 'home' } | { name: 'editor'; draftId: string; document: GongwenDocument; version: number };
+export type Screen = { name: 'home' } | { name: 'editor'; draftId: string; document: GongwenDocument; version: number; revision?: number | undefined };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
-  const openDraft = useCallback((draftId: string, document: GongwenDocument) => setScreen({ name: 'editor', draftId, document, version: 0 }), []);
+  const openDraft = useCallback((draftId: string, document: GongwenDocument, revision?: number) => setScreen({ name: 'editor', draftId, document, version: 0, revision }), []);
   const reloadDraft = useCallback(
-    (draftId: string, document: GongwenDocument) => setScreen((s) => ({ name: 'editor', draftId, document, version: s.name === 'editor' ? s.version + 1 : 0 })),
+    (draftId: string, document: GongwenDocument, revision?: number) =>
+      setScreen((s) => ({ name: 'editor', draftId, document, version: s.name === 'editor' ? s.version + 1 : 0, revision })),
     [],
   );
   const goHome = useCallback(() => setScreen({ name: 'home' }), []);
@@ -27,7 +28,7 @@ export function App() {
     () =>
       platform.on('file:open', (filePath) => {
         void platform.api['drafts:openPath']({ path: filePath }).then((result) => {
-          if (result.ok) openDraft(result.value.id, result.value.document);
+          if (result.ok) openDraft(result.value.id, result.value.document, result.value.revision);
           else setOpenError(result.error);
         });
       }),
@@ -53,7 +54,14 @@ export function App() {
       {screen.name === 'home' ? (
         <HomeScreen onOpen={openDraft} newReport={newReport} />
       ) : (
-        <EditorScreen key={`${screen.draftId}:${screen.version}`} draftId={screen.draftId} initialDocument={screen.document} onClose={goHome} onReload={reloadDraft} />
+        <EditorScreen
+          key={`${screen.draftId}:${screen.version}`}
+          draftId={screen.draftId}
+          initialDocument={screen.document}
+          initialRevision={screen.revision}
+          onClose={goHome}
+          onReload={reloadDraft}
+        />
       )}
     </div>
   );

@@ -21,6 +21,14 @@ export interface DraftEnvelope {
   id: string;
   createdAt: string;
   modifiedAt: string;
+  /**
+   * Counts the saves of this draft (1 = created). A save names the revision it was based on;
+   * one based on an older revision than the file's is a conflict (kept as a copy, never
+   * written over). Absent in files of earlier versions: read as 0.
+   */
+  revision?: number;
+  /** Set on a conflict copy: the draft whose newer save it would have overwritten. */
+  conflictOf?: string;
   document: GongwenDocument;
 }
 
@@ -116,6 +124,8 @@ export function decodeDraft(bytes: Uint8Array | string, fallback: { id: string; 
       id: typeof obj.id === 'string' ? obj.id : fallback.id,
       createdAt: isoDate(obj.createdAt) ? obj.createdAt : fallback.time,
       modifiedAt: isoDate(obj.modifiedAt) ? obj.modifiedAt : fallback.time,
+      revision: typeof obj.revision === 'number' && Number.isSafeInteger(obj.revision) && obj.revision >= 0 ? obj.revision : 0,
+      ...(typeof obj.conflictOf === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(obj.conflictOf) ? { conflictOf: obj.conflictOf } : {}),
       document: doc.value,
     },
   };

@@ -25,7 +25,7 @@ import { documentFingerprint, withHistory, type HistoryEntry } from '../../share
 import type { z } from 'zod';
 import { approvalRequestSchema } from '../../shared/ipc/schemas';
 import { DRAFT_EXT, DRAFT_FILE_VERSION, encodeDraft, type DraftEnvelope } from './drafts-file';
-import { removeStaleTempFiles, writeAtomic } from './disk';
+import { exists, removeStaleTempFiles, writeAtomic } from './disk';
 import { bail, createContext, guarded, summary, writeFailure, type DraftServiceOptions } from './drafts/context';
 import { createIndexCache } from './drafts/index-cache';
 import { createFolder, readEnvelope } from './drafts/folder';
@@ -44,7 +44,12 @@ export interface DraftService {
   list(): Promise<Result<DraftList>>;
   create(document: GongwenDocument): Promise<Result<DraftRecord>>;
   get(id: string): Promise<Result<DraftRecord>>;
-  save(id: string, document: GongwenDocument): Promise<Result<ApiOutputs['drafts:save']>>;
+  /**
+   * `baseRevision`: the revision the text was based on. When the file on disk has another
+   * revision (saved in between by another window or process) or the draft was deleted, the
+   * text is kept as a new draft (a conflict copy) and the file is left as it is.
+   */
+  save(id: string, document: GongwenDocument, baseRevision?: number): Promise<Result<ApiOutputs['drafts:save']>>;
   journal(id: string, document: GongwenDocument): Promise<Result<ApiOutputs['drafts:journal']>>;
   duplicate(id: string): Promise<Result<DraftRecord>>;
   delete(id: string): Promise<Result<ApiOutputs['drafts:delete']>>;
@@ -124,9 +129,10 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
   const run = <T>(fn: () => Promise<T>) => guarded(started, fn);
 
   // ---- writing and reading one draft ----
-  async function writeDraft(id: string, document: GongwenDocument, createdAt: string): Promise<{ modifiedAt: string; text: string }> {
+  async function writeDraft(id: string, document: GongwenDocument, createdAt: string, revision: number, conflictOf?: string): Promise<{ modifiedAt: string; text: string }> {
     const modifiedAt = now().toISOString();
-    const text = encodeDraft({ id, createdAt, modifiedAt, document });
+    const envelope = { id, createdAt, modifiedAt, revision, ...(conflictOf ? { conflictOf } : {}), document };
+    const text = encodeDraft(envelope);
     try {
       await writeAtomic(paths.draftFile(id), text, ctx.writeOpts);
     } catch (error) {
@@ -138,10 +144,36 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
     } catch {
       // the write succeeded; a missing stat only makes the next list re-read the file
     }
-    live.set(id, ctx.entryFrom({ format: 'gongwen-draft', schemaVersion: DRAFT_FILE_VERSION, id, createdAt, modifiedAt, document }, st));
+    live.set(id, ctx.entryFrom({ format: 'gongwen-draft', schemaVersion: DRAFT_FILE_VERSION, ...envelope }, st));
     setAside.delete(ctx.where(paths.draftFile(id)));
     index.schedule();
     return { modifiedAt, text };
+  }
+
+  /**
+   * The revision of drafts/<id>.gwdraft as it is on disk now (null: no file). Another process
+   * may have written it: the cached entry counts only while size and time are the same.
+   */
+  async function revisionOnDisk(id: string): Promise<number | null> {
+    const file = paths.draftFile(id);
+    let st: { mtimeMs: number; size: number };
+    try {
+      st = await fsp.stat(file);
+    } catch {
+      return null;
+    }
+    const known = live.get(id);
+    if (known && known.mtimeMs === st.mtimeMs && known.size === st.size) return known.revision;
+    const read = await readEnvelope(file, id, ctx.io);
+    if (!read) return null;
+    if ('bad' in read) {
+      // moved out of the way (then written anew) or, when it cannot be moved, never written over
+      await folder.setAsideDraft(id, read.bad);
+      if (setAside.has(ctx.where(file))) bail('draft-unreadable', read.bad, { id });
+      return null;
+    }
+    live.set(id, ctx.entryFrom(read.env, read.stat));
+    return read.env.revision ?? 0;
   }
 
   async function readLive(id: string): Promise<DraftEnvelope> {
@@ -165,12 +197,12 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
     if (setAside.get(ctx.where(paths.draftFile(id)))?.reasonKey === 'drafts.corrupt.newer') bail('draft-unreadable', 'drafts.corrupt.newer', { id });
   }
 
-  async function createFrom(document: GongwenDocument): Promise<DraftRecord> {
+  async function createFrom(document: GongwenDocument, conflictOf?: string): Promise<DraftRecord & { revision: number }> {
     const id = ctx.newId();
     return enqueue(id, async () => {
       const createdAt = now().toISOString();
-      const { modifiedAt } = await writeDraft(id, document, createdAt);
-      return { id, document, modifiedAt, recovered: null };
+      const { modifiedAt } = await writeDraft(id, document, createdAt, 1, conflictOf);
+      return { id, document, modifiedAt, recovered: null, revision: 1 };
     });
   }
 
@@ -194,26 +226,41 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         return enqueue(id, async () => {
           const env = await readLive(id);
           const recovered = await journal.recovered(id, env);
-          return { id, document: env.document, modifiedAt: env.modifiedAt, recovered };
+          return { id, document: env.document, modifiedAt: env.modifiedAt, recovered, revision: env.revision ?? 0 };
         });
       }),
 
-    save: (id, document) =>
+    save: (id, document, baseRevision) =>
       run(async () => {
         requireId(id);
         const doc = requireDocument(document);
-        refuseTrashed(id);
-        return enqueue(id, async () => {
-          refuseTrashed(id);
+        if (baseRevision === undefined) refuseTrashed(id);
+        type Outcome = { modifiedAt: string; revision: number } | { conflict: 'newer' | 'deleted' };
+        const outcome = await enqueue(id, async (): Promise<Outcome> => {
+          if (baseRevision === undefined) refuseTrashed(id);
+          else if (trash.has(id)) return { conflict: 'deleted' };
           // a damaged file still in place is moved aside first, never written over
           await folder.clearForWrite(id);
+          const onDisk = await revisionOnDisk(id);
+          if (baseRevision !== undefined) {
+            // deleted by another instance: the file went to trash/ behind our back
+            if (onDisk === null && (await exists(paths.trashDraft(id)))) return { conflict: 'deleted' };
+            if (onDisk !== null && onDisk !== baseRevision) return { conflict: 'newer' };
+          }
           // An unknown id is written all the same: the text in the editor must land somewhere.
-          const createdAt = live.get(id)?.createdAt ?? now().toISOString();
-          const { modifiedAt, text } = await writeDraft(id, doc, createdAt);
+          const known = live.get(id);
+          const createdAt = known?.createdAt ?? now().toISOString();
+          const revision = Math.max(onDisk ?? 0, baseRevision ?? 0) + 1;
+          const { modifiedAt, text } = await writeDraft(id, doc, createdAt, revision, known?.conflictOf);
           await journal.remove(id);
           await revisions.autosnapshotIfDue(id, text);
-          return { modifiedAt };
+          return { modifiedAt, revision };
         });
+        if (!('conflict' in outcome)) return outcome;
+        const reason = outcome.conflict;
+        // Keep both: the newer save (or the deletion) stands, this text becomes a draft of its own.
+        const copy = await createFrom(doc, id);
+        return { modifiedAt: copy.modifiedAt, revision: copy.revision, conflict: { reason, id: copy.id, revision: copy.revision } };
       }),
 
     journal: (id, document) =>
@@ -280,9 +327,10 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
           const { approvals: _then, ...restoredText } = read.env.document;
           const approvals = (recovered ?? current.document).approvals;
           const restored: GongwenDocument = approvals ? { ...restoredText, approvals } : restoredText;
-          const { modifiedAt } = await writeDraft(id, restored, current.createdAt);
+          const revision = (current.revision ?? 0) + 1;
+          const { modifiedAt } = await writeDraft(id, restored, current.createdAt, revision);
           await journal.remove(id);
-          return { id, document: restored, modifiedAt, recovered: null };
+          return { id, document: restored, modifiedAt, recovered: null, revision };
         });
       }),
 
@@ -330,7 +378,9 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
             const reviewed = { ...input, recordedAt, fingerprint };
             next = { ...doc, approvals: withHistory(doc.approvals, { type: 'secrecyReview', ...reviewed }, { secrecyReview: reviewed }) };
           }
-          const { modifiedAt } = await writeDraft(id, next, createdAt);
+          // A record made for the editor's own text, not another text: the revision stays, so
+          // the editor's next save (based on it) is no conflict.
+          const { modifiedAt } = await writeDraft(id, next, createdAt, live.get(id)?.revision ?? 0, live.get(id)?.conflictOf);
           await journal.remove(id);
           return { document: next, modifiedAt, revision };
         });
@@ -343,7 +393,8 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         return enqueue(id, async () => {
           const env = await readLive(id);
           const next: GongwenDocument = { ...env.document, approvals: withHistory(env.document.approvals, entry) };
-          const { modifiedAt } = await writeDraft(id, requireDocument(next), env.createdAt);
+          // history recorded by an export: the text and so the revision stay
+          const { modifiedAt } = await writeDraft(id, requireDocument(next), env.createdAt, env.revision ?? 0, env.conflictOf);
           return { modifiedAt };
         });
       }),

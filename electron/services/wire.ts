@@ -132,7 +132,7 @@ export function wireServices(options: WireOptions): Wired {
     'drafts:list': () => drafts.list(),
     'drafts:create': ({ document }) => drafts.create(document),
     'drafts:get': ({ id }) => drafts.get(id),
-    'drafts:save': ({ id, document }) => drafts.save(id, document),
+    'drafts:save': ({ id, document, baseRevision }) => drafts.save(id, document, baseRevision),
     'drafts:journal': ({ id, document }) => drafts.journal(id, document),
     'drafts:duplicate': ({ id }) => drafts.duplicate(id),
     'drafts:delete': ({ id }) => drafts.delete(id),

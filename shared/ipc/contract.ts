@@ -65,6 +65,8 @@ export interface DraftSummary {
   reportYear: number | null;
   modifiedAt: string;
   checkState: CheckState;
+  /** A conflict copy: the id of the draft whose newer save it did not overwrite. */
+  conflictOf?: string;
 }
 
 export interface SetAsideDraft {
@@ -97,6 +99,20 @@ export interface DraftRecord {
   modifiedAt: string;
   /** Work from a crashed session newer than the last save, offered back on open. */
   recovered: GongwenDocument | null;
+  /** The revision of the saved draft: the next drafts:save names it as its baseRevision. */
+  revision?: number;
+}
+
+/**
+ * A save based on an older revision than the one on disk (another window or process saved
+ * in between), or of a draft deleted elsewhere: the text was kept as a new draft (the copy)
+ * and the draft on disk was left as it is.
+ */
+export interface SaveConflict {
+  reason: 'newer' | 'deleted';
+  /** The copy holding the text of this save: the editor goes on in it. */
+  id: string;
+  revision: number;
 }
 
 export interface OfficeProfile {
@@ -173,7 +189,8 @@ export const channels = {
   'drafts:list': z.undefined(),
   'drafts:create': z.object({ document: documentSchema }),
   'drafts:get': z.object({ id: draftIdSchema }),
-  'drafts:save': z.object({ id: draftIdSchema, document: documentSchema }),
+  /** baseRevision: the revision the editor's text was based on (absent: no conflict check, as before). */
+  'drafts:save': z.object({ id: draftIdSchema, document: documentSchema, baseRevision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),
   /** Written on every keystroke burst before the real save, so a crash loses at most ~1 s. */
   'drafts:journal': z.object({ id: draftIdSchema, document: documentSchema }),
   'drafts:duplicate': z.object({ id: draftIdSchema }),
@@ -210,7 +227,7 @@ export interface ApiOutputs {
   'drafts:list': DraftList;
   'drafts:create': DraftRecord;
   'drafts:get': DraftRecord;
-  'drafts:save': { modifiedAt: string };
+  'drafts:save': { modifiedAt: string; revision: number; conflict?: SaveConflict };
   'drafts:journal': { journaledAt: string };
   'drafts:duplicate': DraftRecord;
   'drafts:delete': { deletedAt: string };

@@ -56,6 +56,9 @@ export interface Entry {
   checkState: CheckState;
   mtimeMs: number;
   size: number;
+  /** The file's revision (see DraftEnvelope.revision). */
+  revision: number;
+  conflictOf?: string;
 }
 
 export interface TrashEntry extends Entry {
@@ -170,12 +173,22 @@ export function createContext(options: DraftServiceOptions): DraftsContext {
         checkState: safeCheckState(doc),
         mtimeMs: stat.mtimeMs,
         size: stat.size,
+        revision: env.revision ?? 0,
+        ...(env.conflictOf ? { conflictOf: env.conflictOf } : {}),
       };
     },
   };
 }
 
-export const summary = (e: Entry): DraftSummary => ({ id: e.id, title: e.title, kind: e.kind, reportYear: e.reportYear, modifiedAt: e.modifiedAt, checkState: e.checkState });
+export const summary = (e: Entry): DraftSummary => ({
+  id: e.id,
+  title: e.title,
+  kind: e.kind,
+  reportYear: e.reportYear,
+  modifiedAt: e.modifiedAt,
+  checkState: e.checkState,
+  ...(e.conflictOf ? { conflictOf: e.conflictOf } : {}),
+});
 
 // ---- Results: nothing in the store throws to the caller ----
 

@@ -12,8 +12,8 @@ const MAX_INDEX_BYTES = 16 * 1024 * 1024;
 const ID = /^[A-Za-z0-9_-]{6,64}$/;
 const CHECK_STATES = new Set(['ok', 'warnings', 'errors', 'unknown']);
 
-/** 2: reportYear is the 报告年度 in force (it follows the title unless the user set it), so older caches are re-read. */
-const INDEX_VERSION = 2;
+/** 2: reportYear is the 报告年度 in force (it follows the title unless the user set it); 3: entries carry the revision. Older caches are re-read. */
+const INDEX_VERSION = 3;
 
 export interface IndexCache {
   /** Write the current view soon (writes coalesce). */
@@ -91,7 +91,10 @@ export function createIndexCache(ctx: DraftsContext): IndexCache {
           e.kind.length <= 40 &&
           (e.reportYear === null || typeof e.reportYear === 'number') &&
           typeof e.checkState === 'string' &&
-          CHECK_STATES.has(e.checkState)
+          CHECK_STATES.has(e.checkState) &&
+          typeof e.revision === 'number' &&
+          Number.isSafeInteger(e.revision) &&
+          (e.conflictOf === undefined || typeof e.conflictOf === 'string')
         ) {
           cached.set(e.id, e as Entry);
         }

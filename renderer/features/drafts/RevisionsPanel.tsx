@@ -15,7 +15,7 @@ export interface RevisionsPanelProps {
   approvals?: Approvals | undefined;
   /** Called before restoring: the editor saves what is typed, so the restore snapshot holds it. */
   beforeRestore?: () => Promise<void>;
-  onRestored: (document: GongwenDocument) => void;
+  onRestored: (document: GongwenDocument, revision?: number) => void;
   onClose: () => void;
 }
 
@@ -57,7 +57,7 @@ export function RevisionsPanel({ draftId, approvals, beforeRestore, onRestored, 
     const result = await api['drafts:restoreRevision']({ id: draftId, revisionId: revision.id });
     setBusy(null);
     if (!result.ok) return setError(result.error);
-    onRestored(result.value.document);
+    onRestored(result.value.document, result.value.revision);
   };
 
   return (

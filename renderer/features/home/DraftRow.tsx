@@ -28,6 +28,11 @@ export function DraftRow({ draft, kindName, busy, onAction }: DraftRowProps) {
           </span>
           <span className="draft-year">{draft.reportYear !== null ? t('home.year', { year: draft.reportYear }) : t('home.noYear')}</span>
           <span className="draft-modified">{t('home.modified', { time: formatTime(draft.modifiedAt, i18n.language) })}</span>
+          {draft.conflictOf ? (
+            <span className="draft-conflict" title={t('home.conflictCopyNote')}>
+              {t('home.conflictCopy')}
+            </span>
+          ) : null}
         </div>
       </div>
       <span className={`check-state check-${draft.checkState}`}>

@@ -16,7 +16,7 @@ import { CycleBanner } from '../calendar/CycleBanner';
 /** A short message after an action; `undo`/`open` add the one follow-up that makes sense. */
 type Notice = { text: string; undoDelete?: { id: string; title: string }; openId?: string };
 
-export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string, document: GongwenDocument) => void; /** Bumped by the menu's 新建报告: open the choice of templates. */ newReport?: number }) {
+export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string, document: GongwenDocument, revision?: number) => void; /** Bumped by the menu's 新建报告: open the choice of templates. */ newReport?: number }) {
   const { t, i18n } = useTranslation();
   const { api } = usePlatform();
   const [drafts, setDrafts] = useState<DraftList | null>(null);
@@ -85,7 +85,7 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
       if (!made.ok) return made.error;
       const created = await api['drafts:create']({ document: made.value });
       if (!created.ok) return created.error;
-      onOpen(created.value.id, created.value.document);
+      onOpen(created.value.id, created.value.document, created.value.revision);
     });
 
   const open = (id: string, title: string) =>
@@ -93,7 +93,7 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
       const result = await api['drafts:get']({ id });
       if (!result.ok) return result.error;
       if (result.value.recovered) setRecovery({ record: result.value, title });
-      else onOpen(result.value.id, result.value.document);
+      else onOpen(result.value.id, result.value.document, result.value.revision);
     });
 
   /**
@@ -106,10 +106,13 @@ export function HomeScreen({ onOpen, newReport = 0 }: { onOpen: (draftId: string
       if (!recovery) return;
       const { record } = recovery;
       const document = keep && record.recovered ? record.recovered : record.document;
-      const saved = await api['drafts:save']({ id: record.id, document });
+      const saved = await api['drafts:save']({ id: record.id, document, ...(record.revision !== undefined ? { baseRevision: record.revision } : {}) });
       if (!saved.ok) return saved.error;
       setRecovery(null);
-      onOpen(record.id, document);
+      // saved elsewhere in between: the choice went into a copy, which opens
+      const conflict = saved.value.conflict;
+      if (conflict) onOpen(conflict.id, document, conflict.revision);
+      else onOpen(record.id, document, saved.value.revision);
     });
 
   const titleOf = (doc: GongwenDocument) => doc.header.title.replace(/\s+/g, ' ').trim() || t('home.untitled');

@@ -46,17 +46,29 @@ export interface EditorScreenProps {
   draftId: string;
   initialDocument: GongwenDocument;
   onClose: () => void;
+  /** The revision the draft was opened at: saves name it, so a newer save elsewhere is never overwritten. */
+  initialRevision?: number | undefined;
   /** Replace the draft under the editor (a restored revision): App remounts the editor with it. */
-  onReload?: (draftId: string, document: GongwenDocument) => void;
+  onReload?: (draftId: string, document: GongwenDocument, revision?: number) => void;
 }
 
-export function EditorScreen({ draftId, initialDocument, onClose, onReload }: EditorScreenProps) {
+export function EditorScreen({ draftId: openedId, initialDocument, initialRevision, onClose, onReload }: EditorScreenProps) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const { api } = platform;
   const [document, setDocument] = useState(initialDocument);
   const controller = useRef<EditorController | null>(null);
-  const { state: saveState, saveNow: saveRendered } = useAutosave(api, draftId, document);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // After a save conflict the editor goes on in the copy that holds its text.
+  const [draftId, setDraftId] = useState(openedId);
+  const { state: saveState, saveNow: saveRendered } = useAutosave(api, openedId, document, {
+    revision: initialRevision,
+    onConflict: (conflict) => {
+      setDraftId(conflict.id);
+      setNotice(t(`drafts.conflict.${conflict.reason}`));
+    },
+  });
   // 保存, 返回首页, export: the editor's document as it is now (its sync to state waits for idle)
   const saveNow = useCallback(() => saveRendered(controller.current?.getDocument()), [saveRendered]);
   const checks = useChecks(api, document);
@@ -65,8 +77,6 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
   const publicChecks = usePublicChecks(api, document, checks.rules, checkTab === 'public');
   const [showApprovals, setShowApprovals] = useState(false);
   const [pending, setPending] = useState<ExportAction | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [showRevisions, setShowRevisions] = useState(false);
   // Warnings are confirmed once per document state: any change to the document drops it.
   const [confirmedFor, setConfirmedFor] = useState<GongwenDocument | null>(null);
@@ -194,7 +204,7 @@ export function EditorScreen({ draftId, initialDocument, onClose, onReload }: Ed
         <CheckPanel report={report} onJump={jump} onFix={fix} publicReport={publicChecks.report} tab={checkTab} onTab={setCheckTab} />
       </div>
       {showRevisions && onReload ? (
-        <RevisionsPanel draftId={draftId} approvals={document.approvals} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored) => onReload(draftId, restored)} />
+        <RevisionsPanel draftId={draftId} approvals={document.approvals} beforeRestore={saveNow} onClose={() => setShowRevisions(false)} onRestored={(restored, revision) => onReload(draftId, restored, revision)} />
       ) : null}
       {showApprovals ? <ApprovalsDialog state={approvalState(document)} onRecord={recordApproval} onClose={() => setShowApprovals(false)} /> : null}
       {pending && report ? (

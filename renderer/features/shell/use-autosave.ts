@@ -3,9 +3,13 @@
  * loses at most that much); 1.5 s after typing stops — and when the window loses focus or
  * closes — the draft itself is saved. A failed save keeps the text in the editor, shows the
  * error and retries.
+ *
+ * Every save names the revision it is based on. When another window or process saved the
+ * draft in between (or deleted it), the Node side keeps that version and saves this text as
+ * a conflict copy: from then on this editor saves into the copy (`onConflict` tells the screen).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, GongwenApi } from '../../../shared/ipc/contract';
+import type { AppError, GongwenApi, SaveConflict } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { whenIdle } from '../../platform/idle';
 
@@ -15,8 +19,18 @@ export const SAVE_AFTER_IDLE_MS = 1500;
 export const JOURNAL_EVERY_MS = 1000;
 export const RETRY_AFTER_MS = 5000;
 
-export function useAutosave(api: GongwenApi, draftId: string, document: GongwenDocument) {
+export interface AutosaveOptions {
+  /** The revision the document was opened at (absent: saves without a conflict check). */
+  revision?: number | undefined;
+  onConflict?: (conflict: SaveConflict) => void;
+}
+
+export function useAutosave(api: GongwenApi, draftId: string, document: GongwenDocument, options: AutosaveOptions = {}) {
   const [state, setState] = useState<SaveState>({ status: 'saved' });
+  /** Where saves go and what they are based on; moves to the copy after a conflict. */
+  const target = useRef<{ id: string; revision: number | undefined }>({ id: draftId, revision: options.revision });
+  const onConflict = useRef(options.onConflict);
+  onConflict.current = options.onConflict;
   const latest = useRef(document);
   const savedVersion = useRef(document);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -34,9 +48,13 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
     if (doc === savedVersion.current) return;
     setState({ status: 'saving' });
     const run = (async () => {
-      const result = await api['drafts:save']({ id: draftId, document: doc });
+      const { id, revision } = target.current;
+      const result = await api['drafts:save']({ id, document: doc, ...(revision !== undefined ? { baseRevision: revision } : {}) });
       if (result.ok) {
         savedVersion.current = doc;
+        const conflict = result.value.conflict;
+        target.current = conflict ? { id: conflict.id, revision: conflict.revision } : { id, revision: result.value.revision };
+        if (conflict) onConflict.current?.(conflict);
         setState(latest.current === doc ? { status: 'saved' } : { status: 'dirty' });
       } else {
         setState({ status: 'failed', error: result.error });
@@ -46,7 +64,7 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
     inFlight.current = run;
     await run;
     inFlight.current = null;
-  }, [api, draftId]);
+  }, [api]);
 
   useEffect(() => {
     // a render of what save(fresh) already took is no change
@@ -61,11 +79,11 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
         journalIdle.current = whenIdle(() => {
           journalIdle.current = null;
           journalTimer.current = null;
-          if (latest.current !== savedVersion.current) void api['drafts:journal']({ id: draftId, document: latest.current });
+          if (latest.current !== savedVersion.current) void api['drafts:journal']({ id: target.current.id, document: latest.current });
         }, 250);
       }, JOURNAL_EVERY_MS);
     }
-  }, [api, document, draftId, save]);
+  }, [api, document, save]);
 
   useEffect(() => {
     const flush = () => void save();
