@@ -15,7 +15,7 @@ function fakePlatform(): Platform {
     'settings:get': vi.fn(async () => ({ ok: true, value: { language: 'zh-CN', activeProfileId: null, profiles: [], lastExportDir: null, nextDocNumbers: {} } })),
     'templates:list': vi.fn(async () => ({ ok: true, value: [{ id: 'fazhi-annual', name: { 'zh-CN': '法治政府建设年度报告', 'en-US': 'Annual report' }, description: { 'zh-CN': '标准模板', 'en-US': 'Standard' } }] })),
     'templates:instantiate': vi.fn(async () => ({ ok: true, value: doc })),
-    'drafts:create': vi.fn(async () => ({ ok: true, value: { id: 'draft01', document: doc, modifiedAt: '', recovered: null } })),
+    'drafts:create': vi.fn(async () => ({ ok: true, value: { id: 'draft01', document: doc, modifiedAt: '', recovered: null, revision: 1 } })),
   };
   return { api: api as never, shell: 'preview', on: () => () => {} };
 }
@@ -34,7 +34,7 @@ describe('HomeScreen', () => {
     expect(await screen.findByText('还没有草稿。点击“新建报告”，从标准模板开始。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '新建报告' }));
     fireEvent.click(await screen.findByRole('button', { name: '创建' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft01', doc));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft01', doc, 1));
     expect(platform.api['templates:instantiate']).toHaveBeenCalledWith(expect.objectContaining({ templateId: 'fazhi-annual' }));
   });
 });

@@ -9,8 +9,8 @@ const list = { drafts: [summary('draft-1', '报告')], trash: [], setAside: [] }
 
 function withRecovery() {
   return fakePlatform(list, {
-    'drafts:get': async () => ({ ok: true, value: { id: 'draft-1', document: saved, modifiedAt: '2025-01-10T08:00:00.000Z', recovered } }),
-    'drafts:save': async () => ({ ok: true, value: { modifiedAt: '2025-01-10T09:00:00.000Z' } }),
+    'drafts:get': async () => ({ ok: true, value: { id: 'draft-1', document: saved, modifiedAt: '2025-01-10T08:00:00.000Z', recovered, revision: 6 } }),
+    'drafts:save': async () => ({ ok: true, value: { modifiedAt: '2025-01-10T09:00:00.000Z', revision: 7 } }),
   });
 }
 
@@ -29,8 +29,9 @@ describe('crash recovery on open', () => {
     expect(prompt.textContent).toContain('“报告”在上次保存');
     expect(onOpen).not.toHaveBeenCalled();
     fireEvent.click(within(prompt).getByRole('button', { name: '恢复' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', recovered));
-    expect(api['drafts:save']).toHaveBeenCalledWith({ id: 'draft-1', document: recovered });
+    // the save names the revision the recovery was offered on; the editor opens at the saved one
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', recovered, 7));
+    expect(api['drafts:save']).toHaveBeenCalledWith({ id: 'draft-1', document: recovered, baseRevision: 6 });
   });
 
   it('放弃 opens the saved version (and the save clears the journal, so the question is not asked again)', async () => {
@@ -38,17 +39,17 @@ describe('crash recovery on open', () => {
     const onOpen = vi.fn();
     renderWith(platform, <HomeScreen onOpen={onOpen} />);
     fireEvent.click(within(await openFirst()).getByRole('button', { name: '放弃' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', saved));
-    expect(api['drafts:save']).toHaveBeenCalledWith({ id: 'draft-1', document: saved });
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', saved, 7));
+    expect(api['drafts:save']).toHaveBeenCalledWith({ id: 'draft-1', document: saved, baseRevision: 6 });
   });
 
   it('a draft without recovered typing opens straight away', async () => {
-    const { platform } = fakePlatform(list, { 'drafts:get': async () => ({ ok: true, value: { id: 'draft-1', document: saved, modifiedAt: '', recovered: null } }) });
+    const { platform } = fakePlatform(list, { 'drafts:get': async () => ({ ok: true, value: { id: 'draft-1', document: saved, modifiedAt: '', recovered: null, revision: 3 } }) });
     const onOpen = vi.fn();
     renderWith(platform, <HomeScreen onOpen={onOpen} />);
     const row = await screen.findByRole('listitem', { name: '报告' });
     fireEvent.click(within(row).getByRole('button', { name: '打开' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', saved));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('draft-1', saved, 3));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ describe('历史版本', () => {
         'drafts:revisions': async () => ({ ok: true, value: revisions }),
         'drafts:restoreRevision': async () => {
           order.push('restore');
-          return { ok: true, value: { id: 'draft-1', document: restored, modifiedAt: '', recovered: null } };
+          return { ok: true, value: { id: 'draft-1', document: restored, modifiedAt: '', recovered: null, revision: 9 } };
         },
       },
     );
@@ -30,7 +30,7 @@ describe('历史版本', () => {
     const items = await within(dialog).findAllByRole('listitem');
     expect(items.map((li) => li.querySelector('.revision-reason')?.textContent)).toEqual(['恢复前', '导出时', '自动保存']);
     fireEvent.click(within(items[2]!).getByRole('button', { name: '恢复此版本' }));
-    await waitFor(() => expect(onRestored).toHaveBeenCalledWith(restored));
+    await waitFor(() => expect(onRestored).toHaveBeenCalledWith(restored, 9));
     expect(order).toEqual(['save', 'restore']);
     expect(api['drafts:restoreRevision']).toHaveBeenCalledWith({ id: 'draft-1', revisionId: '20250110T080000000Z-autosave' });
   });
