@@ -5,6 +5,8 @@ import path from 'node:path';
 import { SCHEMA_VERSION, emptyHeader, type GongwenDocument } from '../../../shared/model/document';
 import { fromBlocks } from '../../../shared/model/lexical-json';
 import type { Block } from '../../../shared/model/blocks';
+import { expect } from 'vitest';
+import { ImportError } from '../../../electron/services/import-service';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 
@@ -42,4 +44,14 @@ export function bigDocument(bytes: number, seed = 1): GongwenDocument {
     i++;
   }
   return makeDocument(`报告${seed}`, blocks);
+}
+
+/** The ImportError a promise rejects with (the test fails when it resolves or throws anything else). */
+export async function importRefusal(p: Promise<unknown>): Promise<ImportError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  return error as ImportError;
 }

@@ -15,7 +15,7 @@ import { ImportError } from '../../../electron/services/import-service';
 import { runCli, type CliIo } from '../../../electron/cli';
 import { buildDocx } from '../../../shared/docx/build';
 import { createI18n } from '../../../shared/i18n';
-import { FIXTURES, makeDocument } from './helpers';
+import { FIXTURES, importRefusal, makeDocument } from './helpers';
 
 const REPO = path.resolve(__dirname, '../../..');
 const zh = createI18n('zh-CN');
@@ -45,14 +45,7 @@ function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
 const BODY_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const BODY_CLOSE = '</w:body></w:document>';
 
-async function isRefused(p: Promise<unknown>): Promise<ImportError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const isRefused = importRefusal;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bounded-'));

@@ -24,7 +24,7 @@ import { runCli, type CliIo } from '../../../electron/cli';
 import { buildDocx } from '../../../shared/docx/build';
 import { toBlocks } from '../../../shared/model/lexical-json';
 import type { GongwenDocument } from '../../../shared/model/document';
-import { FIXTURES } from './helpers';
+import { FIXTURES, importRefusal } from './helpers';
 
 const TODAY = '2024-01-10';
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -94,14 +94,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function refusal(p: Promise<unknown>): Promise<ImportError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const refusal = importRefusal;
 
 const texts = (doc: GongwenDocument) => toBlocks(doc.body).map((b) => (b.type === 'heading' ? `${b.label ?? ''}${b.text}` : b.text));
 
