@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
 import { runChecks } from '../../shared/checks/engine';
 import { formatFinding, type Translate } from '../../shared/checks/format';
+import { formatGroupTitle, groupFindings } from '../../shared/checks/group';
 import { SECTION_IDS, type CheckReport, type Finding, type PublicScreening } from '../../shared/checks/types';
 import { SOURCE_KEY } from '../../shared/checks/sources';
 import { RulesetError } from '../../shared/checks/ruleset';
@@ -29,7 +30,7 @@ export interface CheckJson {
     title: string | null;
     date: string | null;
   };
-  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; basis?: string; message: string; where: { block: number | null; field?: string; text: string } }[];
+  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; basis?: string; message: string; where: { block: number | null; field?: string; text: string; start: number | null; end: number | null; excerpt: string } }[];
   exportable: boolean;
 }
 
@@ -50,7 +51,7 @@ export function toCheckJson(file: string, doc: GongwenDocument, report: CheckRep
       title: orNull(h.title),
       date: orNull(h.date),
     },
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, ...(f.basisRef ? { basis: t(f.basisRef) } : {}), message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text } })),
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, ...(f.basisRef ? { basis: t(f.basisRef) } : {}), message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text, start: f.where.start, end: f.where.end, excerpt: f.where.excerpt } })),
     exportable: report.exportable,
   };
 }
@@ -73,11 +74,15 @@ export function formatTable(file: string, doc: GongwenDocument, report: CheckRep
     const parts = SECTION_IDS.map((id) => `${t(`checks.sectionName.${id}`)} ${mark(id)}`);
     lines.push(`  ${t('checks.cli.sections')}: ${parts.join(' · ')}`);
   }
-  for (const f of report.findings) {
-    const where = f.where.block !== null ? t('checks.cli.block', { n: f.where.block + 1 }) : f.where.field ? t(`checks.field.${f.where.field}`) : '';
+  // Repeated findings of a rule: one entry, its places listed (shared/checks/group.ts).
+  for (const group of groupFindings(report.findings)) {
+    const f = group.findings[0]!;
+    const placeOf = (x: Finding) => (x.where.block !== null ? t('checks.cli.block', { n: x.where.block + 1 }) : x.where.field ? t(`checks.field.${x.where.field}`) : '');
+    const where = group.findings.length === 1 ? placeOf(f) : t('checks.group.places', { count: group.findings.length });
     const fix = f.fix ? `  [${t('checks.cli.fixable')}]` : '';
     lines.push(`  ${t(`checks.severity.${f.severity}`)}  ${f.rule}  〔${t(`checks.source.${SOURCE_KEY[f.source]}`)}〕${where ? `  ${where}` : ''}`);
-    lines.push(`      ${formatFinding(f, t)}${fix}`);
+    lines.push(`      ${formatGroupTitle(group, t)}${fix}`);
+    if (group.findings.length > 1) for (const x of group.findings) lines.push(`        ${placeOf(x)}${x.where.excerpt ? `  “${x.where.excerpt}”` : ''}`);
   }
   if (report.findings.length === 0) lines.push(`  ${t('checks.summary.none')}`);
   lines.push(`  ${t('checks.summary.counts', report.counts)} — ${t(report.exportable ? 'checks.summary.exportable' : 'checks.summary.blocked')}`);

@@ -78,7 +78,7 @@ describe('gongwen check', () => {
       expect(Object.keys(f)).toEqual(['rule', 'severity', 'source', 'message', 'where']);
       expect(['规定', '条例', '国标', '实务']).toContain(f.source);
       // block and text always; field for a header finding (an extension; README).
-      expect(Object.keys(f.where).filter((k) => k !== 'field' && k !== 'line')).toEqual(['block', 'text']);
+      expect(Object.keys(f.where).filter((k) => k !== 'field' && k !== 'line')).toEqual(['block', 'text', 'start', 'end', 'excerpt']);
       expect(f.message).not.toMatch(/^checks\./);
     }
     expect(json.findings.map((f: { rule: string }) => f.rule)).toContain('section.reasons');
