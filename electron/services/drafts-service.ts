@@ -21,7 +21,7 @@ import type { ApiOutputs, DraftList, DraftRecord, DraftSummary, Result, Revision
 import { documentSchema, draftIdSchema, revisionIdSchema } from '../../shared/ipc/schemas';
 import type { GongwenDocument } from '../../shared/model/document';
 import { rolloverDocument } from '../../shared/model/rollover';
-import { documentFingerprint, withHistory, type HistoryEntry } from '../../shared/model/approvals';
+import { documentFingerprint, mergeApprovals, withHistory, type Approvals, type HistoryEntry } from '../../shared/model/approvals';
 import type { z } from 'zod';
 import { approvalRequestSchema } from '../../shared/ipc/schemas';
 import { DRAFT_EXT, DRAFT_FILE_VERSION, encodeDraft, type DraftEnvelope } from './drafts-file';
@@ -129,7 +129,14 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
   const run = <T>(fn: () => Promise<T>) => guarded(started, fn);
 
   // ---- writing and reading one draft ----
-  async function writeDraft(id: string, document: GongwenDocument, createdAt: string, revision: number, conflictOf?: string): Promise<{ modifiedAt: string; text: string }> {
+  /** The approvals last written per draft: a save never drops a record the window had not seen yet. */
+  const writtenApprovals = new Map<string, Approvals>();
+  async function writeDraft(id: string, document: GongwenDocument, createdAt: string, revision: number, conflictOf?: string, options: { keepApprovals?: boolean } = {}): Promise<{ modifiedAt: string; text: string }> {
+    if (options.keepApprovals) {
+      const approvals = mergeApprovals(writtenApprovals.get(id), document.approvals);
+      if (approvals) document = { ...document, approvals };
+    }
+    if (document.approvals) writtenApprovals.set(id, document.approvals);
     const modifiedAt = now().toISOString();
     const envelope = { id, createdAt, modifiedAt, revision, ...(conflictOf ? { conflictOf } : {}), document };
     const text = encodeDraft(envelope);
@@ -251,7 +258,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
           const known = live.get(id);
           const createdAt = known?.createdAt ?? now().toISOString();
           const revision = Math.max(onDisk ?? 0, baseRevision ?? 0) + 1;
-          const { modifiedAt, text } = await writeDraft(id, doc, createdAt, revision, known?.conflictOf);
+          const { modifiedAt, text } = await writeDraft(id, doc, createdAt, revision, known?.conflictOf, { keepApprovals: true });
           await journal.remove(id);
           await revisions.autosnapshotIfDue(id, text);
           return { modifiedAt, revision };
@@ -350,7 +357,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
     approve: (id, document, approval) =>
       run(async () => {
         requireId(id);
-        const doc = requireDocument(document);
+        let doc = requireDocument(document);
         const checked = approvalRequestSchema.safeParse(approval);
         if (!checked.success) bail('invalid-payload', 'drafts.errors.invalidDocument', { path: checked.error.issues[0]?.path.join('.') ?? '', reason: checked.error.issues[0]?.message ?? '' });
         approval = checked.data;
@@ -359,6 +366,8 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
           refuseTrashed(id);
           const createdAt = live.get(id)?.createdAt ?? now().toISOString();
           const recordedAt = now().toISOString();
+          const known = mergeApprovals(writtenApprovals.get(id), doc.approvals);
+          if (known) doc = { ...doc, approvals: known };
           const fingerprint = documentFingerprint(doc);
           let next: GongwenDocument;
           let revision: Revision | null = null;

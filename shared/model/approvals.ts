@@ -155,3 +155,20 @@ export function withHistory(approvals: Approvals | undefined, entry: HistoryEntr
   const base = approvals ?? emptyApprovals();
   return { ...base, ...patch, history: [...base.history, entry].slice(-MAX_HISTORY) };
 }
+
+const newer = <T extends { recordedAt: string }>(a: T | null, b: T | null): T | null => (!a ? b : !b ? a : Date.parse(b.recordedAt) >= Date.parse(a.recordedAt) ? b : a);
+
+/**
+ * Two copies of one draft's record (what is saved, what a save brings): nothing recorded is
+ * lost — the history is the union in time order, the newer sign-off and review win. A save
+ * from a window that had not yet seen a record (an autosave in flight) cannot drop it.
+ */
+export function mergeApprovals(saved: Approvals | undefined, incoming: Approvals | undefined): Approvals | undefined {
+  if (!saved) return incoming;
+  if (!incoming) return saved;
+  const key = (e: HistoryEntry) => `${e.type}|${e.recordedAt}`;
+  const seen = new Map<string, HistoryEntry>();
+  for (const e of [...saved.history, ...incoming.history]) if (!seen.has(key(e))) seen.set(key(e), e);
+  const history = [...seen.values()].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt)).slice(-MAX_HISTORY);
+  return { signOff: newer(saved.signOff, incoming.signOff), secrecyReview: newer(saved.secrecyReview, incoming.secrecyReview), history };
+}

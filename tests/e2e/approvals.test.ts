@@ -8,16 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 const ID = '522323198503124410';
-
-async function openDraft(page: Page, title: string): Promise<void> {
-  await page.getByText(title, { exact: false }).first().click();
-  await page.getByRole('textbox', { name: '正文' }).waitFor();
-}
 
 describe('sign-off, secrecy review and the public version', () => {
   let preview: PreviewProcess;

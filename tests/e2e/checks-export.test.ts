@@ -7,17 +7,12 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createReport, launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
+import { createReport, launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 async function seedFixture(page: Page, file: string): Promise<string> {
   return seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, file), 'utf8'), file);
-}
-
-async function openDraft(page: Page, title: string): Promise<void> {
-  await page.getByText(title, { exact: false }).first().click();
-  await page.getByRole('textbox', { name: '正文' }).waitFor();
 }
 
 describe('checks and the export gate', () => {

@@ -109,3 +109,9 @@ export async function seedDraftFromText(page: Page, text: string, name = 'report
   await page.reload();
   return title;
 }
+
+/** Opens a draft from the home list by its title: lands in the editor. */
+export async function openDraft(page: Page, title: string): Promise<void> {
+  await page.getByText(title, { exact: false }).first().click();
+  await page.getByRole('textbox', { name: '正文' }).waitFor();
+}

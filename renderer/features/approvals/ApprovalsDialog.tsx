@@ -3,12 +3,13 @@
  * conclusion, remarks) for the text as it is now. The Node side adds the time and the text's
  * fingerprint and keeps the signed text as a revision (drafts:approve).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/ipc/contract';
 import { SECRECY_CONCLUSIONS, type ApprovalState, type SecrecyConclusion } from '../../../shared/model/approvals';
 import { todayIso } from '../../platform/clock';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { useEscape } from '../shell/use-escape';
 import './approvals.css';
 
 export type ApprovalRequest =
@@ -35,13 +36,7 @@ export function ApprovalsDialog({ state, onRecord, onClose }: ApprovalsDialogPro
   const [saved, setSaved] = useState<'signOff' | 'secrecyReview' | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const record = async (request: ApprovalRequest) => {
     setBusy(true);

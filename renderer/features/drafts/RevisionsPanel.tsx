@@ -4,6 +4,7 @@ import type { AppError, Revision } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { usePlatform } from '../../platform/context';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { useEscape } from '../shell/use-escape';
 import { formatTimeSeconds } from './format';
 import type { Approvals } from '../../../shared/model/approvals';
 import { ApprovalHistory } from '../approvals/ApprovalHistory';
@@ -42,13 +43,7 @@ export function RevisionsPanel({ draftId, approvals, beforeRestore, onRestored, 
     };
   }, [api, draftId]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const restore = async (revision: Revision) => {
     setBusy(revision.id);
