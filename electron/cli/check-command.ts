@@ -12,6 +12,9 @@ import { SECTION_IDS, type CheckReport, type Finding, type PublicScreening } fro
 import { SOURCE_KEY } from '../../shared/checks/sources';
 import { RulesetError } from '../../shared/checks/ruleset';
 import { localIsoDate } from '../../shared/model/today';
+import { toBlocks } from '../../shared/model/lexical-json';
+import { blockText } from '../../shared/checks/analysis';
+import { mapSourceLines } from '../../shared/checks/source-lines';
 import { EXIT, pickLanguage, translator, type CliIo } from './io';
 import { parseArgs, type ParsedArgs } from './args';
 import { loadDocument } from './load';
@@ -30,13 +33,33 @@ export interface CheckJson {
     title: string | null;
     date: string | null;
   };
-  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; basis?: string; message: string; where: { block: number | null; field?: string; text: string; start: number | null; end: number | null; excerpt: string } }[];
+  findings: { rule: string; severity: Finding['severity']; source: Finding['source']; basis?: string; message: string; where: { block: number | null; field?: string; text: string; start: number | null; end: number | null; excerpt: string; line: number | null } }[];
   exportable: boolean;
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
-export function toCheckJson(file: string, doc: GongwenDocument, report: CheckReport, t: Translate): CheckJson {
+/**
+ * Each finding's line in a .txt/.md input (1-based), or null (a .docx or .gwdraft: the place
+ * is the paragraph, `block` + 1).
+ */
+export function findingLines(doc: GongwenDocument, report: CheckReport, source: string | undefined): Map<Finding, number | null> {
+  const out = new Map<Finding, number | null>();
+  if (source === undefined) {
+    for (const f of report.findings) out.set(f, null);
+    return out;
+  }
+  const blocks = toBlocks(doc.body);
+  const lines = mapSourceLines(source, blocks, doc.header);
+  for (const f of report.findings) {
+    const text = f.where.block !== null ? (blocks[f.where.block] ? blockText(blocks[f.where.block]!) : null) : null;
+    out.set(f, lines.lineOf({ block: f.where.block, field: f.where.field ?? null, start: f.where.start, end: f.where.end }, text));
+  }
+  return out;
+}
+
+export function toCheckJson(file: string, doc: GongwenDocument, report: CheckReport, t: Translate, source?: string): CheckJson {
+  const lineOf = findingLines(doc, report, source);
   const h = doc.header;
   const issuer = h.issuerLines.map((l) => l.trim()).filter(Boolean);
   return {
@@ -51,7 +74,7 @@ export function toCheckJson(file: string, doc: GongwenDocument, report: CheckRep
       title: orNull(h.title),
       date: orNull(h.date),
     },
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, ...(f.basisRef ? { basis: t(f.basisRef) } : {}), message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text, start: f.where.start, end: f.where.end, excerpt: f.where.excerpt } })),
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, source: f.source, ...(f.basisRef ? { basis: t(f.basisRef) } : {}), message: formatFinding(f, t), where: { block: f.where.block, ...(f.where.field ? { field: f.where.field } : {}), text: f.where.text, start: f.where.start, end: f.where.end, excerpt: f.where.excerpt, line: lineOf.get(f) ?? null } })),
     exportable: report.exportable,
   };
 }
@@ -64,8 +87,9 @@ export function publicScreeningFrom(args: ParsedArgs): PublicScreening | null {
 }
 
 /** `required`: section ids the kind's ruleset requires; an optional part that is absent shows "–", not "✗". */
-export function formatTable(file: string, doc: GongwenDocument, report: CheckReport, t: Translate, required?: ReadonlySet<string>): string {
+export function formatTable(file: string, doc: GongwenDocument, report: CheckReport, t: Translate, required?: ReadonlySet<string>, source?: string): string {
   const lines: string[] = [];
+  const lineOf = findingLines(doc, report, source);
   const kindKey = `checks.cli.kind.${doc.kind}`;
   const kindName = t(kindKey);
   lines.push(`${file}  ${kindName === kindKey ? doc.kind : kindName}`);
@@ -77,7 +101,14 @@ export function formatTable(file: string, doc: GongwenDocument, report: CheckRep
   // Repeated findings of a rule: one entry, its places listed (shared/checks/group.ts).
   for (const group of groupFindings(report.findings)) {
     const f = group.findings[0]!;
-    const placeOf = (x: Finding) => (x.where.block !== null ? t('checks.cli.block', { n: x.where.block + 1 }) : x.where.field ? t(`checks.field.${x.where.field}`) : '');
+    // .txt/.md: 第12行 as the file's editor shows it; a field found in the file: its name and line
+    const placeOf = (x: Finding) => {
+      const line = lineOf.get(x) ?? null;
+      if (x.where.block !== null) return line !== null ? t('checks.cli.line', { n: line }) : t('checks.cli.block', { n: x.where.block + 1 });
+      if (!x.where.field) return '';
+      const name = t(`checks.field.${x.where.field}`);
+      return line !== null ? `${name}（${t('checks.cli.line', { n: line })}）` : name;
+    };
     const where = group.findings.length === 1 ? placeOf(f) : t('checks.group.places', { count: group.findings.length });
     const fix = f.fix ? `  [${t('checks.cli.fixable')}]` : '';
     lines.push(`  ${t(`checks.severity.${f.severity}`)}  ${f.rule}  〔${t(`checks.source.${SOURCE_KEY[f.source]}`)}〕${where ? `  ${where}` : ''}`);
@@ -98,6 +129,8 @@ function requiredSections(rules: KindRules): Set<string> {
 export interface CheckedFile {
   file: string;
   doc: GongwenDocument;
+  /** A .txt/.md input's text (for line numbers). */
+  source?: string;
   report: CheckReport;
   rules: KindRules;
 }
@@ -116,7 +149,7 @@ export async function checkFile(file: string, io: CliIo, t: Translate, rulesFor:
     return { error: t('checks.cli.fail.ruleset', { file, reason: reason.slice(0, 200) }) };
   }
   const report = runChecks(loaded.doc, { today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts, public: screening });
-  return { file, doc: loaded.doc, report, rules };
+  return { file, doc: loaded.doc, report, rules, ...(loaded.source !== undefined ? { source: loaded.source } : {}) };
 }
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -144,8 +177,8 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo): Promi
     }
     if (!result.report.exportable) errors = true;
     const shown = path.isAbsolute(file) ? file : file.split(path.sep).join('/');
-    if (args.flags.has('json')) json.push(toCheckJson(shown, result.doc, result.report, t));
-    else io.stdout.write(`${formatTable(shown, result.doc, result.report, t, requiredSections(result.rules))}${args.files.length > 1 ? '\n' : ''}`);
+    if (args.flags.has('json')) json.push(toCheckJson(shown, result.doc, result.report, t, result.source));
+    else io.stdout.write(`${formatTable(shown, result.doc, result.report, t, requiredSections(result.rules), result.source)}${args.files.length > 1 ? '\n' : ''}`);
   }
   if (args.flags.has('json') && (json.length > 0 || args.files.length > 1)) {
     io.stdout.write(`${JSON.stringify(args.files.length > 1 ? json : json[0], null, 2)}\n`);

@@ -6,12 +6,13 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { IMPORT_ERROR_KEYS, ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from '../services/import-service';
+import { IMPORT_ERROR_KEYS, ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES, decodeText } from '../services/import-service';
 import { MAX_DRAFT_BYTES } from '../services/drafts-file';
 import { importFileBounded } from '../services/import-bounded';
 
 export type Loaded =
-  | { ok: true; doc: GongwenDocument }
+  /** `source`: a plain-text / Markdown file's decoded text, so findings can say their line. */
+  | { ok: true; doc: GongwenDocument; source?: string }
   | { ok: false; key: string; values: Record<string, string | number> };
 
 /** A report is 10–100 KB of text; this much without one line break is something else. */
@@ -61,7 +62,8 @@ export async function loadDocument(file: string, cwd: string, today: string): Pr
     return { ok: false, key: 'checks.cli.fail.noLines', values: { file, size: humanSize(bytes.length) } };
   }
   try {
-    return { ok: true, doc: await importFileBounded(path.basename(full), bytes, today) };
+    const doc = await importFileBounded(path.basename(full), bytes, today);
+    return TEXT_EXT.test(file) && bytes.length <= MAX_TEXT_BYTES ? { ok: true, doc, source: decodeText(bytes) } : { ok: true, doc };
   } catch (error) {
     if (error instanceof ImportError) {
       // Limits, worker failures, .doc/.pdf refusals and the more precise messages (RTF under a

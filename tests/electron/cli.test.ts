@@ -198,7 +198,7 @@ describe('gongwen check --public', () => {
     for (const f of found.slice(0, 3)) expect(typeof f.where.block).toBe('number');
     expect(found[0].where.text).toBe('522323198503124410');
     const table = await run(['check', file, '--public']);
-    expect(table.stdout).toMatch(/public\.idNumber\s+〔条例〕\s+第\d+段/);
+    expect(table.stdout).toMatch(/public\.idNumber\s+〔条例〕\s+第\d+行/);
   });
 
   it('--allow-phone takes the office’s own line out; export --public refuses the ID number and writes nothing', async () => {
