@@ -142,13 +142,21 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
     },
     [],
   );
-  const focusField = useCallback((field: keyof ReportHeader) => {
-    const el = fields.current.get(field) ?? fields.current.get('redHeader');
+  const focusField = useCallback((field: keyof ReportHeader, range?: { start: number; end: number }) => {
+    const own = fields.current.get(field);
+    const el = own ?? fields.current.get('redHeader');
     if (!el) return;
     const details = el.closest('details');
     if (details && !details.open) details.open = true;
     el.scrollIntoView({ block: 'center' });
     el.focus();
+    // Focusing shows the field's own value (DraftField); select the place once that has rendered.
+    if (own && range && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+      requestAnimationFrame(() => {
+        const length = el.value.length;
+        if (range.start <= length) el.setSelectionRange(range.start, Math.min(range.end, length));
+      });
+    }
     el.classList.add('gw-flash');
     setTimeout(() => el.classList.remove('gw-flash'), 1200);
   }, []);

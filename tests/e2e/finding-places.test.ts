@@ -121,4 +121,26 @@ describe('a finding selects its exact text', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(async () => (await selection(page)).text, { timeout: 10_000 }).toBe('×××');
   });
+
+  it('a place in a header field selects exactly that text in the field', async () => {
+    const page = await newPage(browser, preview.url);
+    const lines = fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8').split('\n');
+    const first = lines.findIndex((l) => l.trim());
+    lines[first] = lines[first]!.replace('街道', '街道XXX');
+    const title = await seedDraftFromText(page, lines.join('\n'), 'report.txt');
+    expect(title).toContain('XXX');
+    await openDraft(page, title.split('\n')[0]!);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const row = panel.locator('li.finding[data-rule="placeholder.remaining"]');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.locator('button.finding-text').click();
+    const fieldSelection = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+        if (!el || !('selectionStart' in el) || el.selectionStart === null) return null;
+        return { label: el.getAttribute('aria-label'), text: el.value.slice(el.selectionStart, el.selectionEnd ?? el.selectionStart) };
+      });
+    await expect.poll(async () => (await fieldSelection())?.text, { timeout: 10_000 }).toBe('XXX');
+    expect((await fieldSelection())?.label).toBe('标题');
+  });
 });

@@ -89,7 +89,7 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
     const { block, start, end } = finding.where;
     if (block !== null && start !== null && end !== null) controller.current?.selectInBlock(block, start, end);
     else if (block !== null) controller.current?.jumpToBlock(block);
-    else if (finding.where.field) controller.current?.jumpToField(finding.where.field);
+    else if (finding.where.field) controller.current?.jumpToField(finding.where.field, start !== null && end !== null ? { start, end } : undefined);
   }, []);
 
   // Stable (the document through a ref), so the check panel is not re-rendered by typing.

@@ -16,8 +16,8 @@ export interface EditorController {
   jumpToBlock(index: number): void;
   /** Selects exactly [start, end) of the block's text (a finding's place), scrolled to the middle of the view. */
   selectInBlock(index: number, start: number, end: number): void;
-  /** Focus a header field. */
-  jumpToField(field: keyof ReportHeader): void;
+  /** Focus a header field; with a range (a finding's place in the field's value), select exactly that. */
+  jumpToField(field: keyof ReportHeader, range?: { start: number; end: number }): void;
   /** Replace header and body; the body change is one undo step. */
   replaceDocument(document: GongwenDocument): void;
   getDocument(): GongwenDocument;
@@ -56,7 +56,7 @@ export interface ControllerPluginProps {
   setHeader: (header: ReportHeader) => void;
   /** The 报告年度 as the replacing document has it. */
   setYear: (year: Pick<GongwenDocument, 'reportYear' | 'reportYearFixed'>) => void;
-  focusField: (field: keyof ReportHeader) => void;
+  focusField: (field: keyof ReportHeader, range?: { start: number; end: number }) => void;
 }
 
 export function ControllerPlugin({ onReady, getDocument, setHeader, setYear, focusField }: ControllerPluginProps): null {
