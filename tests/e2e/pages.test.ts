@@ -155,17 +155,26 @@ async function openDocument(page: Page, doc: GongwenDocument): Promise<void> {
   await settle(page);
 }
 
-/** Wait until the page layer has written its layout (two frames without a change, no re-cut waiting for a pause in typing). */
+/**
+ * Wait until the page layer has written its layout: no re-cut waiting for a pause in typing,
+ * and the sheets unchanged for longer than that pause (two frames were not enough on a loaded
+ * machine: the first cut could still be to come, and a CI run read 2 sheets of a 4-page report).
+ */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     const sig = () => `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}`;
-    let last = '';
-    for (let i = 0; i < 100; i++) {
+    const QUIET_MS = 700; // > the page layer's 400 ms typing pause
+    const end = performance.now() + 30_000;
+    let last = sig();
+    let since = performance.now();
+    while (performance.now() < end) {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const now = sig();
-      if (now === last && !document.querySelector('.gw-cuts[data-pending]')) return;
-      last = now;
+      if (now !== last || document.querySelector('.gw-cuts[data-pending]')) {
+        last = now;
+        since = performance.now();
+      } else if (performance.now() - since >= QUIET_MS) return;
     }
   });
 }
