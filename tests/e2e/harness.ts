@@ -62,7 +62,15 @@ export async function startPreview(dataDir: string = freshDataDir()): Promise<Pr
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // a preview that does not stop on SIGTERM is killed, so one hang cannot fail the next test's hook
+        const kill = setTimeout(() => {
+          console.warn(`[harness] the preview did not stop within 15 s of ${signal}: killed`);
+          child.kill('SIGKILL');
+        }, 15_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill(signal);
       }),
   };
