@@ -33,11 +33,9 @@ describe('checks are linear in the document', () => {
     const doc = importText(text, { today: TODAY });
     const headings = toBlocks(doc.body).filter((b) => b.type === 'heading').length;
     expect(headings).toBeGreaterThan(40_000); // the importer keeps at most 100 000 blocks
-    const started = performance.now();
     const report = check(doc);
-    const ms = performance.now() - started;
     expect(report.findings.some((f) => f.rule === 'numbering.sequence')).toBe(true);
-    // Linear takes ~1 s here; the quadratic rule needed minutes. 60 s leaves room for a loaded machine.
-    expect(ms).toBeLessThan(60_000);
+    // Linear takes ~1 s here; the quadratic rule needed minutes: the test's own timeout is the
+    // bound (no timed assertion; the growth ratio is in npm run bench).
   }, 180_000);
 });
