@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 /** The marks put in, in body order: each different, so the selection says which place was chosen. */
@@ -25,11 +25,6 @@ function reportWithMarks(): { text: string; lines: string[] } {
     changed.push(lines[at]!);
   });
   return { text: lines.join('\n'), lines: changed };
-}
-
-async function openDraft(page: Page, title: string): Promise<void> {
-  await page.getByText(title, { exact: false }).first().click();
-  await page.getByRole('textbox', { name: '正文' }).waitFor();
 }
 
 /** The editor's selection: its text and whether it lies inside the body editor. */

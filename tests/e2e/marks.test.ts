@@ -9,7 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
 import { FORMAT_BOLD, MARKS, type Mark } from '../../shared/model';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/report-zhaishang-2023.txt');
@@ -30,11 +30,6 @@ async function waitSaved(page: Page): Promise<void> {
   const state = page.locator('.save-state');
   await expect.poll(() => state.innerText(), { timeout: 5_000 }).not.toBe('已保存');
   await expect.poll(() => state.innerText(), { timeout: 10_000 }).toBe('已保存');
-}
-
-async function openDraft(page: Page, title: string): Promise<void> {
-  await page.getByText(title, { exact: false }).first().click();
-  await page.getByRole('textbox', { name: '正文' }).waitFor();
 }
 
 /** Runs of document.xml as [properties, text]. */
