@@ -73,6 +73,29 @@ describe('checks and the export gate', () => {
     expect(await zip.file('word/document.xml')!.async('string')).toContain('主要工作举措及成效');
   });
 
+  it('导出 Word right after typing checks and exports the text as it is now, not as last synced', async () => {
+    const page = await newPage(browser, preview.url);
+    const title = await seedFixture(page, 'report-zhaishang-2023.txt');
+    await openDraft(page, title);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
+    // The page's timers stand still: the editor's idle sync to the screen's state cannot run,
+    // so only the export's own flush can bring the typed mark to the dialog.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 60_000);
+    try {
+      await page.locator('.gw-body p').last().click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('××');
+      await page.getByRole('button', { name: '导出 Word' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出 Word' });
+      await expect.poll(() => dialog.innerText()).toMatch(/还有 \d+ 项错误/);
+      await dialog.getByRole('button', { name: '返回修改' }).click();
+    } finally {
+      await page.clock.resume();
+    }
+  });
+
   it('warnings are shown once and confirmed before the download', async () => {
     const page = await newPage(browser, preview.url);
     const title = await seedFixture(page, 'report-jinlanshan-2022.txt');

@@ -161,9 +161,10 @@ export function useChecks(api: GongwenApi, document: GongwenDocument) {
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
-  const runNow = useCallback((): CheckReport | null => {
+  /** `document`: the editor's document flushed just now (export), newer than the last render's. */
+  const runNow = useCallback((document?: GongwenDocument): CheckReport | null => {
     if (!rules) return null;
-    const fresh = checkNow(latest.current, rules);
+    const fresh = checkNow(document ?? latest.current, rules);
     checker.current?.supersede();
     setReport(fresh);
     return fresh;

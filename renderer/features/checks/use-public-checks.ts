@@ -41,9 +41,9 @@ export function usePublicChecks(api: GongwenApi, document: GongwenDocument, rule
     return whenIdle(() => setReport(publicCheckNow(latest.current, rules, screening.current)), 500);
   }, [active, rules, document, screeningSeq]);
 
-  const runNow = useCallback((): CheckReport | null => {
+  const runNow = useCallback((document?: GongwenDocument): CheckReport | null => {
     if (!rules) return null;
-    const fresh = publicCheckNow(latest.current, rules, screening.current);
+    const fresh = publicCheckNow(document ?? latest.current, rules, screening.current);
     setReport(fresh);
     return fresh;
   }, [rules]);

@@ -108,11 +108,16 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
     (action: ExportAction) => {
       setError(null);
       setNotice(null);
-      checks.runNow();
-      publicChecks.runNow();
+      // The dialog's findings are those of the text as it is now: the editor's last keys reach
+      // the screen's state only when the browser is idle. Flushing also re-renders `document`
+      // with them before the dialog is confirmed, so runExport sends the same text.
+      const fresh = controller.current?.getDocument();
+      const now = fresh ? approvals.attach(fresh) : undefined;
+      checks.runNow(now);
+      publicChecks.runNow(now);
       setPending(action);
     },
-    [checks, publicChecks],
+    [approvals, checks, publicChecks],
   );
 
   const runExport = useCallback(
