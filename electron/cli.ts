@@ -4,7 +4,8 @@
  * into dist/cli.cjs, which bin/gongwen.cjs loads: the bundle runs `main()` by itself.
  */
 import path from 'node:path';
-import { EXIT, pickLanguage, translator, type CliIo } from './cli/io';
+import { EXIT } from './cli/exit-codes';
+import type { CliIo } from './cli/io';
 import { requireWithCodeCache, saveCodeCaches } from './cli/code-cache';
 
 /** Set by scripts/build-node.mjs in the dispatcher bundle: the commands are bundles beside it. */
@@ -19,7 +20,7 @@ function isBundle(): boolean {
 }
 
 /** A command: its bundle (dist/cli-NAME.cjs, with V8's code cache) or, from the sources, its module. */
-async function loadCommand<T>(name: 'check' | 'export' | 'calendar', fromSources: () => Promise<T>): Promise<T> {
+async function loadCommand<T>(name: 'check' | 'export' | 'calendar' | 'help', fromSources: () => Promise<T>): Promise<T> {
   if (isBundle()) return requireWithCodeCache(path.join(__dirname, `cli-${name}.cjs`)) as T;
   return fromSources();
 }
@@ -37,19 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await (await loadCommand('export', () => import('./cli/export-command'))).runExportCommand(rest, io);
       case 'calendar':
         return await (await loadCommand('calendar', () => import('./cli/calendar-command'))).runCalendarCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h': {
-        const t = translator(pickLanguage(undefined, io.env ?? {}));
-        (command === undefined ? io.stderr : io.stdout).write(`${t('checks.cli.usage')}\n`);
-        return command === undefined ? EXIT.unreadable : EXIT.ok;
-      }
-      default: {
-        const t = translator(pickLanguage(undefined, io.env ?? {}));
-        io.stderr.write(`${t('checks.cli.unknownCommand', { command })}\n${t('checks.cli.usage')}\n`);
-        return EXIT.unreadable;
-      }
+      default:
+        // No command, help, or an unknown one: the usage, from a bundle of its own (the
+        // dispatcher carries no translations).
+        return (await loadCommand('help', () => import('./cli/help-command'))).runHelpCommand(command, io);
     }
   } catch (error) {
     // A bug, not the user's input: still one line, no stack trace (GONGWEN_DEBUG=1 shows it).

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bench: CLI start-up, whole process, median of 7 runs each, beside `node -e 0` and pandoc's
+// Bench: CLI start-up, whole process, median of 7 runs each (interleaved), beside `node -e 0` and pandoc's
 // whole md → docx on the same machine (issue 15's goal: check ≤ 1.5×, export ≤ 2× node -e 0).
 // Timings are reported, never asserted. Usage: node scripts/bench-cli.mjs [runs=7]
+// (BENCH_CLI_BEFORE=path/to/bin/gongwen.cjs adds another build's check and export, interleaved.)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,33 +18,54 @@ const report = path.join(work, 'report.txt');
 writeFileSync(report, readFileSync(path.join(fixtures, 'report-zhaishang-2023.txt')));
 writeFileSync(path.join(work, 'report.md'), readFileSync(report, 'utf8').replace(/^([一二三四五六七八九十]+、.*)$/gmu, '# $1'));
 
-function median(cmd, args) {
-  const times = [];
-  let status = 0;
-  for (let i = 0; i < runs + 1; i++) {
-    const s = performance.now();
-    const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8' });
-    const ms = performance.now() - s;
-    if (r.error) return null;
-    status = r.status ?? -1;
-    if (i > 0) times.push(ms); // the first run only warms the disk cache
+/**
+ * Every command's runs, interleaved (round after round: each command once), so a change in the
+ * machine's load during the bench falls on all of them alike; the first round only warms the disk
+ * cache (and writes the V8 code caches). Median of `runs` per command.
+ */
+function medians(commands) {
+  const times = commands.map(() => []);
+  const status = commands.map(() => 0);
+  const missing = commands.map(() => false);
+  for (let round = 0; round < runs + 1; round++) {
+    commands.forEach(([cmd, args], i) => {
+      if (missing[i]) return;
+      const s = performance.now();
+      const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8' });
+      const ms = performance.now() - s;
+      if (r.error) missing[i] = true;
+      status[i] = r.status ?? -1;
+      if (round > 0) times[i].push(ms);
+    });
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], status };
+  return times.map((t, i) => {
+    if (missing[i]) return null;
+    t.sort((a, b) => a - b);
+    return { ms: t[Math.floor(t.length / 2)], status: status[i] };
+  });
 }
 
 try {
-  const base = median(process.execPath, ['-e', '0']);
-  const rows = [
-    ['node -e 0', base],
-    ['gongwen --help', median(process.execPath, [cli, '--help'])],
-    ['gongwen check report.txt', median(process.execPath, [cli, 'check', report])],
-    ['gongwen export report.txt', median(process.execPath, [cli, 'export', report, '--out', path.join(work, 'out.docx'), '--force'])],
-    ['pandoc report.md -o out.docx', median('pandoc', [path.join(work, 'report.md'), '-o', path.join(work, 'pandoc.docx')])],
+  const commands = [
+    ['node -e 0', process.execPath, ['-e', '0']],
+    ['gongwen --help', process.execPath, [cli, '--help']],
+    ['gongwen check report.txt', process.execPath, [cli, 'check', report]],
+    ['gongwen export report.txt', process.execPath, [cli, 'export', report, '--out', path.join(work, 'out.docx'), '--force']],
+    ['pandoc report.md -o out.docx', 'pandoc', [path.join(work, 'report.md'), '-o', path.join(work, 'pandoc.docx')]],
   ];
+  // BENCH_CLI_BEFORE=/other/checkout/bin/gongwen.cjs: that build's check and export too, in the same rounds.
+  const before = process.env.BENCH_CLI_BEFORE;
+  if (before) {
+    commands.push(['before: gongwen check report.txt', process.execPath, [before, 'check', report]]);
+    commands.push(['before: gongwen export report.txt', process.execPath, [before, 'export', report, '--out', path.join(work, 'before.docx'), '--force']]);
+  }
+  const results = medians(commands.map(([, cmd, args]) => [cmd, args]));
+  const base = results[0];
+  const rows = commands.map(([label], i) => [label, results[i]]);
+  console.log(`cli: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
   for (const [label, r] of rows) {
-    if (!r) console.log(`cli: ${label.padEnd(30)} not available`);
-    else console.log(`cli: ${label.padEnd(30)} ${r.ms.toFixed(0).padStart(5)} ms  ${(r.ms / base.ms).toFixed(2)}× node -e 0  (exit ${r.status}, median of ${runs})`);
+    if (!r) console.log(`cli: ${label.padEnd(38)} not available`);
+    else console.log(`cli: ${label.padEnd(38)} ${r.ms.toFixed(0).padStart(5)} ms  ${(r.ms / base.ms).toFixed(2)}× node -e 0  (exit ${r.status}, median of ${runs})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

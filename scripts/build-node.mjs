@@ -19,20 +19,24 @@ const entries = [
   { in: 'electron/cli/check-command.ts', out: 'dist/cli-check.cjs', cli: true },
   { in: 'electron/cli/export-command.ts', out: 'dist/cli-export.cjs', cli: true },
   { in: 'electron/cli/calendar-command.ts', out: 'dist/cli-calendar.cjs', cli: true },
+  { in: 'electron/cli/help-command.ts', out: 'dist/cli-help.cjs', cli: true },
 ];
 
 /** In the dispatcher, `import('./cli/check-command')` → `require('./cli-check.cjs')`. */
 const commandsApart = {
   name: 'cli-commands-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\/(check|export|calendar)-command$/ }, (args) => ({ path: `./cli-${args.path.match(/(check|export|calendar)/)[1]}.cjs`, external: true }));
+    b.onResolve({ filter: /^\.\/cli\/(check|export|calendar|help)-command$/ }, (args) => ({ path: `./cli-${args.path.match(/(check|export|calendar|help)/)[1]}.cjs`, external: true }));
   },
 };
-/** The CLI's main thread never converts a .docx (the import worker does): keep mammoth out. */
+/**
+ * The CLI's main thread never converts a .docx nor inflates one (the import worker does):
+ * keep mammoth and jszip out (nothing there calls them; the .docx writer zips with node:zlib).
+ */
 const mammothInWorkerOnly = {
   name: 'mammoth-in-worker-only',
   setup(b) {
-    b.onResolve({ filter: /^mammoth$/ }, () => ({ path: 'mammoth', external: true }));
+    b.onResolve({ filter: /^(mammoth|jszip)$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 

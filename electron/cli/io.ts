@@ -17,8 +17,7 @@ export interface CliIo {
   templatesDir?: string;
 }
 
-/** Exit codes of the contract: 0 no errors, 1 error findings (or a refused export), 2 a file unreadable / bad usage. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
+export { EXIT } from './exit-codes';
 
 /** --lang wins; else GONGWEN_LANG or LANG when it names English or Chinese; else zh-CN. */
 export function pickLanguage(flag: string | undefined, env: Record<string, string | undefined>): Language {

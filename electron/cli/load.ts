@@ -6,8 +6,8 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { IMPORT_ERROR_KEYS, ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES, decodeText } from '../services/import-service';
-import { MAX_DRAFT_BYTES } from '../services/drafts-file';
+import { IMPORT_ERROR_KEYS, ImportError, decodeText } from '../services/import-service';
+import { MAX_DOCX_BYTES, MAX_DRAFT_BYTES, MAX_TEXT_BYTES } from '../services/file-size-limits';
 import { importFileBounded } from '../services/import-bounded';
 
 export type Loaded =

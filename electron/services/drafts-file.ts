@@ -12,8 +12,7 @@ export const JOURNAL_FORMAT = 'gongwen-journal';
 /** Version of the envelope around the document (the document has its own schemaVersion). */
 export const DRAFT_FILE_VERSION = 1;
 export const DRAFT_EXT = '.gwdraft';
-/** The largest .gwdraft accepted from outside (import, open): generous for a report, stops a wrong file early. */
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+export { MAX_DRAFT_BYTES } from './file-size-limits';
 
 export interface DraftEnvelope {
   format: typeof DRAFT_FORMAT;

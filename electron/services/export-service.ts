@@ -13,7 +13,7 @@ import path from 'node:path';
 import { writeErrorCode, writeFileDurable } from './durable-write';
 import { exists } from './disk';
 import type { GongwenDocument } from '../../shared/model/document';
-import { fail, ok, type Result } from '../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../shared/ipc/result';
 import { gateDecision } from '../../shared/checks/gate';
 
 export type ExportVariant = 'official' | 'public';

@@ -9,9 +9,10 @@
  * - every import also runs in a worker thread with a memory and a time limit
  *   (import-bounded.ts), for whatever these checks do not foresee.
  *
- * Pure JavaScript (jszip), no node:fs: it runs inside the import worker.
+ * Pure JavaScript (jszip), no node:fs: it runs inside the import worker. jszip is loaded on
+ * first use: the callers that only need the limits (import-bounded.ts, the CLI) never load it.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 export interface ImportLimits {
   /** One inflated zip entry (document.xml of a 100-page report is ~5 MB). */
@@ -174,8 +175,9 @@ interface JSZipStream {
  */
 export async function checkZipBounds(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<void> {
   let zip: JSZip;
+  const { default: jszip } = await import('jszip');
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await jszip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     return; // not a zip we can read: the importer says "not a valid .docx"
   }

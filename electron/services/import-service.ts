@@ -10,7 +10,7 @@ import { toBlocks } from '../../shared/model/lexical-json';
 import { normalizeBody } from '../../shared/model/normalize';
 import { importText } from '../../shared/import/text';
 import { importHtml } from '../../shared/import/html';
-import { MAX_DRAFT_BYTES, decodeDraft } from './drafts-file';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES } from './file-size-limits';
 
 export type ImportErrorCode = 'empty' | 'binary' | 'not-docx' | 'not-doc' | 'not-pdf' | 'pdf-scanned' | 'pdf-encrypted' | 'unsupported-type' | 'too-large' | 'corrupt-draft' | 'newer-draft' | 'over-limit' | 'unreadable';
 
@@ -45,9 +45,7 @@ export class ImportError extends Error {
   }
 }
 
-/** Text over this is not a report (a report is ~20–60 KB); .docx may carry photos. */
-export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+export { MAX_TEXT_BYTES, MAX_DOCX_BYTES } from './file-size-limits';
 
 function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
@@ -105,18 +103,6 @@ export function importTextBytes(name: string, bytes: Uint8Array, today: string):
   return ensureNotEmpty(importText(text, { today }), name);
 }
 
-/** A .gwdraft (or a bare document JSON) → the current document version. */
-export function parseDraftBytes(name: string, bytes: Uint8Array): GongwenDocument {
-  if (bytes.length > MAX_DRAFT_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DRAFT_BYTES / 1024 / 1024 });
-  if (bytes.length === 0) throw new ImportError('empty', { name });
-  const decoded = decodeDraft(bytes, { id: 'import', time: new Date(0).toISOString() });
-  if (!decoded.ok) {
-    if (decoded.reasonKey === 'drafts.corrupt.newer') throw new ImportError('newer-draft', { name }, undefined, decoded.detail);
-    throw new ImportError('corrupt-draft', { name, reason: decoded.detail.slice(0, 200) }, undefined, decoded.detail);
-  }
-  return decoded.value.document;
-}
-
 export async function importDocxBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
   if (bytes.length === 0) throw new ImportError('empty', { name });
@@ -158,7 +144,8 @@ async function importByType(name: string, bytes: Uint8Array, today: string): Pro
       return importDocxBytes(name, bytes, today);
     case 'gwdraft':
     case 'json':
-      return parseDraftBytes(name, bytes);
+      // Loaded on first use: the draft format's schemas are not built for a .txt.
+      return (await import('./import-draft')).parseDraftBytes(name, bytes);
     // The worker-only importers, loaded on first use (the other bundles leave them out).
     case 'doc':
     case 'dot':

@@ -4,7 +4,7 @@
  */
 import type { CheckReport } from './types';
 import { formatFindingWithPlace, type Translate } from './format';
-import { fail, ok, type Result } from '../ipc/contract';
+import { fail, ok, type Result } from '../ipc/result';
 
 export interface ExportGate {
   errors: string[];

@@ -1,8 +1,8 @@
 /**
  * GongwenDocument → .docx bytes, laid out to GB/T 9704-2012 (see docs/gbt9704.md).
  *
- * Built with the `docx` library, then a small post-processing pass over the package
- * (jszip) for the few settings the library cannot write: paragraph-level
+ * Built with the `docx` library; its package files get a small string pass before the one
+ * zip (./zip.ts) for the few settings the library cannot write: paragraph-level
  * `w:snapToGrid w:val="0"` on the large-type header lines, and widow control off by
  * default so every full page holds exactly 22 lines.
  *
@@ -10,7 +10,7 @@
  * who edits the file in Word or WPS keeps the format; runs only carry a character style
  * where a paragraph mixes fonts (run-in headings, 签发人 names, 密级).
  *
- * Pure: no I/O, no clock, no locale. All geometry comes from shared/page/geometry.ts.
+ * Pure: no I/O, no clock, no locale (node:zlib for the zip). All geometry comes from shared/page/geometry.ts.
  */
 import {
   AlignmentType,
@@ -37,8 +37,8 @@ import {
   type ICharacterStyleOptions,
   type IRunOptions,
 } from 'docx';
-import JSZip from 'jszip';
 import type { GongwenDocument } from '../model/document';
+import { zipPackage } from './zip';
 import { compactRuns, runLines, runsOf, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { toBlocks } from '../model/lexical-json';
 import { displayLabels } from '../model/numbering';
@@ -756,25 +756,39 @@ export function buildDocxDocument(doc: GongwenDocument, options: BuildDocxOption
 }
 
 /**
+ * The package's files as the docx library writes them (path → XML text or bytes), before any
+ * zipping. The library's Packer zips them itself (with fflate, dated by the clock), so the
+ * files come from its compiler — the step Packer.pack runs before zipping — and are zipped
+ * once, here, after the fixes below (shared/docx/zip.ts). Packer has no public way to hand
+ * the files out; if a docx release renames the compiler, this says so (every export test fails).
+ */
+function packageFiles(document: Document): Map<string, string | Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile?(file: Document, prettify?: string, overrides?: readonly unknown[]): unknown } }).compiler;
+  if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer.compiler.compile is missing (a docx release changed its packer; see shared/docx/build.ts)');
+  const files = compiler.compile(document, undefined, []);
+  if (!(files instanceof Map)) throw new Error('docx: Packer.compiler.compile gave no Map of files (see shared/docx/build.ts)');
+  return files as Map<string, string | Uint8Array>;
+}
+
+const asText = (data: string | Uint8Array | undefined): string | undefined => (data === undefined ? undefined : typeof data === 'string' ? data : new TextDecoder().decode(data));
+
+/**
  * Package fixes the library has no option for. String edits on known, library-written
  * markup; each is checked by tests/shared/docx.
  */
-async function postProcess(bytes: ArrayBuffer, stamp: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+function postProcess(files: Map<string, string | Uint8Array>, stamp: Date): Uint8Array {
   // Deterministic bytes: the same document gives the same file (no hidden clock, per
   // style.md). core.xml's created/modified become the 成文日期 and every zip entry's date too.
-  const coreFile = zip.file('docProps/core.xml');
-  if (coreFile) {
+  const core = asText(files.get('docProps/core.xml'));
+  if (core !== undefined) {
     const iso = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const core = (await coreFile.async('string')).replace(
-      /(<dcterms:(created|modified) [^>]*>)[^<]*(<\/dcterms:\2>)/g,
-      (_m, open: string, _k: string, close: string) => `${open}${iso}${close}`,
+    files.set(
+      'docProps/core.xml',
+      core.replace(/(<dcterms:(created|modified) [^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _k: string, close: string) => `${open}${iso}${close}`),
     );
-    zip.file('docProps/core.xml', core);
   }
-  const stylesFile = zip.file('word/styles.xml');
-  if (stylesFile) {
-    let styles = await stylesFile.async('string');
+  let styles = asText(files.get('word/styles.xml'));
+  if (styles !== undefined) {
     // Widow/orphan control off: a full page always holds 22 lines (the classic template does the same).
     styles = styles.replace(/<w:pPrDefault\/>|<w:pPrDefault><w:pPr>/, (m) =>
       m === '<w:pPrDefault/>' ? '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault>' : `${m}<w:widowControl w:val="0"/>`,
@@ -803,19 +817,14 @@ async function postProcess(bytes: ArrayBuffer, stamp: Date): Promise<Uint8Array>
         style.replace('<w:spacing ', '<w:snapToGrid w:val="0"/><w:spacing '),
       );
     }
-    zip.file('word/styles.xml', styles);
+    files.set('word/styles.xml', styles);
   }
-  zip.forEach((_path, file) => {
-    file.date = stamp;
-  });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  return zipPackage(files, stamp);
 }
 
 /** GongwenDocument → .docx bytes. Guidance blocks are skipped (the export gate refuses them anyway). */
 export async function buildDocx(doc: GongwenDocument, options: BuildDocxOptions): Promise<Uint8Array> {
-  const document = buildDocxDocument(doc, options);
-  const bytes = await Packer.toArrayBuffer(document);
-  return postProcess(bytes, documentStamp(doc));
+  return postProcess(packageFiles(buildDocxDocument(doc, options)), documentStamp(doc));
 }
 
 /** Fallback stamp when the document has no readable 成文日期 (the zip format starts at 1980). */

@@ -23,17 +23,9 @@ import {
   settingsPatchSchema,
 } from './schemas';
 
-export interface AppError {
-  /** Stable machine code, e.g. "invalid-payload", "draft-not-found", "export-blocked". */
-  code: string;
-  /** i18n key under `errors.` plus values for interpolation. */
-  messageKey: string;
-  values?: Record<string, string | number>;
-  /** Extra detail for the user (e.g. the list of blocking findings' messages). */
-  details?: string[];
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+// The answer shape of every channel (no zod there: services that only answer need not build the schemas).
+export { fail, ok, type AppError, type Result } from './result';
+import type { AppError, Result } from './result';
 
 export interface Notice {
   /** i18n key, e.g. "errors.settingsCorrupt". */
@@ -279,12 +271,4 @@ export function parsePayload<C extends Channel>(channel: string, payload: unknow
     };
   }
   return { ok: true, value: parsed.data as ApiInput<C> };
-}
-
-export function fail(code: string, messageKey: string, values?: AppError['values'], details?: string[]): { ok: false; error: AppError } {
-  return { ok: false, error: { code, messageKey, ...(values ? { values } : {}), ...(details ? { details } : {}) } };
-}
-
-export function ok<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
 }

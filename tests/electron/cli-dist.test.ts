@@ -63,4 +63,28 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a .txt check or export loads only its own bundle: no jszip, mammoth, import worker, nor the draft schemas', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cli-dist-'));
+    try {
+      // A preload that lists every require() the process makes (start-up: issue 15).
+      const spy = path.join(dir, 'spy.cjs');
+      fs.writeFileSync(spy, `const M = require('node:module'); const seen = []; const load = M._load; M._load = function (r, ...a) { seen.push(r); return load.call(this, r, ...a); }; process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'seen.json'))}, JSON.stringify(seen)));`);
+      const report = path.join(FIXTURES, 'report-zhaishang-2023.txt');
+      for (const args of [['check', report], ['export', report, '--out', path.join(dir, 'r.docx')]]) {
+        const r = spawnSync(process.execPath, ['-r', spy, DIST, ...args], { cwd: dir, encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        const seen = JSON.parse(fs.readFileSync(path.join(dir, 'seen.json'), 'utf8')) as string[];
+        expect(seen.filter((m) => /jszip|mammoth|import-worker|word-extractor|pdfjs/.test(m))).toEqual([]);
+      }
+      for (const bundle of ['cli-check.cjs', 'cli-export.cjs']) {
+        const code = fs.readFileSync(path.join(REPO, 'dist', bundle), 'utf8');
+        // the draft format's and the approvals' schemas: built in the worker only (when a .gwdraft comes in)
+        expect(code).not.toContain('not a draft id');
+        expect(code).not.toContain('not a time');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -6,7 +6,8 @@ import type { GongwenDocument } from '../../../shared/model/document';
 import { localIsoDate } from '../../../shared/model/today';
 import { DRAFT_EXT, encodeDraft, type DraftEnvelope } from '../drafts-file';
 import { safeFileName } from '../file-names';
-import { ImportError, parseDraftBytes } from '../import-service';
+import { ImportError } from '../import-service';
+import { parseDraftBytes } from '../import-draft';
 import { bail } from './context';
 
 export function draftFileOut(env: DraftEnvelope, now: Date): { fileName: string; base64: string } {

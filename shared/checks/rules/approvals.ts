@@ -8,7 +8,7 @@
  */
 import type { CheckRule, Finding } from '../types';
 import { compact, make } from '../finding';
-import { approvalState } from '../../model/approvals';
+import { approvalState } from '../../model/approval-state';
 
 export const approvalsRule: CheckRule = {
   ids: ['approval.signOffStale', 'public.secrecyReview'],
