@@ -8,15 +8,18 @@
  * A first start is a process of its own: after the main run, the script runs itself again
  * (GW_DESKTOP_PHASE=first-start) on an empty userData, an English OS locale and a .gwdraft on
  * the command line, as Windows starts the app on a double-click; its results join this run's.
+ * A third process (GW_DESKTOP_PHASE=data-in-use) starts the app on a data folder a real preview
+ * server already holds: it must say so in a message box and quit, writing nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const phase = process.env.GW_DESKTOP_PHASE === 'first-start' ? 'first-start' : 'main';
+const phase = ['first-start', 'data-in-use'].includes(process.env.GW_DESKTOP_PHASE) ? process.env.GW_DESKTOP_PHASE : 'main';
 const require = createRequire(import.meta.url);
 const standInPath = path.join(root, 'tests', 'desktop', 'electron-stand-in.cjs');
 const resolve = Module._resolveFilename;
@@ -62,6 +65,43 @@ async function until(fn, message, ms = 15_000) {
     if (Date.now() > end) throw new Error(`timed out: ${message}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+if (phase === 'data-in-use') {
+  await scenario('a data folder held by a preview server: the app names the holder in a message box, quits and writes nothing', async () => {
+    const userDataDir = path.join(state.root, 'userData');
+    fs.mkdirSync(userDataDir, { recursive: true });
+    const env = { ...process.env, PORT: '0', GONGWEN_DATA_DIR: userDataDir };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const preview = spawn(process.execPath, [path.join(root, 'dist', 'preview', 'server.cjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let said = '';
+      preview.stdout.on('data', (c) => (said += c));
+      preview.stderr.on('data', (c) => (said += c));
+      const url = (await until(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(said), `the preview starts: ${said}`, 30_000))[0];
+      const before = fs.readdirSync(userDataDir).sort();
+      require(path.join(root, 'dist', 'electron', 'main.cjs'));
+      await until(() => state.quits > 0, 'the app quits');
+      const box = state.messageBoxes.at(-1);
+      assert(box, 'a message box was shown');
+      const text = `${box.title}\n${box.message}\n${box.detail}`;
+      assert(box.type === 'error' && box.title === '数据文件夹正在使用', `title ${box.title}`);
+      for (const part of ['数据文件夹正被另一个公文写作台使用', '预览服务', `进程 ${preview.pid}`, os.hostname(), userDataDir]) assert(text.includes(part), `the message names ${part}: ${text}`);
+      assert(state.windows.length === 0, 'no window opened');
+      await new Promise((r) => setTimeout(r, 500));
+      assert(JSON.stringify(fs.readdirSync(userDataDir).sort()) === JSON.stringify(before), `the app wrote nothing: ${fs.readdirSync(userDataDir)} vs ${before}`);
+      const lock = JSON.parse(fs.readFileSync(path.join(userDataDir, 'gongwen.lock'), 'utf8'));
+      assert(lock.pid === preview.pid && lock.kind === 'preview', `the preview keeps the lock: ${JSON.stringify(lock)}`);
+      const res = await fetch(url);
+      assert(res.status === 200, `the preview still answers: ${res.status}`);
+    } finally {
+      preview.kill('SIGTERM');
+      await until(() => preview.exitCode !== null || preview.signalCode !== null, 'the preview stops', 20_000);
+    }
+  });
+  await standIn.close();
+  fs.writeFileSync(process.env.GW_DESKTOP_RESULTS, JSON.stringify(results.map(([name, e]) => [name, e ? String(e?.stack ?? e) : null])));
+  process.exit(0);
 }
 
 require(path.join(root, 'dist', 'electron', 'main.cjs'));
@@ -334,18 +374,21 @@ await scenario('the window showing another URL (the preload runs there too) is r
 
 await standIn.close();
 
-// the first start, in a process of its own
-{
-  const resultsFile = path.join(state.root, 'first-start.json');
+// the first start, and a start on a data folder in use, each in a process of its own
+for (const [childPhase, extraEnv] of [
+  ['first-start', { GW_STANDIN_LOCALE: 'en-US', GW_DESKTOP_ARGV_DRAFT: seed }],
+  ['data-in-use', { GW_STANDIN_LOCALE: 'zh-CN' }],
+]) {
+  const resultsFile = path.join(state.root, `${childPhase}.json`);
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
-    env: { ...process.env, GW_DESKTOP_PHASE: 'first-start', GW_STANDIN_LOCALE: 'en-US', GW_DESKTOP_ARGV_DRAFT: seed, GW_DESKTOP_RESULTS: resultsFile },
+    env: { ...process.env, GW_DESKTOP_PHASE: childPhase, ...extraEnv, GW_DESKTOP_RESULTS: resultsFile },
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 180_000,
   });
   if (fs.existsSync(resultsFile)) {
     for (const [name, error] of JSON.parse(fs.readFileSync(resultsFile, 'utf8'))) results.push([name, error]);
   } else {
-    const name = 'the first-start process ran';
+    const name = `the ${childPhase} process ran`;
     console.log(`  FAIL ${name}: exit ${child.status} ${child.signal ?? ''} ${child.error ?? ''}`);
     results.push([name, new Error(`exit ${child.status}`)]);
   }

@@ -17,6 +17,7 @@ import { MAIN_COMMANDS, menuTemplate } from './menu';
 import type { MenuCommand } from '../../shared/ipc/channel-names';
 import { registerIpc } from './ipc';
 import { draftPathFromArgv } from './argv';
+import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage, type DataFolderLock } from '../services/data-lock';
 
 
 const root = findPackageRoot(__dirname);
@@ -90,6 +91,22 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(root, 'templates');
     const dataDir = app.getPath('userData');
+    // Electron's single-instance lock covers this install in this session only; the data folder's
+    // own lock also stops a preview server, another user session or another install on the same folder.
+    const lockLanguage = () => lockMessageLanguage(dataDir, languageForLocale(app.getLocale()));
+    let lock: DataFolderLock;
+    try {
+      lock = acquireDataFolderLock(dataDir, 'desktop', { onCompromised: () => dialog.showErrorBox(createI18n(lockLanguage()).t('dataLock.title'), describeLockCompromised(dataDir, lockLanguage())) });
+    } catch (error) {
+      if (!(error instanceof DataFolderInUseError)) throw error;
+      // the other instance keeps working; this one writes nothing, says who has the folder, and quits
+      const language = lockLanguage();
+      const said = describeDataFolderInUse(error, language);
+      await dialog.showMessageBox({ type: 'error', title: said.title, message: said.message, detail: said.detail, buttons: [createI18n(language).t('dataLock.quit')] });
+      app.quit();
+      return;
+    }
+    if (!lock.held) console.error(describeUnlocked(lock, lockLanguage()));
     const wired = wireServices({
       dataDir,
       templatesDir,
@@ -118,7 +135,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(wired.handlers, appUrl);
     const saved = wired.handlers['settings:get'] ? await wired.handlers['settings:get'](undefined) : null;
     createWindow(saved && saved.ok ? saved.value.language : languageForLocale(app.getLocale()));
-    app.on('before-quit', () => void wired.close());
+    app.on('before-quit', () => void wired.close().finally(() => lock.release()));
   });
   app.on('window-all-closed', () => app.quit());
 }

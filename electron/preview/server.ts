@@ -17,10 +17,16 @@ import { wireServices, type Wired } from '../services/wire';
 import { findPackageRoot, packageVersion } from '../services/package-root';
 import { SECURITY_HEADERS } from './security-headers';
 import { fail } from '../../shared/ipc/contract';
+import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage } from '../services/data-lock';
+import { pickLanguage } from '../cli/io';
 
 export const TOKEN_HEADER = 'x-gongwen-token';
 const TOKEN_META = '<meta name="gongwen-token" content="">';
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
+/** On close, answers already being worked on get this long to go out before their connections are cut. */
+const CLOSE_GRACE_MS = 2_000;
+/** Exit code of `npm run preview` when another instance holds the data folder. */
+export const EXIT_DATA_IN_USE = 3;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,12 +101,32 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const servedIndex = indexHtml.replace(TOKEN_META, `<meta name="gongwen-token" content="${token}">`);
 
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const wired: Wired = wireServices({ dataDir: options.dataDir, templatesDir: options.templatesDir, shell: 'preview', version: options.version });
+  // before any service writes: a second instance on this folder stops here (DataFolderInUseError)
+  const lock = acquireDataFolderLock(options.dataDir, 'preview', {
+    onCompromised: () => console.error(describeLockCompromised(options.dataDir, lockMessageLanguage(options.dataDir, pickLanguage(undefined, process.env)))),
+  });
+  const language = () => lockMessageLanguage(options.dataDir, pickLanguage(undefined, process.env));
+  if (!lock.held) console.error(describeUnlocked(lock, language()));
+  let wired: Wired;
+  try {
+    wired = wireServices({ dataDir: options.dataDir, templatesDir: options.templatesDir, shell: 'preview', version: options.version });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let port = options.port;
+  /** Requests not yet answered: close() lets them finish (briefly) before cutting connections. */
+  let inFlight = 0;
+  let onAllAnswered: (() => void) | null = null;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   const server = http.createServer((req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) onAllAnswered?.();
+    });
     void handle(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'errors.internal', { message }));
@@ -163,21 +189,50 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await wired.close();
+    lock.release();
+    throw error;
+  }
   const address = server.address();
   if (address && typeof address === 'object') port = address.port;
+
+  /**
+   * Stop listening, let the answers in flight go out (up to CLOSE_GRACE_MS), then cut every
+   * connection: Node's server.close() waits for all of them, and a browser left open holds a
+   * preconnected socket or a keep-alive one indefinitely. Then flush the services' pending
+   * durable writes (a request cut mid-way still completes its write) and release the lock.
+   */
+  const closeOnce = async (): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        onAllAnswered = resolve;
+        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+      });
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await closed;
+    try {
+      await wired.close();
+    } finally {
+      lock.release();
+    }
+  };
+  let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await wired.close();
-    },
+    close: () => (closing ??= closeOnce()),
   };
 }
 
@@ -199,10 +254,22 @@ async function main(): Promise<void> {
       version: packageVersion(root),
     });
     console.log(`GongwenDesk preview ready at ${preview.url} (data folder: ${dataDir})`);
-    const stop = () => void preview.close().then(() => process.exit(0));
+    const stop = () =>
+      void preview.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`preview did not stop cleanly: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
+    if (error instanceof DataFolderInUseError) {
+      const said = describeDataFolderInUse(error, lockMessageLanguage(dataDir, pickLanguage(undefined, process.env)));
+      console.error(`${said.message}\n${said.detail}`);
+      process.exit(EXIT_DATA_IN_USE);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `port ${port} is already in use: set PORT to another number` : `preview could not start: ${(error as Error).message}`);
     process.exit(1);

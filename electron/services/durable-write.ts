@@ -212,6 +212,41 @@ export function writeFileDurableSync(target: string, data: string | Uint8Array, 
   }
 }
 
+/**
+ * Create `target` with `data` only if it does not exist (O_EXCL: EEXIST otherwise) — for lock
+ * files, which must never replace another's. Every byte written, fsynced, size checked, the
+ * folder fsynced; on a failure after the create the partial file is removed.
+ */
+export function createFileExclusiveSync(target: string, data: string | Uint8Array, mode = 0o644): void {
+  const bytes = toBytes(data);
+  const fd = fs.openSync(target, 'wx', mode);
+  try {
+    let offset = 0;
+    while (offset < bytes.length) {
+      const written = fs.writeSync(fd, bytes, offset, bytes.length - offset, offset);
+      if (written <= 0) throw noProgress();
+      offset += written;
+    }
+    fs.fsyncSync(fd);
+    const { size } = fs.fstatSync(fd);
+    if (size !== bytes.length) throw sizeMismatch(target, bytes.length, size);
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already failing
+    }
+    try {
+      fs.unlinkSync(target);
+    } catch {
+      // nothing to remove
+    }
+    throw error;
+  }
+  fs.closeSync(fd);
+  fsyncDirSync(path.dirname(target));
+}
+
 /** The system code of a write failure ('ENOSPC', 'EROFS', 'ESIZE', …), 'EIO' when unknown. */
 export function writeErrorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;

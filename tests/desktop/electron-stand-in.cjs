@@ -11,6 +11,7 @@
  *                        and webContents.send through page bindings, payloads structured-cloned
  *   event.senderFrame    the real frame the message came from (its live URL); mainFrame likewise
  *   dialog               answers what the test queued (a path, or cancel); records message boxes
+ *                        (both showMessageBox forms) and error boxes; app.quit() calls are counted
  *   printToPDF           the page's own print to PDF (Chromium's, as Electron's is)
  *   Menu                 buildFromTemplate records the template; tests click items by label
  *   app                  whenReady, getPath (temp folders), getLocale, single-instance lock,
@@ -43,6 +44,8 @@ const state = {
   saveDialogs: [],
   messageBoxes: [],
   openedPaths: [],
+  /** How often app.quit() was called. */
+  quits: 0,
   browser: null,
 };
 
@@ -89,6 +92,7 @@ class App extends EventEmitter {
   }
   setAppUserModelId() {}
   quit() {
+    state.quits += 1;
     this.emit('before-quit');
   }
 }
@@ -220,8 +224,9 @@ const dialog = {
     const answer = state.openAnswers.length ? state.openAnswers.shift() : null;
     return answer ? { canceled: false, filePaths: [answer] } : { canceled: true, filePaths: [] };
   },
-  async showMessageBox(_win, options) {
-    state.messageBoxes.push(options);
+  async showMessageBox(winOrOptions, maybeOptions) {
+    // Electron's two forms: (window, options) and (options)
+    state.messageBoxes.push(maybeOptions ?? winOrOptions);
     return { response: 0 };
   },
   showErrorBox(title, content) {

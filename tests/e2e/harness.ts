@@ -26,7 +26,14 @@ export interface PreviewProcess {
   url: string;
   dataDir: string;
   child: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Sends `signal`; resolves once the process has ended, with how it ended (killed: it needed the 15 s SIGKILL). */
+  stop(signal?: NodeJS.Signals): Promise<PreviewExit>;
+}
+
+export interface PreviewExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  killed: boolean;
 }
 
 export function freshDataDir(): string {
@@ -60,16 +67,18 @@ export async function startPreview(dataDir: string = freshDataDir()): Promise<Pr
     dataDir,
     child,
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      new Promise<PreviewExit>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode, killed: false });
         // a preview that does not stop on SIGTERM is killed, so one hang cannot fail the next test's hook
+        let killed = false;
         const kill = setTimeout(() => {
           console.warn(`[harness] the preview did not stop within 15 s of ${signal}: killed`);
+          killed = true;
           child.kill('SIGKILL');
         }, 15_000);
-        child.once('exit', () => {
+        child.once('exit', (code, exitSignal) => {
           clearTimeout(kill);
-          resolve();
+          resolve({ code, signal: exitSignal, killed });
         });
         child.kill(signal);
       }),

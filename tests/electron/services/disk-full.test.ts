@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileDurable, writeFileDurableSync } from '../../../electron/services/durable-write';
+import { createFileExclusiveSync, writeFileDurable, writeFileDurableSync } from '../../../electron/services/durable-write';
+import { acquireDataFolderLock, LOCK_FILE_NAME } from '../../../electron/services/data-lock';
 import { createSettingsService } from '../../../electron/services/settings-service';
 import { createDraftService } from '../../../electron/services/drafts-service';
 import { errorMessage } from '../../../electron/services/disk';
@@ -146,5 +147,35 @@ describe.skipIf(tinyFsUnavailable !== null)(`a nearly full disk (tmpfs, ${FREE /
     expect(stderr).not.toMatch(/ENOSPC: ENOSPC|tmp-|rename/);
     expect(fs.readFileSync(path.join(disk.dir, 'report.docx')).equals(good)).toBe(true);
     expect(disk.entries()).toEqual(['report.docx', 'report.txt']);
+  });
+  it('createFileExclusiveSync (the lock file): ENOSPC and no partial file left; EEXIST never replaces', () => {
+    const file = path.join(disk.dir, 'exclusive');
+    disk.leaveFree(FREE);
+    expect(() => createFileExclusiveSync(file, big(40_000))).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(disk.entries()).toEqual([]);
+    disk.makeRoom();
+    createFileExclusiveSync(file, 'first');
+    expect(() => createFileExclusiveSync(file, 'second')).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(fs.readFileSync(file, 'utf8')).toBe('first');
+  });
+
+  it('the data folder lock on a full or read-only disk: unheld with the reason, no lock file; held again once writable', () => {
+    disk.leaveFree(0);
+    const full = acquireDataFolderLock(disk.dir, 'preview');
+    expect({ held: full.held, problem: full.problem }).toEqual({ held: false, problem: 'ENOSPC' });
+    expect(disk.entries()).toEqual([]);
+    disk.makeRoom();
+    disk.setReadOnly(true);
+    try {
+      const readOnly = acquireDataFolderLock(disk.dir, 'preview');
+      expect({ held: readOnly.held, problem: readOnly.problem }).toEqual({ held: false, problem: 'EROFS' });
+    } finally {
+      disk.setReadOnly(false);
+    }
+    const lock = acquireDataFolderLock(disk.dir, 'preview');
+    expect(lock.held).toBe(true);
+    expect(disk.entries()).toEqual([LOCK_FILE_NAME]);
+    lock.release();
+    expect(disk.entries()).toEqual([]);
   });
 });
