@@ -96,6 +96,7 @@ export const STYLE_IDS = {
   bodyChar: 'GwBodyChar',
   heiChar: 'GwHeiChar',
   kaiChar: 'GwKaiChar',
+  tableText: 'GwTableText',
 } as const;
 
 // ---------------------------------------------------------------------------------------
@@ -198,6 +199,16 @@ function paragraphStyles(issuerSizePt: number): IParagraphStyleOptions[] {
       ...base,
       run: { size: ptToHalfPoints(SIZES_PT.colophon) },
       paragraph: { alignment: AlignmentType.LEFT },
+    },
+    {
+      // Cell text (docs/gbt9704-tables.md): its own exact line (1.5 × the cell's size), off the
+      // 28.95 pt grid — LibreOffice would give every cell line a whole grid line (measured:
+      // rows 29.45 pt where Word, print and the screen set 24.5 pt), Word keeps the exact line.
+      id: STYLE_IDS.tableText,
+      name: '表格文字',
+      ...base,
+      run: { size: ptToHalfPoints(TABLE.sizePt) },
+      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: exactLine(ptToTwips(TABLE.sizePt * TABLE.lineFactor)) },
     },
     {
       id: STYLE_IDS.pageNumber,
@@ -421,6 +432,7 @@ function tableElement(block: TableBlock): Table | null {
   const margin = mmToTwips(TABLE.cellMarginMm);
   const cellParagraph = (runs: Run[], header: boolean) =>
     new Paragraph({
+      style: STYLE_IDS.tableText,
       alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
       indent: { firstLine: 0 },
       spacing: exactLine(ptToTwips(sizePt * TABLE.lineFactor)),
@@ -812,7 +824,7 @@ function postProcess(files: Map<string, string | Uint8Array>, stamp: Date): Uint
     // Large type must not snap to the 28.95 pt grid: LibreOffice would give a 22 pt title
     // line or the issuer mark two grid lines. Each of these styles writes a w:spacing, and
     // w:snapToGrid must precede it (CT_PPrBase order).
-    for (const id of [STYLE_IDS.issuer, STYLE_IDS.title, STYLE_IDS.pageNumber]) {
+    for (const id of [STYLE_IDS.issuer, STYLE_IDS.title, STYLE_IDS.pageNumber, STYLE_IDS.tableText]) {
       styles = styles.replace(new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`), (style) =>
         style.replace('<w:spacing ', '<w:snapToGrid w:val="0"/><w:spacing '),
       );

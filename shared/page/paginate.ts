@@ -14,6 +14,10 @@
  * - a block that keeps with the next one moves to the next page when the next block's
  *   first line does, together with any keep-with-next blocks right before it — unless that
  *   chain already starts a page (then the keep is ignored, as Word and LibreOffice do);
+ * - a table breaks between rows only (w:cantSplit): a row that does not fit starts the next
+ *   page, below the table's header rows repeated there (w:tblHeader); the header rows keep
+ *   with the first row under them, and rows joined by a cell spanning them stay together.
+ *   A table whose first rows do not fit moves whole, like an unbreakable block;
  * - the 版记 sits on a page of its own at the foot of the type area: the next even page
  *   after the body (a blank, unnumbered page in between when the body ends on an even page),
  *   which is what the .docx's even-page section does.
@@ -30,12 +34,22 @@ export interface FlowBlock {
   unbreakable?: boolean;
   /** Keep on the same page as the first line of the next block (w:keepNext). */
   keepWithNext?: boolean;
+  /** A table: the height of each row in lines (each unbreakable); `lines` is then their sum. */
+  rows?: readonly number[];
+  /** Leading rows repeated at the top of every page the table continues on. */
+  headerRows?: number;
+  /** rowJoined[r]: row r stays on the page of row r + 1 (a cell spans both). */
+  rowJoined?: readonly boolean[];
 }
 
 /** Where a page's content starts: block index and the line of that block (0 = its top). */
 export interface PageStart {
   block: number;
   line: number;
+  /** In a table continued from the page before: its first row here (the header rows come before it). */
+  row?: number;
+  /** Lines of the repeated header rows at the top of this page (with `row`). */
+  repeat?: number;
 }
 
 export interface Pagination {
@@ -78,9 +92,63 @@ export function paginate(blocks: readonly FlowBlock[], options: PaginateOptions 
     y = 0;
     starts[page] = { block, line };
   };
+  /** Moves block `i` (and the keep-with-next chain before it) to the next page. */
+  const moveToNextPage = (i: number): number => {
+    // The block starts the next page and pulls the keep-with-next chain before it along,
+    // unless that chain starts this page (then the keep is ignored).
+    let first = i;
+    while (first > 0 && blocks[first - 1]!.keepWithNext && startPage[first - 1] === page) first -= 1;
+    if (first < i && startY[first]! <= EPS) first = i;
+    if (first < i) y = startY[first]!;
+    newPage(first, 0);
+    return first;
+  };
   let i = 0;
+  /**
+   * Lays table `i` out row by row: 'moved' when its first rows do not fit here and it (with
+   * the chain before it) moves to the next page, to be placed again from there.
+   */
+  const placeTable = (b: FlowBlock, rows: readonly number[]): 'placed' | 'moved' => {
+    const header = Math.min(b.headerRows ?? 0, rows.length);
+    const repeat = rows.slice(0, header).reduce((a, r) => a + Math.max(0, r), 0);
+    // Units of rows that stay together: the header with the first row under it, joined rows.
+    const units: { from: number; to: number; lines: number }[] = [];
+    for (let r = 0; r < rows.length; ) {
+      let to = r;
+      while (to + 1 < rows.length && (to < header || b.rowJoined?.[to])) to += 1;
+      let lines = 0;
+      for (let k = r; k <= to; k++) lines += Math.max(0, rows[k]!);
+      units.push({ from: r, to, lines });
+      r = to + 1;
+    }
+    const first = units[0]!;
+    if (first.lines > cap - y + EPS && y > EPS) {
+      i = moveToNextPage(i);
+      return 'moved';
+    }
+    startPage[i] = page;
+    startY[i] = y;
+    let line = 0;
+    units.forEach((u, k) => {
+      if (k > 0 && u.lines > cap - y + EPS && y > repeat + EPS) {
+        newPage(i, line);
+        starts[page] = { block: i, line, row: u.from, repeat };
+        y = repeat;
+      }
+      // A unit taller than a page overflows it (nothing better can be done).
+      y += u.lines;
+      line += u.lines;
+    });
+    return 'placed';
+  };
   while (i < blocks.length) {
     const b = blocks[i]!;
+    if (b.rows && b.rows.length > 0) {
+      const placed = placeTable(b, b.rows);
+      if (placed === 'moved') continue;
+      i += 1;
+      continue;
+    }
     const n = Math.max(0, b.lines);
     const room = cap - y;
     if (n <= room + EPS) {
@@ -93,14 +161,7 @@ export function paginate(blocks: readonly FlowBlock[], options: PaginateOptions 
     // Does not fit. Where does the block's first line go?
     const fitLines = b.unbreakable ? 0 : Math.floor(room + EPS);
     if (fitLines <= 0 && y > EPS) {
-      // The block starts the next page and pulls the keep-with-next chain before it along,
-      // unless that chain starts this page (then the keep is ignored).
-      let first = i;
-      while (first > 0 && blocks[first - 1]!.keepWithNext && startPage[first - 1] === page) first -= 1;
-      if (first < i && startY[first]! <= EPS) first = i;
-      if (first < i) y = startY[first]!;
-      newPage(first, 0);
-      i = first;
+      i = moveToNextPage(i);
       continue;
     }
     startPage[i] = page;

@@ -4,6 +4,13 @@
  * .docx asks Word and LibreOffice (w:tblHeader, w:cantSplit). The report is opened in the
  * editor, printed to PDF by Chromium and read back page by page with pdftotext; the same
  * document's .docx is rendered by LibreOffice and read the same way.
+ *
+ * On the screen's sheets (issue 12: one pagination for screen, print and .docx): a report with
+ * a 60-row table and two shorter ones — no line of a cell (or of the body) outside a sheet's type
+ * area, nothing drawn in a sheet's margins, the header row at the top of every sheet the table
+ * continues on, and the same page count and the same first row on every page as print and
+ * LibreOffice. Screenshots of the sheets where the table crosses (100 % and 50 %) are kept with
+ * GW_SHOTS=dir, beside LibreOffice's PNGs of the same pages.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +24,8 @@ import { tableBlock, type Block } from '../../shared/model/blocks';
 import { fromBlocks, toBlocks } from '../../shared/model/lexical-json';
 import { fixtureDocument } from '../layout/fixture-docs';
 import { hasTool, pdfLines, renderDocx, type Line } from '../layout/lo-render';
+import { MARGINS, PAPER, TYPE_AREA, mmToPx } from '../../shared/page/geometry';
+import { execFileSync } from 'node:child_process';
 
 const HAS_TOOLS = hasTool('soffice', ['--version']) && hasTool('pdftotext', ['-v']);
 const HEADER = ['序号', '单位', '案件类型', '办结情况'];
@@ -106,4 +115,246 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
     }
     await page.context().close();
   }, 300_000);
+
+  it('breaks it between rows on the screen sheets, the header row on top of each continued sheet, as print and LibreOffice do', async () => {
+    const doc = reportWithTables((await fixtureDocument('zhaishang')).doc);
+    const page = await newPage(browser, preview.url);
+    await openDocument(page, doc);
+    await settleSheets(page);
+    const screen = await readSheets(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(work, 'print-sheets.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const printed = pdfLines(pdf);
+    const lo = renderDocx(await buildDocx(doc, { variant: 'official' }), 'sheets', work);
+
+    // First table row (by its 第N社区 cell) of every page, on the three.
+    const firstRows = (lines: { page: number; text: string }[], pages: number) =>
+      Array.from({ length: pages }, (_, i) => {
+        const m = lines.filter((l) => l.page === i + 1).map((l) => /^第(\d+)社区$/.exec(clean(l.text))).find(Boolean);
+        return m ? Number(m[1]) : null;
+      });
+    const onScreen = firstRows(screen.lines, screen.pages);
+    const inPrint = firstRows(printed.lines, printed.pages);
+    const inLo = firstRows(lo.lines, lo.pages);
+    console.log(`[table sheets] pages: screen ${screen.pages}, print ${printed.pages}, LibreOffice ${lo.pages}\n[table sheets] first row a page: screen ${onScreen.join(',')}; print ${inPrint.join(',')}; LibreOffice ${inLo.join(',')}`);
+
+    const continuedPages = onScreen.flatMap((r, i) => (r !== null && r > 1 ? [i + 1] : []));
+    if (process.env.GW_SHOTS) await shots(page, process.env.GW_SHOTS, continuedPages, lo.pdf);
+    // No line box of a cell, of the repeated header or of the body outside a sheet's type area.
+    const outside = screen.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1);
+    expect(outside.map((l) => `p${l.page} ${l.text.slice(0, 10)} ${l.top.toFixed(1)}…${l.bottom.toFixed(1)}`), 'lines outside a type area').toEqual([]);
+    // Every row is on the sheets once, in order, none split (its cells' lines on one sheet).
+    const rowPages = new Map<number, Set<number>>();
+    for (const l of screen.lines) if (l.row !== null) rowPages.set(l.row, (rowPages.get(l.row) ?? new Set()).add(l.page));
+    expect([...rowPages.keys()].filter((r) => r >= 1 && r <= 60).length, 'all 60 rows of the long table on the sheets').toBe(60);
+    for (const [row, pages] of rowPages) expect([...pages], `row ${row} on one sheet`).toHaveLength(1);
+    // The header row at the top of every sheet the long table continues on.
+    const continued = onScreen.map((r, i) => ({ page: i + 1, r })).filter((p) => p.r !== null && p.r > 1);
+    expect(continued.length, 'the long table continues on later sheets').toBeGreaterThan(1);
+    for (const { page: p } of continued) {
+      const top = screen.lines.filter((l) => l.page === p).sort((a, b) => a.top - b.top)[0]!;
+      expect(top.repeat && clean(top.text) === HEADER[0], `sheet ${p} starts with the repeated header (${top.text})`).toBe(true);
+      expect(Math.abs(top.top - top.areaTop), `sheet ${p}: the header at the type area's top`).toBeLessThan(8);
+    }
+    // Nothing drawn in a margin: the strips of paper between the type area and the sheet's
+    // edges (the page number's box left out) hold no dark pixel on the sheets the table crosses.
+    const ink = await marginInk(page, continued.map((p) => p.page));
+    expect(ink, 'dark pixels in the margins of the sheets the table crosses').toEqual(continued.map(() => 0));
+
+    // One pagination: the same page count and the same first row on every page.
+    expect(screen.pages, 'screen pages = print pages').toBe(printed.pages);
+    expect(screen.pages, 'screen pages = LibreOffice pages').toBe(lo.pages);
+    onScreen.forEach((r, i) => {
+      if (r === null || inLo[i] === null) expect([r, inPrint[i]], `page ${i + 1}`).toEqual([inLo[i], inLo[i]]);
+      else {
+        expect(Math.abs(r - inLo[i]!), `page ${i + 1}: first row on screen ${r}, LibreOffice ${inLo[i]}`).toBeLessThanOrEqual(1);
+        expect(Math.abs(inPrint[i]! - inLo[i]!), `page ${i + 1}: first row in print ${inPrint[i]}, LibreOffice ${inLo[i]}`).toBeLessThanOrEqual(1);
+      }
+    });
+
+    await page.context().close();
+  }, 300_000);
 });
+
+const clean = (s: string) => s.replace(/\s+/g, '');
+
+/** The report with a 60-row table, a 5-row table and a dense 6-column table of 12 rows. */
+function reportWithTables(base: GongwenDocument): GongwenDocument {
+  const blocks = toBlocks(base.body);
+  const short = tableBlock([['项目', '数量'], ['行政复议', '9件'], ['行政诉讼', '1件'], ['普法活动', '10场'], ['法律咨询', '36人次']], 1);
+  const dense = tableBlock(
+    [['序', '部门', '复议', '诉讼', '检查', '培训'], ...Array.from({ length: 12 }, (_, i) => [`${i + 1}`, `部门${String.fromCharCode(0x7532 + i)}`, `${i}`, `${i % 3}`, `${10 + i}`, `${2 * i}`])],
+    1,
+  );
+  return { ...base, body: fromBlocks([...blocks.slice(0, 6), longTable(), ...blocks.slice(6, 10), short, ...blocks.slice(10, 14), dense, ...blocks.slice(14)]) };
+}
+
+/** Waits until the sheets, the floats and the table rows' gaps have been unchanged for 700 ms (> the 400 ms typing pause). */
+async function settleSheets(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const sig = () =>
+      `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}|${[...document.querySelectorAll<HTMLElement>('tr[data-gw-gap]')].map((r) => r.style.getPropertyValue('--gw-row-gap')).join(',')}`;
+    const end = performance.now() + 30_000;
+    let last = sig();
+    let since = performance.now();
+    while (performance.now() < end) {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const now = sig();
+      if (now !== last || document.querySelector('.gw-cuts[data-pending]')) {
+        last = now;
+        since = performance.now();
+      } else if (performance.now() - since >= 700) return;
+    }
+  });
+}
+
+interface SheetLine {
+  page: number;
+  text: string;
+  top: number;
+  bottom: number;
+  areaTop: number;
+  areaBottom: number;
+  /** The long table's row number when the line is its 第N社区 cell or any cell of that row. */
+  row: number | null;
+  repeat: boolean;
+}
+
+/** Text lines on the desk (per block or cell), in unzoomed px from the desk's top, with the type area of their sheet. */
+async function readSheets(page: Page): Promise<{ pages: number; lines: SheetLine[] }> {
+  const pitch = mmToPx(PAPER.heightMm) + 18;
+  return page.evaluate(
+    ({ pitch, paperWidth, marginTop, typeHeight }) => {
+      const desk = document.querySelector<HTMLElement>('.gw-desk')!;
+      const d = desk.getBoundingClientRect();
+      const scale = d.width / paperWidth;
+      const lines: SheetLine[] = [];
+      const walker = document.createTreeWalker(desk, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let lastHost: Element | null = null;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const el = n.parentElement!;
+        if (el.closest('.gw-sheets')) continue;
+        const host = el.closest('td, th') ?? el.closest('.gw-body > *, .gw-closing > *, .gw-colophon-slot') ?? el;
+        const tr = host.closest('tr');
+        const rowText = tr ? /第(\d+)社区/.exec(tr.textContent ?? '') : null;
+        const repeat = Boolean(el.closest('.gw-repeats'));
+        let offset = 0;
+        for (const ch of [...n.data]) {
+          range.setStart(n, offset);
+          range.setEnd(n, offset + ch.length);
+          offset += ch.length;
+          const r = range.getClientRects()[0];
+          if (!r || r.width === 0 || /\s/.test(ch)) continue;
+          const top = (r.top - d.top) / scale;
+          const bottom = (r.bottom - d.top) / scale;
+          const last = lines[lines.length - 1];
+          if (last && lastHost === host && Math.abs(last.top - top) < 6) {
+            last.text += ch;
+            last.bottom = Math.max(last.bottom, bottom);
+          } else {
+            const page = Math.floor(top / pitch) + 1;
+            const areaTop = (page - 1) * pitch + marginTop;
+            lines.push({ page, text: ch, top, bottom, areaTop, areaBottom: areaTop + typeHeight, row: rowText && !repeat ? Number(rowText[1]) : null, repeat });
+            lastHost = host;
+          }
+        }
+      }
+      return { pages: Number(desk.dataset.pages), lines };
+    },
+    { pitch, paperWidth: mmToPx(PAPER.widthMm), marginTop: mmToPx(MARGINS.topMm), typeHeight: mmToPx(TYPE_AREA.heightMm) },
+  );
+}
+
+/**
+ * Dark pixels in the margins of the given sheets and the sheet before each (where the table
+ * leaves it): above and below the type area, left and right of it, from a screenshot at 100 %.
+ * The page number's line (7 mm under the type area) is left out.
+ */
+async function marginInk(page: Page, pages: number[]): Promise<number[]> {
+  const out: number[] = [];
+  // A view tall enough for whole sheets, with only the desk painted (the bars around it are
+  // hidden, nothing moves: visibility, set through the CSSOM as the CSP allows).
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 2600 });
+  await page.evaluate(() => {
+    for (let el: Element | null = document.querySelector('.gw-desk'); el && el !== document.body; el = el.parentElement) {
+      for (const sib of Array.from(el.parentElement?.children ?? [])) if (sib !== el) (sib as HTMLElement).style.visibility = 'hidden';
+    }
+  });
+  for (const p of pages) {
+    await page.evaluate((n) => document.querySelector(`.gw-sheet[data-page="${n - 1}"]`)!.scrollIntoView({ block: 'start' }), p);
+    const shot = await page.locator(`.gw-sheet[data-page="${p}"]`).screenshot({ animations: 'disabled' });
+    const prev = await page.locator(`.gw-sheet[data-page="${p - 1}"]`).screenshot({ animations: 'disabled' });
+    if (process.env.GW_SHOTS) fs.writeFileSync(path.join(process.env.GW_SHOTS, `sheet${p}.png`), shot);
+    out.push(
+      await page.evaluate(
+        async ({ images, top, left, right, bottom, numberTop, numberBottom }) => {
+          let dark = 0;
+          for (const b64 of images) {
+            const img = new Image();
+            img.src = `data:image/png;base64,${b64}`;
+            await img.decode();
+            const c = document.createElement('canvas');
+            c.width = img.width;
+            c.height = img.height;
+            const g = c.getContext('2d')!;
+            g.drawImage(img, 0, 0);
+            const { data, width, height } = g.getImageData(0, 0, c.width, c.height);
+            for (let y = 0; y < height; y++) {
+              for (let x = 0; x < width; x++) {
+                const inArea = y >= top - 2 && y <= height - bottom + 2 && x >= left - 2 && x <= width - right + 2;
+                const inNumber = y >= height - bottom + numberTop && y <= height - bottom + numberBottom;
+                if (inArea || inNumber) continue;
+                const i = (y * width + x) * 4;
+                if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128) dark += 1;
+              }
+            }
+          }
+          return dark;
+        },
+        {
+          images: [shot.toString('base64'), prev.toString('base64')],
+          top: Math.round(mmToPx(MARGINS.topMm)),
+          left: Math.round(mmToPx(MARGINS.leftMm)),
+          right: Math.round(mmToPx(MARGINS.rightMm)),
+          bottom: Math.round(mmToPx(MARGINS.bottomMm)),
+          numberTop: Math.round(mmToPx(3)),
+          numberBottom: Math.round(mmToPx(12)),
+        },
+      ),
+    );
+  }
+  await page.setViewportSize(viewport);
+  return out;
+}
+
+/** Screenshots of the sheets where the table crosses (the sheet before and the one it continues on), 100 % and 50 %, and LibreOffice's PNGs of the same pages. */
+async function shots(page: Page, dir: string, pages: number[], loPdf: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const zoom of [100, 50]) {
+    if (zoom === 50) {
+      for (let k = 0; k < 5; k++) await page.keyboard.press('Control+Minus');
+      await settleSheets(page);
+    }
+    for (const p of pages.slice(0, 2)) {
+      // The boundary between sheet p - 1 and sheet p in the middle of the view, below the toolbar.
+      await page.evaluate((n) => {
+        const sheet = document.querySelector(`.gw-sheet[data-page="${n}"]`)!;
+        sheet.scrollIntoView({ block: 'start' });
+        const scroller = sheet.closest('.gw-scroller') ?? document.scrollingElement!;
+        scroller.scrollTop -= 300;
+      }, p);
+      const box = (await page.locator(`.gw-sheet[data-page="${p}"]`).boundingBox())!;
+      const view = page.viewportSize()!;
+      const y = Math.max(0, box.y - box.height * 0.3);
+      await page.screenshot({ path: path.join(dir, `screen-${zoom}-p${p - 1}-p${p}.png`), clip: { x: Math.max(0, box.x - 20), y, width: Math.min(view.width, box.width + 40), height: Math.min(view.height - y, box.height * 0.6) } });
+    }
+  }
+  await page.keyboard.press('Control+0');
+  await settleSheets(page);
+  for (const p of pages) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), loPdf, path.join(dir, `lo-p${p}`)]);
+}

@@ -29,6 +29,7 @@ interface Sheets {
 export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
   const flowRef = useRef<HTMLDivElement>(null);
   const cutsRef = useRef<HTMLDivElement>(null);
+  const repeatsRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<PageLayer | null>(null);
   const hasColophon = colophon !== null;
   const colophonRef = useRef(hasColophon);
@@ -40,10 +41,12 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
   useLayoutEffect(() => {
     const flow = flowRef.current;
     const cuts = cutsRef.current;
-    if (!flow || !cuts || typeof ResizeObserver === 'undefined' || typeof requestAnimationFrame === 'undefined') return undefined;
+    const repeats = repeatsRef.current;
+    if (!flow || !cuts || !repeats || typeof ResizeObserver === 'undefined' || typeof requestAnimationFrame === 'undefined') return undefined;
     const layer = new PageLayer({
       flow,
       cuts,
+      repeats,
       colophon: () => colophonRef.current,
       onLayout: (layout: Pagination) => {
         setSheets({ pages: layout.pages, colophonPage: layout.colophonPage, blankPage: layout.blankPage });
@@ -76,6 +79,8 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
         </div>
         <div className="gw-flow" ref={flowRef}>
           <div className="gw-cuts" ref={cutsRef} aria-hidden="true" />
+          {/* A continued table's header rows, repeated at the top of the sheet (page-layer.ts). */}
+          <div className="gw-repeats" ref={repeatsRef} aria-hidden="true" />
           {children}
         </div>
         {/* Printed: the blank page before an even-page 版记 (Chromium's break-before: left adds none). */}

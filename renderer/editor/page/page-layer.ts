@@ -19,6 +19,16 @@
  * the browser flows the text around them as pages of the old lengths: a line pushed off a
  * page moves to the next sheet's type area, nothing reaches a margin. Only keep-with-next and
  * the page lengths wait for the pause; text that runs past the last sheet is cut at once.
+ *
+ * A table cannot be cut by a float: it is a formatting context of its own, which the browser
+ * moves whole below any float it would overlap. So a table is measured row by row and
+ * paginate.ts breaks it between rows; at a break inside a table there is no float: the row
+ * that starts the next sheet gets a top gap (`data-gw-gap`, `--gw-row-gap`: padding of its
+ * cells, its side rules drawn below the gap only, editor.css) down to the next sheet's type
+ * area and the header rows repeated there. The repeated header is a decoration of this layer
+ * (a copy of the header rows in `.gw-repeats`, outside the editor's root): the document is
+ * never changed. Lexical does not observe attributes, and it recreates a row only when the
+ * row's own height changes (then the gap is written again).
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
@@ -44,13 +54,34 @@ interface Measured {
   height: number;
   unbreakable: boolean;
   keepWithNext: boolean;
+  /** A table: each row's natural height in px (the gaps written by this layer subtracted). */
+  rows?: number[];
+  headerRows?: number;
+  rowJoined?: boolean[];
 }
+
+/** Rows of a table element (Lexical writes them straight into <table>; a parsed one has a <tbody>). */
+const rowsOf = (table: HTMLElement): HTMLTableRowElement[] => Array.from((table as HTMLTableElement).rows ?? []);
+const isTable = (el: HTMLElement): boolean => el.tagName === 'TABLE';
+/** A header row: every cell a header cell (the model's header rows, w:tblHeader). */
+const isHeaderRow = (row: HTMLTableRowElement): boolean => row.cells.length > 0 && Array.from(row.cells).every((c) => c.tagName === 'TH');
+/** Whether a node lies in a table's header row. */
+function inHeaderRow(node: Node): boolean {
+  const row = (node instanceof Element ? node : node.parentElement)?.closest('tr');
+  return Boolean(row && isHeaderRow(row));
+}
+/** The gap written on a row, px (0 without one). */
+const gapOf = (row: HTMLElement): number => (row.hasAttribute('data-gw-gap') ? parseFloat(row.style.getPropertyValue('--gw-row-gap')) || 0 : 0);
+/** Slack at the top of a float on a page with a table: a table's sub-pixel drift must not make it overlap the float (it would jump a sheet). */
+const TABLE_FLOAT_SLACK_PX = 1;
 
 export interface PageLayerOptions {
   /** The flow container (display: flow-root); its first child is the float holder. */
   flow: HTMLElement;
   /** Holder of the boundary floats (first child of `flow`). */
   cuts: HTMLElement;
+  /** Holder of the repeated table header rows (a child of `flow`, positioned, not a block of the flow). */
+  repeats: HTMLElement;
   /** Whether a 版记 follows the body on its own even page. */
   colophon: () => boolean;
   onLayout: (layout: Pagination) => void;
@@ -60,7 +91,7 @@ export interface PageLayerOptions {
 function flowBlocks(flow: HTMLElement): HTMLElement[] {
   const out: HTMLElement[] = [];
   for (const child of Array.from(flow.children) as HTMLElement[]) {
-    if (child.classList.contains('gw-cuts')) continue;
+    if (child.classList.contains('gw-cuts') || child.classList.contains('gw-repeats')) continue;
     if (child.classList.contains('gw-body') || child.classList.contains('gw-closing')) {
       out.push(...(Array.from(child.children) as HTMLElement[]));
     } else out.push(child);
@@ -82,6 +113,10 @@ export class PageLayer {
   private readonly measured = new WeakMap<HTMLElement, Measured>();
   /** Floats as written: [top, bottom) in flow px. */
   private floats: { top: number; bottom: number }[] = [];
+  /** Table rows given a gap (the first row of a table's part on the next sheet), px. */
+  private gaps = new Map<HTMLTableRowElement, number>();
+  /** What the repeated headers show, to write them only when it changes. */
+  private repeatsKey = '';
   private layout: Pagination | null = null;
   private readonly resize: ResizeObserver;
   private readonly mutation: MutationObserver;
@@ -123,6 +158,8 @@ export class PageLayer {
         // The flow itself is observed for its height only (see overflows).
         if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) changed = true;
       }
+      // A row Lexical recreated (its height changed) has lost its gap: write it again now.
+      for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) changed = true;
       // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
       // start the feedback again; the next edit tops the budget up before this runs.
       if (this.settleBudget <= 0) return;
@@ -132,7 +169,10 @@ export class PageLayer {
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
     // The floats' own holder is not the document: writing them must not refill the budget.
     this.edits = new MutationObserver((records) => {
-      if (records.some((r) => !opts.cuts.contains(r.target))) this.settleBudget = SETTLE_RUNS;
+      const own = (r: MutationRecord) => opts.cuts.contains(r.target) || opts.repeats.contains(r.target);
+      if (records.some((r) => !own(r))) this.settleBudget = SETTLE_RUNS;
+      // Text typed in a header row that is repeated on a later sheet: the copies follow at the pause.
+      if (this.repeatsKey && records.some((r) => !own(r) && inHeaderRow(r.target))) this.scheduleEdit();
     });
     this.edits.observe(opts.flow, { childList: true, characterData: true, subtree: true });
     this.mutation = new MutationObserver(() => {
@@ -168,6 +208,7 @@ export class PageLayer {
     this.resize.disconnect();
     this.mutation.disconnect();
     this.edits.disconnect();
+    this.writeGaps(new Map());
   }
 
   /** The flow's top, height and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
@@ -183,8 +224,46 @@ export class PageLayer {
     return frame.height > typeTop(this.layout.contentPages - 1) + GRID.linesPerPage * LINE_PX + 0.5;
   }
 
+  /**
+   * A table's rows: each row's height from its top to the next row's top (the first row from
+   * the table's top, the last to its bottom, so the rows add up to the table's height), its
+   * gap subtracted; the header rows; the rows joined to the next by a cell spanning them.
+   */
+  private measureTable(el: HTMLElement, frame: { top: number; scale: number }): Measured {
+    const rows = rowsOf(el);
+    const box = el.getBoundingClientRect();
+    const tops = rows.map((row) => (row.getBoundingClientRect().top - frame.top) / frame.scale);
+    const tableTop = (box.top - frame.top) / frame.scale;
+    const tableBottom = (box.bottom - frame.top) / frame.scale;
+    const heights = rows.map((row, r) => {
+      const from = r === 0 ? tableTop : tops[r]!;
+      const to = r + 1 < rows.length ? tops[r + 1]! : tableBottom;
+      return Math.max(0, to - from - gapOf(row));
+    });
+    let headerRows = 0;
+    while (headerRows < rows.length && isHeaderRow(rows[headerRows]!)) headerRows += 1;
+    const rowJoined = rows.map(() => false);
+    rows.forEach((row, r) => {
+      for (const cell of Array.from(row.cells)) for (let k = r; k < Math.min(rows.length - 1, r + cell.rowSpan - 1); k++) rowJoined[k] = true;
+    });
+    const height = heights.reduce((a, h) => a + h, 0);
+    return { height, unbreakable: false, keepWithNext: false, rows: heights, headerRows, rowJoined };
+  }
+
   /** Reads one block's natural height; true when it changed. Layout is clean here (RO callback / frame). */
   private measure(el: HTMLElement, frame = this.frameOf()): boolean {
+    if (isTable(el)) {
+      const prev = this.measured.get(el);
+      const next = this.measureTable(el, frame);
+      this.measured.set(el, next);
+      return (
+        !prev ||
+        prev.headerRows !== next.headerRows ||
+        prev.rows?.length !== next.rows!.length ||
+        next.rows!.some((h, r) => Math.abs(h - prev.rows![r]!) > 0.25) ||
+        next.rowJoined!.some((j, r) => j !== prev.rowJoined![r])
+      );
+    }
     const r = el.getBoundingClientRect();
     const top = (r.top - frame.top) / frame.scale;
     const bottom = (r.bottom - frame.top) / frame.scale;
@@ -248,6 +327,8 @@ export class PageLayer {
       // Breakable blocks sit on the line grid: a whole number of lines (a sub-pixel excess from a
       // fallback font's taller line box must not cost a line at the foot of the page).
       const lines = m.height / LINE_PX;
+      // A table's rows are off the line grid (24.5 pt a row of 3号): kept as measured.
+      if (m.rows) return { lines, rows: m.rows.map((h) => h / LINE_PX), headerRows: m.headerRows, rowJoined: m.rowJoined };
       return { lines: m.unbreakable ? lines : Math.round(lines), unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
     });
     const layout = paginate(input, { colophon: this.opts.colophon() });
@@ -257,15 +338,34 @@ export class PageLayer {
     if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
   }
 
-  /** Writes the boundary floats; true when they moved. */
+  /** Writes the boundary floats, the table rows' gaps and the repeated headers; true when something moved. */
   private writeFloats(layout: Pagination): boolean {
     const floats: { top: number; bottom: number }[] = [];
+    const gaps = new Map<HTMLTableRowElement, number>();
+    const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
     for (let k = 0; k < layout.contentPages - 1; k++) {
-      const top = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
-      floats.push({ top, bottom: typeTop(k + 1) });
+      const cut = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
+      const next = layout.starts[k + 1]!;
+      const block = this.blocks[next.block];
+      const m = block ? this.measured.get(block) : undefined;
+      if (next.row !== undefined && block && m?.rows) {
+        // Inside a table: the row starting the next sheet is moved down by a gap, no float.
+        const row = rowsOf(block)[next.row];
+        if (row) {
+          const repeat = (next.repeat ?? 0) * LINE_PX;
+          gaps.set(row, typeTop(k + 1) + repeat - cut);
+          if (m.headerRows) repeats.push({ top: typeTop(k + 1), table: block, headerRows: m.headerRows });
+        }
+        continue;
+      }
+      let withTable = false;
+      for (let b = layout.starts[k]!.block; b <= next.block && !withTable; b++) withTable = Boolean(this.blocks[b] && this.measured.get(this.blocks[b]!)?.rows);
+      floats.push({ top: cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0), bottom: typeTop(k + 1) });
     }
+    const gapsMoved = this.writeGaps(gaps);
+    const repeatsMoved = this.writeRepeats(repeats);
     const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
-    if (same) return false;
+    if (same) return gapsMoved || repeatsMoved;
     const holder = this.opts.cuts;
     // Two floats a boundary: a zero-width spacer down to the cut, then the full-width gap.
     while (holder.children.length > floats.length * 2) holder.lastElementChild!.remove();
@@ -286,6 +386,55 @@ export class PageLayer {
     });
     this.floats = floats;
     // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
+    return true;
+  }
+
+  /** Writes the rows' gaps (attributes only: Lexical does not observe them); true when one changed. */
+  private writeGaps(gaps: Map<HTMLTableRowElement, number>): boolean {
+    let moved = false;
+    for (const row of this.gaps.keys()) {
+      if (gaps.has(row)) continue;
+      row.removeAttribute('data-gw-gap');
+      row.style.removeProperty('--gw-row-gap');
+      moved = true;
+    }
+    for (const [row, gap] of gaps) {
+      if (row.hasAttribute('data-gw-gap') && Math.abs(gapOf(row) - gap) < 0.25) continue;
+      row.style.setProperty('--gw-row-gap', `${gap.toFixed(3)}px`);
+      row.setAttribute('data-gw-gap', '');
+      moved = true;
+    }
+    this.gaps = gaps;
+    return moved;
+  }
+
+  /**
+   * Writes a copy of each continued table's header rows at the top of the sheet it continues
+   * on (the printed page and the .docx repeat them: w:tblHeader). Copies, never the document.
+   */
+  private writeRepeats(repeats: { top: number; table: HTMLElement; headerRows: number }[]): boolean {
+    const key = repeats.map((r) => `${r.top}|${r.headerRows}|${rowsOf(r.table).slice(0, r.headerRows).map((row) => row.innerHTML).join('')}|${r.table.className}`).join('\n');
+    if (key === this.repeatsKey) return false;
+    this.repeatsKey = key;
+    const holder = this.opts.repeats;
+    holder.replaceChildren(
+      ...repeats.map((r) => {
+        const copy = r.table.cloneNode(false) as HTMLElement;
+        copy.classList.add('gw-table-repeat');
+        copy.style.top = `${r.top}px`;
+        const style = getComputedStyle(r.table);
+        // The dense size is chosen by the table's widest row (editor.css), which the copy may lack.
+        copy.style.fontSize = style.fontSize;
+        copy.style.lineHeight = style.lineHeight;
+        for (const col of Array.from(r.table.querySelectorAll(':scope > colgroup'))) copy.append(col.cloneNode(true));
+        for (const row of rowsOf(r.table).slice(0, r.headerRows)) {
+          const rowCopy = row.cloneNode(true) as HTMLElement;
+          for (const cell of Array.from(rowCopy.querySelectorAll('.gw-td-selected'))) cell.classList.remove('gw-td-selected');
+          copy.append(rowCopy);
+        }
+        return copy;
+      }),
+    );
     return true;
   }
 }
