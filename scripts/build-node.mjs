@@ -62,31 +62,36 @@ const zodWithoutLocales = {
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
-const { pdfCmapsDefine } = createRequire(import.meta.url)('./pdf-cmaps.cjs');
+const { pdfOnDemand, pdfBundleOptions } = createRequire(import.meta.url)('./import-pdf-apart.cjs');
 
 const started = Date.now();
 // The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
 // string in the other bundles, so `new Worker(code, { eval: true })` needs no file beside
-// them (it works inside app.asar, where a worker file could not be loaded).
-const worker = await build({
-  entryPoints: [path.join(root, 'electron/services/import-worker.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  write: false,
-  minify: true,
-  define: { __GONGWEN_PDF_CMAPS__: pdfCmapsDefine(root) },
-  plugins: [zodWithoutLocales],
-  // pdf.js asks import.meta.url only for a require() of @napi-rs/canvas (rendering), which we never do.
-  logOverride: { 'empty-import-meta': 'silent' },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+// them (it works inside app.asar, where a worker file could not be loaded). Its PDF importer
+// (pdf.js and the Chinese CMaps, three quarters of it) is a bundle apart, handed to the worker
+// with a PDF job only (electron/services/import-pdf-on-demand.ts): a worker started for a
+// .docx does not compile pdf.js.
+const [worker, pdf] = await Promise.all([
+  build({
+    entryPoints: [path.join(root, 'electron/services/import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    minify: true,
+    plugins: [zodWithoutLocales, pdfOnDemand],
+    logLevel: 'warning',
+    legalComments: 'none',
+  }),
+  build({ ...pdfBundleOptions(root), minify: true, logLevel: 'warning', legalComments: 'none' }),
+]);
 const workerCode = worker.outputFiles[0].text;
-// The CLI reads it from a file instead (compiling a 0.8 MB string literal on every start costs).
+const pdfCode = pdf.outputFiles[0].text;
+// The CLI reads them from files instead (compiling a 0.7 MB string literal on every start costs).
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 writeFileSync(path.join(root, 'dist', 'import-worker.cjs'), workerCode);
+writeFileSync(path.join(root, 'dist', 'import-pdf.cjs'), pdfCode);
 const present = entries.filter((entry) => existsSync(path.join(root, entry.in)));
 for (const entry of entries) if (!present.includes(entry)) console.warn(`skipped ${entry.in}: not written yet`);
 await Promise.all(
@@ -104,8 +109,8 @@ await Promise.all(
       // CLI: minified; import() becomes require() (Node's ESM path would lex the whole bundle).
       ...(entry.cli ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales] } : { plugins: [importersInWorkerOnly, zodWithoutLocales] }),
       define: entry.cli
-        ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }
-        : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode) },
+        ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), __GONGWEN_IMPORT_PDF_FILE__: JSON.stringify('import-pdf.cjs'), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }
+        : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode), __GONGWEN_IMPORT_PDF__: JSON.stringify(pdfCode) },
       sourcemap: 'linked',
       logLevel: 'warning',
       legalComments: 'none',

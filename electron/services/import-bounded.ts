@@ -10,40 +10,54 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, importTextBytes } from './import-service';
+import { ImportError, extensionOf, importTextBytes } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, limitValue, type ImportLimits, type LimitKind } from './import-limits';
 import type { ImportJob, ImportReply } from './import-worker';
 
 /** Set by scripts/build-node.mjs: the worker bundle's source text (works inside app.asar too). */
 declare const __GONGWEN_IMPORT_WORKER__: string | undefined;
-/** Set for the CLI bundles instead: the worker bundle beside them, read only when a worker starts. */
+/** Likewise, the PDF importer's bundle, handed to the worker with a PDF job only (import-pdf-on-demand.ts). */
+declare const __GONGWEN_IMPORT_PDF__: string | undefined;
+/** Set for the CLI bundles instead: the bundles beside them, read only when needed. */
 declare const __GONGWEN_IMPORT_WORKER_FILE__: string | undefined;
+declare const __GONGWEN_IMPORT_PDF_FILE__: string | undefined;
 
-let devWorkerCode: string | undefined;
+interface Sources {
+  worker: string;
+  pdf: () => string;
+}
+let sources: Sources | undefined;
 
-/** The worker's code: embedded in the bundles; built on the fly with esbuild when run from the sources (tests). */
-function workerCode(): string {
-  if (typeof __GONGWEN_IMPORT_WORKER__ === 'string') return __GONGWEN_IMPORT_WORKER__;
-  if (typeof __GONGWEN_IMPORT_WORKER_FILE__ === 'string') {
-    devWorkerCode ??= readFileSync(path.join(__dirname, __GONGWEN_IMPORT_WORKER_FILE__), 'utf8');
-    return devWorkerCode;
-  }
-  if (devWorkerCode === undefined) {
-    const req = createRequire(__filename);
-    const esbuild = req('esbuild') as typeof import('esbuild');
-    const result = esbuild.buildSync({
-      entryPoints: [path.join(__dirname, 'import-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      write: false,
-      define: { __GONGWEN_PDF_CMAPS__: (req('../../scripts/pdf-cmaps.cjs') as { pdfCmapsDefine(root: string): string }).pdfCmapsDefine(path.join(__dirname, '..', '..')) },
-      logLevel: 'silent',
-    });
-    devWorkerCode = result.outputFiles[0]!.text;
-  }
-  return devWorkerCode;
+/** Embedded text, or a file beside the bundle; undefined when run from the sources. */
+function bundled(embedded: () => string | undefined, file: () => string | undefined): (() => string) | undefined {
+  const text = embedded();
+  if (typeof text === 'string') return () => text;
+  const name = file();
+  if (typeof name !== 'string') return undefined;
+  let read: string | undefined;
+  return () => (read ??= readFileSync(path.join(__dirname, name), 'utf8'));
+}
+
+/**
+ * The worker's code and the PDF importer's: embedded in the bundles (or files beside the CLI's);
+ * built once with esbuild when run from the sources (tests), with the same options as
+ * scripts/build-node.mjs.
+ */
+async function workerSources(): Promise<Sources> {
+  if (sources) return sources;
+  const worker = bundled(() => (typeof __GONGWEN_IMPORT_WORKER__ === 'string' ? __GONGWEN_IMPORT_WORKER__ : undefined), () => (typeof __GONGWEN_IMPORT_WORKER_FILE__ === 'string' ? __GONGWEN_IMPORT_WORKER_FILE__ : undefined));
+  const pdf = bundled(() => (typeof __GONGWEN_IMPORT_PDF__ === 'string' ? __GONGWEN_IMPORT_PDF__ : undefined), () => (typeof __GONGWEN_IMPORT_PDF_FILE__ === 'string' ? __GONGWEN_IMPORT_PDF_FILE__ : undefined));
+  if (worker && pdf) return (sources = { worker: worker(), pdf });
+  const req = createRequire(__filename);
+  const esbuild = req('esbuild') as typeof import('esbuild');
+  const root = path.join(__dirname, '..', '..');
+  const apart = req('../../scripts/import-pdf-apart.cjs') as { pdfOnDemand: import('esbuild').Plugin; pdfBundleOptions(root: string): import('esbuild').BuildOptions };
+  const [w, p] = await Promise.all([
+    esbuild.build({ entryPoints: [path.join(__dirname, 'import-worker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, plugins: [apart.pdfOnDemand], logLevel: 'silent' }),
+    esbuild.build({ ...apart.pdfBundleOptions(root), logLevel: 'silent' }),
+  ]);
+  const pdfText = p.outputFiles![0]!.text;
+  return (sources = { worker: w.outputFiles![0]!.text, pdf: () => pdfText });
 }
 
 function overLimit(name: string, kind: LimitKind, limit: number): ImportError {
@@ -64,11 +78,11 @@ interface Slot {
 let slot: Slot | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-function workerFor(limits: ImportLimits): Worker {
+function workerFor(limits: ImportLimits, code: string): Worker {
   const limitsKey = `${limits.maxMemoryMb}`;
   if (slot && slot.limitsKey === limitsKey) return slot.worker;
   if (slot) void slot.worker.terminate();
-  const worker = new Worker(workerCode(), {
+  const worker = new Worker(code, {
     eval: true,
     resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.maxMemoryMb / 8)), stackSizeMb: 4 },
     stdout: false,
@@ -88,9 +102,9 @@ function discard(worker: Worker): void {
   void worker.terminate();
 }
 
-function runJob(name: string, bytes: Uint8Array, today: string, limits: ImportLimits): Promise<GongwenDocument> {
+function runJob(name: string, bytes: Uint8Array, today: string, limits: ImportLimits, code: Sources): Promise<GongwenDocument> {
   return new Promise((resolve, reject) => {
-    const worker = workerFor(limits);
+    const worker = workerFor(limits, code.worker);
     let settled = false;
     const cleanup = () => {
       clearTimeout(timer);
@@ -123,7 +137,8 @@ function runJob(name: string, bytes: Uint8Array, today: string, limits: ImportLi
     worker.once('error', onError);
     worker.once('exit', onExit);
     const copy = new Uint8Array(bytes); // the worker gets its own copy; the caller keeps its bytes
-    const job: ImportJob = { name, bytes: copy, today, limits };
+    // A PDF job carries the PDF importer (compiled in the worker on first use; other jobs never pay for pdf.js).
+    const job: ImportJob = { name, bytes: copy, today, limits, ...(extensionOf(name) === 'pdf' ? { pdfCode: code.pdf() } : {}) };
     worker.postMessage(job, [copy.buffer]);
   });
 }
@@ -140,7 +155,7 @@ const TEXT_NAME = /\.(txt|text|md|markdown)$/i;
 /** Import one file in the bounded worker; throws ImportError for every refusal (including limits). */
 export async function importFileBounded(name: string, bytes: Uint8Array, today: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<GongwenDocument> {
   if (TEXT_NAME.test(name) && bytes.length <= IN_THREAD_TEXT_BYTES) return importTextBytes(name, bytes, today);
-  const result = queue.then(() => runJob(name, bytes, today, limits));
+  const result = queue.then(async () => runJob(name, bytes, today, limits, await workerSources()));
   queue = result.catch(() => undefined);
   return await result;
 }

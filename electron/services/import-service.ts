@@ -47,7 +47,8 @@ export class ImportError extends Error {
 
 export { MAX_TEXT_BYTES, MAX_DOCX_BYTES } from './file-size-limits';
 
-function extensionOf(name: string): string {
+/** The extension importByType goes by (lower case, no dot; '' without one). */
+export function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
   return m ? m[1]!.toLowerCase() : '';
 }

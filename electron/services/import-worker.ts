@@ -2,17 +2,21 @@
  * The import worker's body: one file in, one document (or one refusal) out. Runs inside a
  * worker thread started by import-bounded.ts with a heap and a time limit, so a hostile
  * file can at worst end this thread — never the app, the preview backend or the CLI.
- * Bundled on its own (scripts/build-node.mjs) and embedded as text in the bundles.
+ * Bundled on its own (scripts/build-node.mjs) and embedded as text in the bundles; the PDF
+ * importer is a bundle apart, handed over with the first PDF job (import-pdf-on-demand.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportError, importFileBytes } from './import-service';
 import { ImportLimitError, ZipUnreadableError, checkJsonBounds, checkZipBounds, type ImportLimits } from './import-limits';
+import { providePdfCode } from './import-pdf-on-demand';
 
 export interface ImportJob {
   name: string;
   bytes: Uint8Array;
   today: string;
   limits: ImportLimits;
+  /** With a PDF job: the PDF importer's bundle (import-pdf-on-demand.ts), compiled once, on first use. */
+  pdfCode?: string;
 }
 
 export type ImportReply =
@@ -26,6 +30,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 export async function runImportJob(job: ImportJob): Promise<ImportReply> {
   try {
     const { bytes, limits } = job;
+    if (job.pdfCode !== undefined) providePdfCode(job.pdfCode);
     if (ZIP.every((b, i) => bytes[i] === b)) await checkZipBounds(bytes, limits);
     else if (/\.(gwdraft|json)$/i.test(job.name)) checkJsonBounds(new TextDecoder().decode(bytes), limits);
     const doc = await importFileBytes(job.name, bytes, job.today);

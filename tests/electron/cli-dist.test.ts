@@ -87,4 +87,38 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('pdf.js is a bundle apart from the import worker: a .docx worker does not compile it, a PDF job hands it over', () => {
+    const worker = fs.readFileSync(path.join(REPO, 'dist/import-worker.cjs'), 'utf8');
+    const pdf = fs.readFileSync(path.join(REPO, 'dist/import-pdf.cjs'), 'utf8');
+    // the Chinese CMaps and pdf.js's own worker handler live in the PDF bundle only
+    for (const marker of ['UniGB-UCS2-H', 'WorkerMessageHandler']) {
+      expect(worker).not.toContain(marker);
+      expect(pdf).toContain(marker);
+    }
+    expect(worker.length).toBeLessThan(1_000_000);
+    if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status !== 0) return; // no LibreOffice to make a PDF
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cli-dist-'));
+    try {
+      fs.copyFileSync(path.join(FIXTURES, 'report-chengxi-2024.txt'), path.join(dir, 'report.txt'));
+      spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.txt')], { stdio: 'ignore', timeout: 120_000 });
+      const docx = path.join(dir, 'report.docx');
+      expect(spawnSync(process.execPath, [DIST, 'export', path.join(dir, 'report.txt'), '--out', docx], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+      // one process, a .docx then a PDF then a damaged PDF: the one worker gets pdf.js with the first PDF job
+      fs.writeFileSync(path.join(dir, 'bad.pdf'), '%PDF-1.4 not really');
+      const c = spawnSync(process.execPath, [DIST, 'check', docx, path.join(dir, 'report.pdf'), path.join(dir, 'bad.pdf'), '--json'], { cwd: dir, encoding: 'utf8' });
+      const json = JSON.parse(c.stdout) as { file: string; kind: string }[];
+      expect(json.map((j) => [path.basename(j.file), j.kind])).toEqual([
+        ['report.docx', 'fazhi-annual'],
+        ['report.pdf', 'fazhi-annual'],
+      ]);
+      // the damaged PDF: its own clear line (an ImportError from the PDF bundle keeps its code), not an internal error
+      expect(c.stderr.trim().split('\n')).toHaveLength(1);
+      expect(c.stderr).toContain('bad.pdf');
+      expect(c.stderr).not.toMatch(/internal|内部|worker/i);
+      expect(c.status).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
