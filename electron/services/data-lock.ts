@@ -7,7 +7,8 @@
  * `<dataDir>/gongwen.lock` holds who has it: pid, host name, app kind, start time, and on
  * Linux the process's own start tick (/proc/<pid>/stat), so a reused pid is told apart.
  *
- *   take       exclusive create (open O_EXCL through durable-write.ts: complete, fsynced bytes);
+ *   take       exclusive create (durable-write.ts: the whole fsynced record hard-linked into
+ *              place, so it is never seen half-written; O_EXCL in place without hard links);
  *              EEXIST → read the holder
  *   held?      same host: the pid is alive (kill(pid, 0): ESRCH = gone, EPERM = alive, another
  *              user) and, where both are known, its start tick is the recorded one; else, when
@@ -31,7 +32,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFileExclusiveSync } from './durable-write';
+import { createFileExclusiveSync, TEMP_FILE_PATTERN } from './durable-write';
 import { createI18n, isLanguage, type Language } from '../../shared/i18n';
 
 export const LOCK_FILE_NAME = 'gongwen.lock';
@@ -70,6 +71,8 @@ export interface DataFolderLock {
   readonly held: boolean;
   /** Why not held: the system code (EROFS, EACCES, ENOSPC, …). */
   readonly problem: string | null;
+  /** A stale lock (a crashed or killed instance's) was found and taken over. */
+  readonly tookOver: boolean;
   /** Removes the lock if it is still ours; idempotent. */
   release(): void;
 }
@@ -166,6 +169,20 @@ function isHeld(state: LockState, timing: DataLockTiming, hostname: string, now:
   return age < timing.staleMs;
 }
 
+/** Temp files of a lock or takeover whose creator died between writing and linking them. */
+const LOCK_TEMP = new RegExp(`^${LOCK_FILE_NAME.replace('.', '\\.')}(\\.takeover)?${TEMP_FILE_PATTERN.source}`);
+
+function sweepTempFiles(dir: string, timing: DataLockTiming): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!LOCK_TEMP.test(name)) continue;
+    try {
+      if (Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > timing.creatingGraceMs) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 function tryCreate(file: string, owner: DataLockOwner): boolean {
   try {
     createFileExclusiveSync(file, `${JSON.stringify(owner, null, 2)}\n`);
@@ -228,10 +245,12 @@ export function acquireDataFolderLock(dataDir: string, kind: DataLockKind, optio
   const hostname = options.hostname ?? os.hostname();
   const owner: DataLockOwner = { pid: process.pid, hostname, kind, startedAt: new Date().toISOString(), processStart: processStartTick(process.pid), token: randomBytes(12).toString('hex') };
   let last: LockState | null = null;
+  let tookOver = false;
   try {
     fs.mkdirSync(dir, { recursive: true });
+    sweepTempFiles(dir, timing);
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (tryCreate(file, owner)) return holdLock(file, owner, timing, options.onCompromised);
+      if (tryCreate(file, owner)) return holdLock(file, owner, timing, tookOver, options.onCompromised);
       last = readLockState(file);
       if (!last) continue; // released between our create and our read
       const young = Date.now() - last.mtimeMs < timing.creatingGraceMs;
@@ -242,17 +261,18 @@ export function acquireDataFolderLock(dataDir: string, kind: DataLockKind, optio
       }
       if (isHeld(last, timing, hostname, Date.now())) throw new DataFolderInUseError(dir, last.owner);
       removeStale(file, last, timing, Date.now);
+      tookOver = true;
       if (attempt > 0) sleepSync(5 + attempt * 5);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (error instanceof DataFolderInUseError || !CANNOT_LOCK.has(code)) throw error;
-    return { file, owner, held: false, problem: code, release: () => undefined };
+    return { file, owner, held: false, problem: code, tookOver: false, release: () => undefined };
   }
   throw new DataFolderInUseError(dir, last?.owner ?? null);
 }
 
-function holdLock(file: string, owner: DataLockOwner, timing: DataLockTiming, onCompromised?: (owner: DataLockOwner | null) => void): DataFolderLock {
+function holdLock(file: string, owner: DataLockOwner, timing: DataLockTiming, tookOver: boolean, onCompromised?: (owner: DataLockOwner | null) => void): DataFolderLock {
   heldHere.add(owner.token);
   let released = false;
   const beat = setInterval(() => {
@@ -285,7 +305,7 @@ function holdLock(file: string, owner: DataLockOwner, timing: DataLockTiming, on
   };
   // a normal end that skipped close() (process.exit from elsewhere) still releases
   process.on('exit', release);
-  return { file, owner, held: true, problem: null, release };
+  return { file, owner, held: true, problem: null, tookOver, release };
 }
 
 /** The language for the in-use message: the data folder's settings, else `fallback` (the OS locale's). */

@@ -212,14 +212,11 @@ export function writeFileDurableSync(target: string, data: string | Uint8Array, 
   }
 }
 
-/**
- * Create `target` with `data` only if it does not exist (O_EXCL: EEXIST otherwise) — for lock
- * files, which must never replace another's. Every byte written, fsynced, size checked, the
- * folder fsynced; on a failure after the create the partial file is removed.
- */
-export function createFileExclusiveSync(target: string, data: string | Uint8Array, mode = 0o644): void {
-  const bytes = toBytes(data);
-  const fd = fs.openSync(target, 'wx', mode);
+/** link(2) refusals of a file system without hard links (FAT, exFAT, some shares): create in place instead. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EINVAL']);
+
+function writeNewFileSync(file: string, bytes: Uint8Array, mode: number): void {
+  const fd = fs.openSync(file, 'wx', mode);
   try {
     let offset = 0;
     while (offset < bytes.length) {
@@ -229,7 +226,7 @@ export function createFileExclusiveSync(target: string, data: string | Uint8Arra
     }
     fs.fsyncSync(fd);
     const { size } = fs.fstatSync(fd);
-    if (size !== bytes.length) throw sizeMismatch(target, bytes.length, size);
+    if (size !== bytes.length) throw sizeMismatch(file, bytes.length, size);
   } catch (error) {
     try {
       fs.closeSync(fd);
@@ -237,13 +234,40 @@ export function createFileExclusiveSync(target: string, data: string | Uint8Arra
       // already failing
     }
     try {
-      fs.unlinkSync(target);
+      fs.unlinkSync(file);
     } catch {
       // nothing to remove
     }
     throw error;
   }
   fs.closeSync(fd);
+}
+
+/**
+ * Create `target` with `data` only if it does not exist (EEXIST otherwise) — for lock files,
+ * which must never replace another's, and must never be seen half-written: the bytes go to a
+ * temp file (every byte, fsynced, size checked), which is hard-linked to the target (atomic;
+ * EEXIST if it exists) and removed. Where the file system has no hard links the target is
+ * created in place with O_EXCL (a reader may then briefly see it empty). The folder is fsynced.
+ */
+export function createFileExclusiveSync(target: string, data: string | Uint8Array, mode = 0o644): void {
+  const bytes = toBytes(data);
+  const tmp = tempName(target);
+  writeNewFileSync(tmp, bytes, mode);
+  let inPlace = false;
+  try {
+    fs.linkSync(tmp, target);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    inPlace = true;
+  } finally {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  if (inPlace) writeNewFileSync(target, bytes, mode);
   fsyncDirSync(path.dirname(target));
 }
 

@@ -125,6 +125,7 @@ describe('data folder lock', () => {
     expect(readDataFolderLock(dir)?.pid).toBe(child.pid); // a crash leaves the file behind…
     const lock = take(dir); // …and it does not lock the folder
     expect(lock.held).toBe(true);
+    expect(lock.tookOver).toBe(true);
     expect(readDataFolderLock(dir)?.pid).toBe(process.pid);
   });
 
@@ -212,6 +213,19 @@ describe('data folder lock', () => {
     await Promise.all(answers.map((a) => exited(a.child)));
     expect(fs.existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
     expect(fs.existsSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`))).toBe(false);
+  });
+
+  it('temp files of a creator that died before linking its record are swept once old; a young one is left', () => {
+    const dir = folder();
+    const old = path.join(dir, `${LOCK_FILE_NAME}.tmp-0000000001abcdef`);
+    const young = path.join(dir, `${LOCK_FILE_NAME}.takeover.tmp-0000000002abcdef`);
+    fs.writeFileSync(old, '{}');
+    fs.writeFileSync(young, '{}');
+    const then = new Date(Date.now() - 60_000);
+    fs.utimesSync(old, then, then);
+    const lock = take(dir);
+    expect(lock.tookOver).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual([LOCK_FILE_NAME, path.basename(young)].sort());
   });
 
   it('the message language is the data folder’s settings, else the fallback', () => {

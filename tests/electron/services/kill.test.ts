@@ -4,6 +4,8 @@
  * writes) at least 200 times. After every kill each draft file must parse and equal one
  * complete version the child tried to save, never older than the last save it reported done.
  * (reliability.md: a plain writeFileSync left 33 corrupt files out of 200 kills.)
+ * Each child first takes the data folder's lock, which its killed predecessor still holds:
+ * every start after a kill must take it over (a refusal ends the child by itself → failure).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -118,6 +120,7 @@ describe('kill test', () => {
     let saves = 0;
     let killedMidStartup = 0;
     let killedMidWrite = 0;
+    let takeovers = 0;
     const problems: string[] = [];
 
     const checkFiles = (draftsDir: string, acked: (Version | null)[], full: boolean) => {
@@ -178,6 +181,7 @@ describe('kill test', () => {
         if (lines.at(-1)?.startsWith('saving')) killedMidWrite++;
         for (const line of lines) {
           const [word, d, r, i] = line.split(' ');
+          if (line === 'lock took-over') takeovers++;
           if (word === 'ready' && r !== '0') problems.push(`lane ${laneNo} run ${run}: started with ${r} drafts set aside`);
           if (word === 'saved') {
             acked[Number(d)] = { run: Number(r), i: Number(i) };
@@ -204,7 +208,7 @@ describe('kill test', () => {
     await Promise.all([lane(0), lane(1)]);
 
     console.log(
-      `kill test: kills=${kills} (during start-up ${killedMidStartup}, during a write ${killedMidWrite}), saves acknowledged=${saves}, files checked=${filesChecked}, corrupt=${corrupt}, ` +
+      `kill test: kills=${kills} (during start-up ${killedMidStartup}, during a write ${killedMidWrite}), stale locks taken over=${takeovers}, saves acknowledged=${saves}, files checked=${filesChecked}, corrupt=${corrupt}, ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(problems).toEqual([]);
@@ -213,5 +217,7 @@ describe('kill test', () => {
     // the kills did land among real writes, and the child made progress between them
     expect(killedMidWrite).toBeGreaterThan(kills / 3);
     expect(saves).toBeGreaterThan(kills / 4);
+    // nearly every start found its killed predecessor's lock (all but a lane's first, and those killed before locking)
+    expect(takeovers).toBeGreaterThan(kills / 2);
   }, 450_000);
 });
