@@ -170,7 +170,12 @@ export class PageLayer {
     // The floats' own holder is not the document: writing them must not refill the budget.
     this.edits = new MutationObserver((records) => {
       const own = (r: MutationRecord) => opts.cuts.contains(r.target) || opts.repeats.contains(r.target);
-      if (records.some((r) => !own(r))) this.settleBudget = SETTLE_RUNS;
+      if (records.some((r) => !own(r))) {
+        this.settleBudget = SETTLE_RUNS;
+        // The re-cut waits for a pause in typing, not in height changes: a key that wraps no line
+        // still postpones it (else it ran mid-typing, a relayout of all after the float it moved).
+        if (this.pause !== undefined) this.scheduleEdit();
+      }
       // Text typed in a header row that is repeated on a later sheet: the copies follow at the pause.
       if (this.repeatsKey && records.some((r) => !own(r) && inHeaderRow(r.target))) this.scheduleEdit();
     });

@@ -1,0 +1,125 @@
+/**
+ * The page layer's timing: an edit's re-cut (which moves floats, a relayout of everything after
+ * them) waits for a pause in typing. The browser's layout is emulated: blocks are stacks of grid
+ * lines, a line that would start inside a boundary float starts below it (as the float pushes it).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EDIT_PAUSE_MS, LINE_PX, PageLayer } from '../../../renderer/editor/page/page-layer';
+
+type Callback = (entries: { target: Element }[]) => void;
+let observers: { cb: Callback }[] = [];
+class FakeResizeObserver {
+  constructor(readonly cb: Callback) {
+    observers.push(this);
+  }
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+/** Lines of each block (by element); the floats are read back from the cut holder's styles. */
+const lines = new Map<Element, number>();
+function setup() {
+  const flow = document.createElement('div');
+  const cuts = document.createElement('div');
+  cuts.className = 'gw-cuts';
+  const repeats = document.createElement('div');
+  repeats.className = 'gw-repeats';
+  const body = document.createElement('div');
+  body.className = 'gw-body';
+  const para = (n: number, cls = 'gw-p') => {
+    const p = document.createElement('p');
+    p.className = cls;
+    p.textContent = '正文';
+    lines.set(p, n);
+    body.append(p);
+    return p;
+  };
+  const first = para(20);
+  para(1, 'gw-heading gw-h1');
+  const last = para(5);
+  flow.append(cuts, repeats, body);
+  document.body.append(flow);
+
+  /** The floats as the browser places them: stacked in the holder, each below the previous. */
+  const floats = () => {
+    const out: { top: number; bottom: number }[] = [];
+    let y = 0;
+    for (const el of Array.from(cuts.children) as HTMLElement[]) {
+      const top = y + (parseFloat(el.style.marginTop) || 0);
+      const bottom = top + (parseFloat(el.style.height) || 0);
+      if (el.classList.contains('gw-cut')) out.push({ top, bottom });
+      y = bottom;
+    }
+    return out;
+  };
+  const place = () => {
+    const rects = new Map<Element, { top: number; bottom: number }>();
+    const fl = floats();
+    let y = 0;
+    for (const el of Array.from(body.children)) {
+      let top: number | null = null;
+      for (let i = 0; i < lines.get(el)!; i++) {
+        for (const f of fl) if (y >= f.top - 0.01 && y < f.bottom) y = f.bottom;
+        top ??= y;
+        y += LINE_PX;
+      }
+      rects.set(el, { top: top ?? y, bottom: y });
+    }
+    return { rects, end: y };
+  };
+  const rect = (top: number, bottom: number) => ({ top, bottom, height: bottom - top, left: 0, right: 0, width: 0, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+  flow.getBoundingClientRect = () => rect(0, place().end);
+  for (const el of Array.from(body.children)) {
+    el.getBoundingClientRect = () => {
+      const r = place().rects.get(el)!;
+      return rect(r.top, r.bottom);
+    };
+  }
+  const layer = new PageLayer({ flow, cuts, repeats, colophon: () => false, onLayout: () => {} });
+  const cutAt = () => floats().map((f) => Math.round(f.top / LINE_PX));
+  return { layer, cuts, first, last, cutAt };
+}
+
+describe('page layer: the re-cut after an edit', () => {
+  beforeEach(() => {
+    observers = [];
+    lines.clear();
+    vi.useFakeTimers();
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(0), 16));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('waits until typing pauses, not until heights stop changing', async () => {
+    const { layer, cuts, first, last, cutAt } = setup();
+    await vi.advanceTimersByTimeAsync(50);
+    // 20 lines, the heading on line 21, the paragraph's first line fills page 1.
+    expect(cutAt()).toEqual([22]);
+
+    // A key wraps a line of the first paragraph: the heading would end page 1 (keep-with-next).
+    lines.set(first, 21);
+    observers[0]!.cb([{ target: first }]);
+    expect(cuts.dataset.pending).toBe('');
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS - 100);
+
+    // More keys that wrap nothing, each within the pause of the last: still no re-cut.
+    for (let i = 0; i < 4; i++) {
+      last.firstChild!.textContent += '字';
+      await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS - 100);
+      expect(cutAt()).toEqual([22]);
+      expect(cuts.dataset.pending).toBe('');
+    }
+
+    // Typing pauses: the re-cut moves the heading to page 2.
+    await vi.advanceTimersByTimeAsync(200);
+    expect(cutAt()).toEqual([21]);
+    expect(cuts.dataset.pending).toBeUndefined();
+    layer.dispose();
+  });
+});
