@@ -85,7 +85,7 @@ describe('preview backend stop', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => answered, { timeout: 20_000 }).toBeGreaterThan(1);
     let closed = false;
     const closing = server.close().then(() => (closed = true));
     // the client keeps calling; close() must not wait for it to stop (the test's timeout bounds the wait)

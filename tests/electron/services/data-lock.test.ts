@@ -178,14 +178,14 @@ describe('data folder lock', () => {
     const lock = take(dir, { timing: { heartbeatMs: 50 } });
     const old = new Date(Date.now() - 120_000);
     fs.utimesSync(file, old, old);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(fs.statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 10_000);
+    await expect.poll(() => fs.statSync(file).mtimeMs, { timeout: 10_000 }).toBeGreaterThan(Date.now() - 10_000);
     // another instance took it (e.g. judged us stale from another PC): our release leaves theirs
     let compromised = 0;
     const second = folder();
     const lock2 = take(second, { timing: { heartbeatMs: 50 }, onCompromised: () => (compromised += 1) });
     writeLock(second, { hostname: 'OTHER-PC', token: 'theirs' });
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => compromised, { timeout: 10_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 200)); // more beats: still told once
     expect(compromised).toBe(1);
     lock2.release();
     expect(readDataFolderLock(second)?.token).toBe('theirs');
