@@ -63,6 +63,7 @@ const zodWithoutLocales = {
   },
 };
 const { pdfOnDemand, pdfBundleOptions } = createRequire(import.meta.url)('./import-pdf-apart.cjs');
+const { docxLazyFflate } = createRequire(import.meta.url)('./docx-lazy-fflate.cjs');
 
 const started = Date.now();
 // The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
@@ -107,7 +108,9 @@ await Promise.all(
       // packages (conf, atomically, filenamify) load under plain require().
       external: ['electron'],
       // CLI: minified; import() becomes require() (Node's ESM path would lex the whole bundle).
-      ...(entry.cli ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales] } : { plugins: [importersInWorkerOnly, zodWithoutLocales] }),
+      ...(entry.cli
+        ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }
+        : { plugins: [importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }),
       define: entry.cli
         ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), __GONGWEN_IMPORT_PDF_FILE__: JSON.stringify('import-pdf.cjs'), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }
         : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode), __GONGWEN_IMPORT_PDF__: JSON.stringify(pdfCode) },
