@@ -117,6 +117,10 @@ export class PageLayer {
   private gaps = new Map<HTMLTableRowElement, number>();
   /** What the repeated headers show, to write them only when it changes. */
   private repeatsKey = '';
+  /** Each block's index in the flow (kept with `blocks`). */
+  private order = new WeakMap<HTMLElement, number>();
+  /** Index of the last table whose rows carry a gap (-1: none). */
+  private lastGappedTable = -1;
   private layout: Pagination | null = null;
   private readonly resize: ResizeObserver;
   private readonly mutation: MutationObserver;
@@ -153,17 +157,23 @@ export class PageLayer {
     this.resize = new ResizeObserver((entries) => {
       if (this.printing?.matches) return;
       let changed = false;
+      // A change at or before a table that crosses sheets moves the table with its gaps: cut at
+      // once (a float lets the shifted lines flow on to the next sheet; a gap would not).
+      let movesTable = false;
       const frame = this.frameOf();
       for (const entry of entries) {
         // The flow itself is observed for its height only (see overflows).
-        if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) changed = true;
+        if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) {
+          changed = true;
+          if ((this.order.get(entry.target as HTMLElement) ?? Infinity) <= this.lastGappedTable) movesTable = true;
+        }
       }
       // A row Lexical recreated (its height changed) has lost its gap: write it again now.
-      for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) changed = true;
+      for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) movesTable = changed = true;
       // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
       // start the feedback again; the next edit tops the budget up before this runs.
       if (this.settleBudget <= 0) return;
-      if (this.overflows(frame)) this.schedule();
+      if (this.overflows(frame) || movesTable) this.schedule();
       else if (changed) this.scheduleEdit();
     });
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
@@ -184,8 +194,9 @@ export class PageLayer {
       this.structureDirty = true;
       this.settleBudget = SETTLE_RUNS;
       // Blocks added or removed: re-cut at the pause too (the flow's observer below cuts at once
-      // when the text runs past the last sheet, as a paste does).
-      if (this.layout) this.scheduleEdit();
+      // when the text runs past the last sheet, as a paste does) — at once while a table crosses
+      // sheets (it moves with its gaps, see the ResizeObserver).
+      if (this.layout && this.lastGappedTable < 0) this.scheduleEdit();
       else this.schedule();
     });
     const { flow } = opts;
@@ -326,6 +337,7 @@ export class PageLayer {
       }
       for (const el of old) this.resize.unobserve(el);
       this.blocks = next;
+      this.order = new WeakMap(next.map((el, i) => [el, i]));
     }
     const input: FlowBlock[] = this.blocks.map((el) => {
       const m = this.measured.get(el) ?? (this.measure(el), this.measured.get(el)!);
@@ -348,6 +360,7 @@ export class PageLayer {
     const floats: { top: number; bottom: number }[] = [];
     const gaps = new Map<HTMLTableRowElement, number>();
     const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
+    let lastGappedTable = -1;
     for (let k = 0; k < layout.contentPages - 1; k++) {
       const cut = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
       const next = layout.starts[k + 1]!;
@@ -357,6 +370,7 @@ export class PageLayer {
         // Inside a table: the row starting the next sheet is moved down by a gap, no float.
         const row = rowsOf(block)[next.row];
         if (row) {
+          lastGappedTable = next.block;
           const repeat = (next.repeat ?? 0) * LINE_PX;
           gaps.set(row, typeTop(k + 1) + repeat - cut);
           if (m.headerRows) repeats.push({ top: typeTop(k + 1), table: block, headerRows: m.headerRows });
@@ -367,6 +381,7 @@ export class PageLayer {
       for (let b = layout.starts[k]!.block; b <= next.block && !withTable; b++) withTable = Boolean(this.blocks[b] && this.measured.get(this.blocks[b]!)?.rows);
       floats.push({ top: cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0), bottom: typeTop(k + 1) });
     }
+    this.lastGappedTable = lastGappedTable;
     const gapsMoved = this.writeGaps(gaps);
     const repeatsMoved = this.writeRepeats(repeats);
     const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
