@@ -19,29 +19,50 @@ writeFileSync(report, readFileSync(path.join(fixtures, 'report-zhaishang-2023.tx
 writeFileSync(path.join(work, 'report.md'), readFileSync(report, 'utf8').replace(/^([一二三四五六七八九十]+、.*)$/gmu, '# $1'));
 
 /**
+ * CPU time (user + system) of this process's finished children, from /proc/self/stat (Linux;
+ * null elsewhere): less bent by the machine's load than wall time. Clock ticks of 10 ms.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // after the command name: field 3 is the state, so cutime and cstime (16, 17) are at 13, 14
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Every command's runs, interleaved (round after round: each command once), so a change in the
  * machine's load during the bench falls on all of them alike; the first round only warms the disk
  * cache (and writes the V8 code caches). Median of `runs` per command.
  */
 function medians(commands) {
   const times = commands.map(() => []);
+  const cpus = commands.map(() => []);
   const status = commands.map(() => 0);
   const missing = commands.map(() => false);
   for (let round = 0; round < runs + 1; round++) {
     commands.forEach(([cmd, args], i) => {
       if (missing[i]) return;
       const s = performance.now();
+      const c = childrenCpuMs();
       const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8' });
       const ms = performance.now() - s;
+      const cpu = c === null ? null : childrenCpuMs() - c;
       if (r.error) missing[i] = true;
       status[i] = r.status ?? -1;
-      if (round > 0) times[i].push(ms);
+      if (round > 0) {
+        times[i].push(ms);
+        if (cpu !== null) cpus[i].push(cpu);
+      }
     });
   }
   return times.map((t, i) => {
     if (missing[i]) return null;
     t.sort((a, b) => a - b);
-    return { ms: t[Math.floor(t.length / 2)], status: status[i] };
+    const cpu = cpus[i].sort((a, b) => a - b);
+    return { ms: t[Math.floor(t.length / 2)], cpu: cpu.length ? cpu[Math.floor(cpu.length / 2)] : null, status: status[i] };
   });
 }
 
@@ -65,7 +86,10 @@ try {
   console.log(`cli: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
   for (const [label, r] of rows) {
     if (!r) console.log(`cli: ${label.padEnd(38)} not available`);
-    else console.log(`cli: ${label.padEnd(38)} ${r.ms.toFixed(0).padStart(5)} ms  ${(r.ms / base.ms).toFixed(2)}× node -e 0  (exit ${r.status}, median of ${runs})`);
+    else {
+      const cpu = r.cpu !== null && base.cpu ? `   cpu ${r.cpu.toFixed(0).padStart(4)} ms  ${(r.cpu / base.cpu).toFixed(2)}×` : '';
+      console.log(`cli: ${label.padEnd(38)} ${r.ms.toFixed(0).padStart(5)} ms  ${(r.ms / base.ms).toFixed(2)}× node -e 0${cpu}  (exit ${r.status}, median of ${runs})`);
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
