@@ -17,7 +17,7 @@ import { MAIN_COMMANDS, menuTemplate } from './menu';
 import type { MenuCommand } from '../../shared/ipc/channel-names';
 import { registerIpc } from './ipc';
 import { draftPathFromArgv } from './argv';
-import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage, type DataFolderLock } from '../services/data-lock';
+import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage, unlockedNotice, type DataFolderLock } from '../services/data-lock';
 
 
 const root = findPackageRoot(__dirname);
@@ -113,6 +113,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       version: packageVersion(root),
       systemLocale: app.getLocale(),
+      startupNotices: lock.held ? [] : [unlockedNotice(lock)],
       onSettingsChanged: (settings) => applyLanguage(settings.language),
       // Same options as the preview's conf store: one settings file format everywhere. electron-store
       // overwrites conf's configName with its own `name` (default 'config'): without it the app wrote config.json.

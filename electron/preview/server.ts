@@ -17,7 +17,7 @@ import { wireServices, type Wired } from '../services/wire';
 import { findPackageRoot, packageVersion } from '../services/package-root';
 import { SECURITY_HEADERS } from './security-headers';
 import { fail } from '../../shared/ipc/contract';
-import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage } from '../services/data-lock';
+import { acquireDataFolderLock, DataFolderInUseError, describeDataFolderInUse, describeLockCompromised, describeUnlocked, lockMessageLanguage, unlockedNotice } from '../services/data-lock';
 import { pickLanguage } from '../cli/io';
 
 export const TOKEN_HEADER = 'x-gongwen-token';
@@ -109,7 +109,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   if (!lock.held) console.error(describeUnlocked(lock, language()));
   let wired: Wired;
   try {
-    wired = wireServices({ dataDir: options.dataDir, templatesDir: options.templatesDir, shell: 'preview', version: options.version });
+    wired = wireServices({ dataDir: options.dataDir, templatesDir: options.templatesDir, shell: 'preview', version: options.version, startupNotices: lock.held ? [] : [unlockedNotice(lock)] });
   } catch (error) {
     lock.release();
     throw error;

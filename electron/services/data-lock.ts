@@ -34,6 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFileExclusiveSync, TEMP_FILE_PATTERN } from './durable-write';
 import { createI18n, isLanguage, type Language } from '../../shared/i18n';
+import type { Notice } from '../../shared/ipc/contract';
 
 export const LOCK_FILE_NAME = 'gongwen.lock';
 export type DataLockKind = 'desktop' | 'preview';
@@ -340,5 +341,11 @@ export function describeLockCompromised(dataDir: string, language: Language): st
 
 /** Said when the folder could not hold a lock file (the instance starts unlocked). */
 export function describeUnlocked(lock: DataFolderLock, language: Language): string {
-  return createI18n(language).t('dataLock.unlocked', { reason: lock.problem ?? '', dir: path.dirname(lock.file) });
+  const notice = unlockedNotice(lock);
+  return createI18n(language).t(notice.messageKey, notice.values);
+}
+
+/** The same, as a notice the page shows at start (in the desktop app nobody reads stderr). */
+export function unlockedNotice(lock: DataFolderLock): Notice {
+  return { messageKey: 'dataLock.unlocked', values: { reason: lock.problem ?? '', dir: path.dirname(lock.file) } };
 }

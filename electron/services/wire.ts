@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { fillFromProfile } from '../../shared/templates/instantiate';
 import path from 'node:path';
-import { fail, ok, type AppInfo, type CheckState, type Result, type Settings } from '../../shared/ipc/contract';
+import { fail, ok, type AppInfo, type CheckState, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
 import { parseDocNumber, type CheckReport } from '../../shared/checks';
@@ -46,6 +46,8 @@ export interface WireOptions {
   onSettingsChanged?: (settings: Settings) => void;
   /** Which standard fonts the PC has (tests inject a fixed answer). */
   fonts?: FontService;
+  /** Said once at start with the settings' notices (e.g. the data folder could not be locked). */
+  startupNotices?: Notice[];
 }
 
 export interface Wired {
@@ -99,6 +101,7 @@ export function wireServices(options: WireOptions): Wired {
     if (parsed.code && parsed.year && parsed.serial) settings.recordDocNumber(parsed.code, parsed.year, parsed.serial);
   };
   const fonts = options.fonts ?? createFontService();
+  const startupNotices = [...(options.startupNotices ?? [])];
 
   const templateFailure = (error: unknown): Result<never> => {
     if (error instanceof TemplateError) return fail(error.code, error.messageKey, error.values, error.details);
@@ -107,7 +110,7 @@ export function wireServices(options: WireOptions): Wired {
 
   const handlers: Handlers = {
     'app:info': () => ok(appInfo(options.shell, dataDir, options.version)),
-    'app:notices': () => ok(settings.takeNotices()),
+    'app:notices': () => ok([...startupNotices.splice(0), ...settings.takeNotices()]),
     'templates:list': () => ok(templates.list()),
     'templates:get': ({ templateId }) => {
       try {

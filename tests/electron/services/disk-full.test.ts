@@ -5,10 +5,13 @@
  * write(2), ignored the short count and renamed the truncated temp file over the good one.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFileExclusiveSync, writeFileDurable, writeFileDurableSync } from '../../../electron/services/durable-write';
-import { acquireDataFolderLock, LOCK_FILE_NAME } from '../../../electron/services/data-lock';
+import { acquireDataFolderLock, LOCK_FILE_NAME, unlockedNotice } from '../../../electron/services/data-lock';
+import { wireServices } from '../../../electron/services/wire';
+import { dispatch } from '../../../electron/services/api';
 import { createSettingsService } from '../../../electron/services/settings-service';
 import { createDraftService } from '../../../electron/services/drafts-service';
 import { errorMessage } from '../../../electron/services/disk';
@@ -159,7 +162,7 @@ describe.skipIf(tinyFsUnavailable !== null)(`a nearly full disk (tmpfs, ${FREE /
     expect(fs.readFileSync(file, 'utf8')).toBe('first');
   });
 
-  it('the data folder lock on a full or read-only disk: unheld with the reason, no lock file; held again once writable', () => {
+  it('the data folder lock on a full or read-only disk: unheld with the reason, no lock file, said on the page; held again once writable', async () => {
     disk.leaveFree(0);
     const full = acquireDataFolderLock(disk.dir, 'preview');
     expect({ held: full.held, problem: full.problem }).toEqual({ held: false, problem: 'ENOSPC' });
@@ -169,6 +172,14 @@ describe.skipIf(tinyFsUnavailable !== null)(`a nearly full disk (tmpfs, ${FREE /
     try {
       const readOnly = acquireDataFolderLock(disk.dir, 'preview');
       expect({ held: readOnly.held, problem: readOnly.problem }).toEqual({ held: false, problem: 'EROFS' });
+      // The page says so once at start (the desktop app has no console anyone reads).
+      const wired = wireServices({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gw-unlocked-')), templatesDir: path.join(REPO, 'templates'), shell: 'electron', version: 't', startupNotices: [unlockedNotice(readOnly)] });
+      const first = await dispatch(wired.handlers, 'app:notices', undefined);
+      expect(first).toMatchObject({ ok: true, value: [{ messageKey: 'dataLock.unlocked', values: { reason: 'EROFS', dir: disk.dir } }] });
+      const said = (first as { value: { messageKey: string; values: Record<string, string> }[] }).value[0]!;
+      expect(createI18n('zh-CN').t(said.messageKey, said.values)).toContain('无法锁定数据文件夹（EROFS）');
+      expect(await dispatch(wired.handlers, 'app:notices', undefined)).toEqual({ ok: true, value: [] });
+      await wired.close();
     } finally {
       disk.setReadOnly(false);
     }
