@@ -162,10 +162,25 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
       if (keys === 'Enter') await page.keyboard.press('Enter');
       else await page.keyboard.insertText(keys);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+      const landed = await page.evaluate(() => {
+        const table = document.querySelector('.gw-body > table.gw-table')!;
+        return [table.previousElementSibling!.textContent ?? '', table.previousElementSibling!.previousElementSibling!.textContent ?? ''].join('|');
+      });
+      expect(landed, 'the keys went into the paragraph before the table').toContain('持续开展法律进社区活动并取得实效');
       const typed = await readSheets(page);
+      if (keys === 'Enter') console.log(`[table sheets] after typing before the table: first row a page ${firstRows(typed.lines, typed.pages).join(',')}`);
       const out = typed.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1);
       expect(out.map((l) => `p${l.page} ${l.text.slice(0, 10)}`), `after typing ${keys === 'Enter' ? 'Enter' : 'a line'} before the table, 3 frames later`).toEqual([]);
     }
+    // The repeated header follows an edit of the header row (at the pause in typing).
+    await page.locator('.gw-body > table.gw-table th').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('号码');
+    await settleSheets(page);
+    const { copies, gapped } = await page.evaluate(() => ({ copies: [...document.querySelectorAll('.gw-repeats th:first-child')].map((th) => th.textContent), gapped: document.querySelectorAll('tr[data-gw-gap]').length }));
+    expect(copies.length, 'a repeated header for each continued part').toBe(gapped);
+    expect(gapped, 'the table still continues on later sheets').toBeGreaterThan(1);
+    expect(new Set(copies), 'every repeated header shows the edited text').toEqual(new Set(['序号号码']));
     // No line box of a cell, of the repeated header or of the body outside a sheet's type area.
     const outside = screen.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1);
     expect(outside.map((l) => `p${l.page} ${l.text.slice(0, 10)} ${l.top.toFixed(1)}…${l.bottom.toFixed(1)}`), 'lines outside a type area').toEqual([]);
