@@ -21,6 +21,7 @@ function dosDateTime(stamp: Date): { time: number; date: number } {
 
 /** Zip files (path → text, written as UTF-8, or bytes), each compressed with DEFLATE. */
 export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, stamp: Date): Uint8Array {
+  if (files.size > 0xffff) throw new RangeError('over 65 535 files in a package (zip64 is not written)');
   const { time, date } = dosDateTime(stamp);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

@@ -51,4 +51,10 @@ describe('zipPackage (the .docx zip, one pass with node:zlib)', () => {
     expect(b.length).toBe(a.length);
     expect(a.equals(b)).toBe(false);
   });
+
+  it('refuses what only zip64 could hold instead of writing a broken file', () => {
+    const many = new Map<string, string>();
+    for (let i = 0; i <= 0xffff; i++) many.set(`f${i}`, '');
+    expect(() => zipPackage(many, stamp)).toThrow(RangeError);
+  });
 });
