@@ -29,6 +29,13 @@
  * (a copy of the header rows in `.gw-repeats`, outside the editor's root): the document is
  * never changed. Lexical does not observe attributes, and it recreates a row only when the
  * row's own height changes (then the gap is written again).
+ *
+ * The floats reach only HORIZON_PAGES sheets past the last one on screen. A float below a block
+ * makes the browser lay that block out again whenever it moves: with a float at every boundary, a
+ * keystroke that wraps a line (or a pasted paragraph) relaid out every line after it, ~30× the
+ * work at 300 pages (wrap near the top: 885 ms with 336 floats, 35–46 ms with 10–40, under load).
+ * Past the horizon the text runs on uncut, out of sight; measuring does not need the floats
+ * (heights are natural heights), and scrolling moves the horizon before those sheets are seen.
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
@@ -46,6 +53,10 @@ export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
 /** Float moves allowed after one change before the layer waits for the next (see settleBudget). */
 const SETTLE_RUNS = 3;
+/** Sheets past the last one on screen that get their floats (see the file comment). */
+export const HORIZON_PAGES = 40;
+/** The horizon is moved once the screen comes this close to it (or this much further back). */
+const HORIZON_SLACK_PAGES = 15;
 /** An edit re-cuts after this long without another edit (see the file comment). */
 export const EDIT_PAUSE_MS = 400;
 
@@ -141,6 +152,10 @@ export class PageLayer {
    * budget up; measurements keep being recorded without it, so the next cut uses them.
    */
   private settleBudget = SETTLE_RUNS;
+  /** The first page (0-based) whose boundary float is not written; Infinity before the first cut. */
+  private horizon = Infinity;
+  private horizonFrame = 0;
+  private readonly onScroll: () => void;
 
   constructor(opts: PageLayerOptions) {
     this.opts = opts;
@@ -190,6 +205,17 @@ export class PageLayer {
       if (this.repeatsKey && records.some((r) => !own(r) && inHeaderRow(r.target))) this.scheduleEdit();
     });
     this.edits.observe(opts.flow, { childList: true, characterData: true, subtree: true });
+    // Any scroller's scroll (capture: scroll events do not bubble), at most once a frame.
+    this.onScroll = () => {
+      if (this.horizonFrame || this.disposed) return;
+      this.horizonFrame = requestAnimationFrame(() => {
+        this.horizonFrame = 0;
+        if (!this.layout || this.printing?.matches) return;
+        const wanted = this.horizonWanted();
+        if (Math.abs(wanted - this.horizon) >= HORIZON_SLACK_PAGES) this.writeFloats(this.layout);
+      });
+    };
+    if (typeof document !== 'undefined') document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.mutation = new MutationObserver(() => {
       this.structureDirty = true;
       this.settleBudget = SETTLE_RUNS;
@@ -220,6 +246,8 @@ export class PageLayer {
     this.printing?.removeEventListener?.('change', this.onMedia);
     if (typeof document !== 'undefined') document.fonts?.removeEventListener?.('loadingdone', this.onFonts);
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.horizonFrame);
+    if (typeof document !== 'undefined') document.removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.pause);
     this.resize.disconnect();
     this.mutation.disconnect();
@@ -232,6 +260,13 @@ export class PageLayer {
     const r = this.opts.flow.getBoundingClientRect();
     const scale = r.width > 0 ? r.width / TYPE_PX.width : 1;
     return { top: r.top, height: r.height / scale, scale };
+  }
+
+  /** The horizon for the screen as it is: HORIZON_PAGES past the last sheet in the window. */
+  private horizonWanted(): number {
+    const { top, scale } = this.frameOf();
+    const screenBottom = ((typeof innerHeight === 'number' ? innerHeight : 0) - top) / scale;
+    return Math.max(0, Math.ceil(screenBottom / SHEET_PITCH_PX)) + HORIZON_PAGES;
   }
 
   /** Whether the text runs past the last sheet's type area (it must be cut now, not at the pause). */
@@ -384,6 +419,9 @@ export class PageLayer {
     this.lastGappedTable = lastGappedTable;
     const gapsMoved = this.writeGaps(gaps);
     const repeatsMoved = this.writeRepeats(repeats);
+    this.horizon = this.horizonWanted();
+    const horizonTop = typeTop(this.horizon);
+    while (floats.length && floats[floats.length - 1]!.top >= horizonTop) floats.pop();
     const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
     if (same) return gapsMoved || repeatsMoved;
     const holder = this.opts.cuts;

@@ -4,7 +4,7 @@
  * lines, a line that would start inside a boundary float starts below it (as the float pushes it).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EDIT_PAUSE_MS, LINE_PX, PageLayer } from '../../../renderer/editor/page/page-layer';
+import { EDIT_PAUSE_MS, HORIZON_PAGES, LINE_PX, PageLayer, SHEET_PITCH_PX, typeTop } from '../../../renderer/editor/page/page-layer';
 
 type Callback = (entries: { target: Element }[]) => void;
 let observers: { cb: Callback }[] = [];
@@ -19,7 +19,7 @@ class FakeResizeObserver {
 
 /** Lines of each block (by element); the floats are read back from the cut holder's styles. */
 const lines = new Map<Element, number>();
-function setup() {
+function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lines: 1, cls: 'gw-heading gw-h1' }, { lines: 5 }]) {
   const flow = document.createElement('div');
   const cuts = document.createElement('div');
   cuts.className = 'gw-cuts';
@@ -35,9 +35,11 @@ function setup() {
     body.append(p);
     return p;
   };
-  const first = para(20);
-  para(1, 'gw-heading gw-h1');
-  const last = para(5);
+  const paras = blocks.map((b) => para(b.lines, b.cls));
+  const first = paras[0]!;
+  const last = paras[paras.length - 1]!;
+  /** How far the desk is scrolled (client rects move up by it). */
+  let scrolled = 0;
   flow.append(cuts, repeats, body);
   document.body.append(flow);
 
@@ -68,17 +70,23 @@ function setup() {
     }
     return { rects, end: y };
   };
-  const rect = (top: number, bottom: number) => ({ top, bottom, height: bottom - top, left: 0, right: 0, width: 0, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
-  flow.getBoundingClientRect = () => rect(0, place().end);
+  const rect = (from: number, to: number) => ({ top: from - scrolled, bottom: to - scrolled }) as const;
+  const box = (r: { top: number; bottom: number }) => ({ top: r.top, bottom: r.bottom, height: r.bottom - r.top, left: 0, right: 0, width: 0, x: 0, y: r.top, toJSON: () => ({}) }) as DOMRect;
+  flow.getBoundingClientRect = () => box(rect(0, place().end));
   for (const el of Array.from(body.children)) {
     el.getBoundingClientRect = () => {
       const r = place().rects.get(el)!;
-      return rect(r.top, r.bottom);
+      return box(rect(r.top, r.bottom));
     };
   }
   const layer = new PageLayer({ flow, cuts, repeats, colophon: () => false, onLayout: () => {} });
   const cutAt = () => floats().map((f) => Math.round(f.top / LINE_PX));
-  return { layer, cuts, first, last, cutAt };
+  const scrollTo = (px: number) => {
+    scrolled = px;
+    document.dispatchEvent(new Event('scroll'));
+  };
+  const topOf = (el: Element) => place().rects.get(el)!.top;
+  return { layer, cuts, first, last, paras, cutAt, scrollTo, topOf };
 }
 
 describe('page layer: the re-cut after an edit', () => {
@@ -120,6 +128,29 @@ describe('page layer: the re-cut after an edit', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(cutAt()).toEqual([21]);
     expect(cuts.dataset.pending).toBeUndefined();
+    layer.dispose();
+  });
+
+  it('writes the floats only up to the horizon past the screen, and moves it as the desk scrolls', async () => {
+    const { layer, paras, cutAt, scrollTo, topOf } = setup(Array.from({ length: 100 }, () => ({ lines: 22 })));
+    await vi.advanceTimersByTimeAsync(50);
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    expect(cutAt()).toHaveLength(screenPages + HORIZON_PAGES);
+    // Up to the horizon every page starts on its sheet's type area.
+    for (let k = 0; k < screenPages + HORIZON_PAGES; k++) expect(topOf(paras[k]!)).toBeCloseTo(typeTop(k), 3);
+    // Scrolled 50 sheets down: the horizon follows.
+    scrollTo(50 * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cutAt()).toHaveLength(50 + screenPages + HORIZON_PAGES);
+    for (let k = 0; k < 50 + screenPages + HORIZON_PAGES; k++) expect(topOf(paras[k]!)).toBeCloseTo(typeTop(k), 3);
+    // A few sheets further: within the slack, nothing is written again.
+    scrollTo(55 * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cutAt()).toHaveLength(50 + screenPages + HORIZON_PAGES);
+    // Near the end: every boundary has its float.
+    scrollTo(95 * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cutAt()).toHaveLength(99);
     layer.dispose();
   });
 });
