@@ -96,11 +96,17 @@ export function pdfParagraphs(pages: readonly PdfPageText[]): string[] {
   const all = pageList.flat();
   if (all.length === 0) return [];
   // The text block, over the whole document (a page may hold one line): its left edge is where
-  // most lines start, its right edge where the longest end.
+  // most lines start, its right edge where most of the long lines end. Not where the longest
+  // ends: in ragged-right text (左对齐) a wide Latin run or an overhanging mark sticks out past
+  // the edge, and measured from there every wrapped line looks short and ends its paragraph.
   const starts = new Map<number, number>();
   for (const l of all) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
   const left = [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const right = Math.max(...all.map((l) => l.x1));
+  const longest = Math.max(...all.map((l) => l.x1));
+  const reach = 3 * median(all.map((l) => l.size));
+  const ends = new Map<number, number>();
+  for (const l of all) if (l.x1 >= longest - reach) ends.set(Math.round(l.x1), (ends.get(Math.round(l.x1)) ?? 0) + 1);
+  const right = [...ends.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
   const atLeft = (l: Line) => Math.abs(l.x0 - left) <= 0.5 * l.size;
   const full = (l: Line) => l.x1 >= right - 1.5 * l.size;
   const paragraphs: string[] = [];

@@ -78,6 +78,31 @@ describe('pdfParagraphs', () => {
     expect(pdfParagraphs([a, b])).toEqual([P1, '短的一段。', '另起一行的文字']);
   });
 
+  it('ragged right (left-aligned, as LibreOffice and Word "左对齐" write): a wrapped line a little short of the edge goes on, even when a few lines run past the common edge', () => {
+    // No first-line indent, no gap between paragraphs: only a short last line ends one. Wrapped
+    // lines end 0 to 1.4 characters short of the edge (a whole word or a pushed 。 moves on);
+    // two lines (a wide Latin run) end 1 character past it.
+    const rows: Array<{ text: string; width: number }> = [
+      { text: '甲'.repeat(28), width: 28 }, // wrapped, at the edge
+      { text: '甲'.repeat(26), width: 26.6 }, // wrapped, 1.4 characters short
+      { text: '甲'.repeat(10) + '。', width: 11 }, // paragraph end
+      { text: '乙'.repeat(29), width: 29 }, // wrapped, past the edge
+      { text: '乙'.repeat(27), width: 27 }, // wrapped, 1 short
+      { text: '乙'.repeat(28), width: 28 },
+      { text: '乙'.repeat(29), width: 29 },
+      { text: '乙'.repeat(28), width: 28 },
+      { text: '乙'.repeat(5) + '。', width: 6 }, // paragraph end
+      { text: '丙'.repeat(28), width: 28 },
+      { text: '丙'.repeat(3) + '。', width: 4 },
+    ];
+    const runs: PdfTextRun[] = rows.map((r, i) => ({ str: r.text, x: LEFT, y: 770 - i * PITCH, width: r.width * SIZE, size: SIZE }));
+    expect(pdfParagraphs([{ runs }])).toEqual([
+      '甲'.repeat(64) + '。',
+      '乙'.repeat(146) + '。',
+      '丙'.repeat(31) + '。',
+    ]);
+  });
+
   it('a centred title line is a paragraph of its own', () => {
     const runs = [...line('关于2023年度法治政府建设情况的报告', 0, 5), ...paragraph(P1, 2).runs];
     expect(pdfParagraphs([{ runs }])).toEqual(['关于2023年度法治政府建设情况的报告', P1]);
