@@ -129,12 +129,35 @@ export function extractTextTables(rawLines: readonly string[]): { lines: string[
   return { lines, tables };
 }
 
+/**
+ * The 版记 (抄送, 印发) is often a table in Word and WPS templates, and it is one in our own
+ * .docx: tables that end the document and hold only 抄送/印发 lines are read as those lines,
+ * so the closing part (署名, 成文日期 above them) is found as in plain text. Any other table
+ * stays a table.
+ */
+function unboxTrailingRecordTables(rawLines: readonly string[], tables: readonly TableBlock[]): readonly string[] {
+  let end = rawLines.length;
+  while (end > 0 && rawLines[end - 1]!.trim() === '') end--;
+  const tail: string[] = [];
+  for (;;) {
+    const index = end > 0 ? PLACEHOLDER.exec(rawLines[end - 1]!.trim()) : null;
+    const table = index ? tables[Number(index[1])] : undefined;
+    if (!table) break;
+    const cellLines = table.rows.flatMap((row) => row.flatMap((cell) => cell.text.split('\n'))).map((t) => t.trim()).filter((t) => t !== '');
+    const isRecordLine = (t: string) => matchCc(t) !== null || matchPrintLine(t) !== null;
+    if (cellLines.length === 0 || !cellLines.every(isRecordLine)) break;
+    tail.unshift(...cellLines);
+    end--;
+  }
+  return tail.length ? [...rawLines.slice(0, end), ...tail] : rawLines;
+}
+
 /** Markdown is plain text with marks; the marks are stripped line by line. */
 export const importMarkdown = importText;
 
 /** The structured report in a list of raw lines (Markdown marks allowed). */
 export function parseReportLines(rawLines: readonly string[], tables: readonly TableBlock[] = []): ParsedReport {
-  const lines = rawLines.map(toSourceLine).filter((line) => line.text !== '');
+  const lines = unboxTrailingRecordTables(rawLines, tables).map(toSourceLine).filter((line) => line.text !== '');
   const header = emptyHeader();
   const fields = new Fields(lines.length);
   let pos = parseHead(lines, header, fields);

@@ -86,3 +86,27 @@ describe('importHtml: bold runs as Word and mammoth write them', () => {
     ]);
   });
 });
+
+describe('the 版记 as a table (Word/WPS templates, our own .docx)', () => {
+  const body = '<p>关于2024年度法治政府建设情况的报告</p><p>区委、区政府：</p><p>一、工作成效</p><p>今年以来，我街坚持依法行政，法治政府建设工作稳步推进。</p>';
+  const closing = '<p>城西街道办事处</p><p>2025年1月20日</p><p>（此件公开发布）</p>';
+  const record = '<table><tr><td><p>抄送：区委依法治区办，区司法局。</p></td></tr><tr><td><p>城西街道党政办公室\t2025年1月20日印发</p></td></tr></table>';
+
+  it('after the date, gives the same 署名, 成文日期, 附注, 抄送 and 印发 as the same lines in plain text', () => {
+    const fromTable = importHtml(body + closing + record);
+    const fromText = importText('关于2024年度法治政府建设情况的报告\n区委、区政府：\n一、工作成效\n今年以来，我街坚持依法行政，法治政府建设工作稳步推进。\n城西街道办事处\n2025年1月20日\n（此件公开发布）\n抄送：区委依法治区办，区司法局。\n城西街道党政办公室　　2025年1月20日印发');
+    expect(fromTable.header.date).toBe('2025年1月20日');
+    expect(fromTable.header.signingOrgans).toEqual(['城西街道办事处']);
+    expect(fromTable.header.cc).toBe('区委依法治区办，区司法局');
+    expect(fromTable.header.printOrgan).toBe('城西街道党政办公室');
+    expect(fromTable.header.printDate).toBe('2025年1月20日');
+    expect(fromTable.header).toEqual(fromText.header);
+    expect(toBlocks(fromTable.body).some((b) => b.type === 'table')).toBe(false);
+  });
+
+  it('a table of anything else at the end stays a table, and the closing above it stays body text', () => {
+    const doc = importHtml(body + closing + '<table><tr><td>单位</td><td>件数</td></tr><tr><td>抄送：区司法局</td><td>3</td></tr></table>');
+    expect(toBlocks(doc.body).filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(doc.header.cc).toBe('');
+  });
+});
