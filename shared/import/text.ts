@@ -481,13 +481,40 @@ interface LineGroup {
   shape: HeadingSplit | null;
 }
 
+/** Width of a line in full-width characters (ASCII letters, digits and spaces count half). */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch >= ' ' && ch <= '~' ? 0.5 : 1;
+  return width;
+}
+
+/**
+ * The width text was hard-wrapped at (copied from a PDF, or a .txt saved with line breaks),
+ * or null when it was not: then most long lines are that wide, give or take a digit or a
+ * character pushed on by line-breaking rules. Text with a paragraph per line has no such width.
+ */
+function hardWrapWidth(lines: readonly SourceLine[]): number | null {
+  const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= MIN_WRAPPED_LINE && w <= 200);
+  if (widths.length < 4) return null;
+  let best = 0;
+  let bestCount = 0;
+  for (const w of new Set(widths)) {
+    const count = widths.filter((x) => x >= w - 2.5 && x <= w + 0.5).length;
+    if (count > bestCount || (count === bestCount && w > best)) [best, bestCount] = [w, count];
+  }
+  return bestCount >= 4 && bestCount >= 0.4 * widths.length ? best : null;
+}
+
 /** Does `next` continue the paragraph in `group` (a line broken mid-paragraph, as PDF copies are)? */
-function continues(group: LineGroup, next: SourceLine): boolean {
+function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null): boolean {
   if (isPlaceholder(next.text) || isPlaceholder(group.parts[group.parts.length - 1]!)) return false;
   if (CONTINUATION_START.test(next.text)) return true;
   if (matchHeadingLabel(next.text) !== null || isClosingLike(next.text)) return false;
   const last = group.parts[group.parts.length - 1]!;
-  if (LINE_COMPLETE.test(last)) return false;
+  // In hard-wrapped text a full line can end in 。 and go on: only a short line ends a
+  // paragraph. A paragraph's first line is shorter by the indent the copy lost.
+  const full = wrapWidth !== null && displayWidth(last) >= wrapWidth - (group.parts.length === 1 ? 2.5 : 1.5);
+  if (LINE_COMPLETE.test(last) && !full) return false;
   // A new point (一是… 二是…) starts a paragraph of its own.
   if (/^[一二三四五六七八九十]{1,3}是/.test(next.text)) return false;
   if (group.shape) {
@@ -501,9 +528,10 @@ function continues(group: LineGroup, next: SourceLine): boolean {
 
 function joinWrappedLines(lines: readonly SourceLine[]): SourceLine[] {
   const groups: LineGroup[] = [];
+  const wrapWidth = hardWrapWidth(lines);
   for (const line of lines) {
     const group = groups[groups.length - 1];
-    if (group && continues(group, line)) {
+    if (group && continues(group, line, wrapWidth)) {
       for (const [a, b] of line.bold) group.bold.push([a + group.length, b + group.length]);
       group.parts.push(line.text);
       group.length += line.text.length;

@@ -172,6 +172,46 @@ describe('importText: wrapped lines', () => {
     expect(blocks[2]).toMatchObject({ text: '二是推进制度建设' });
   });
 
+  it('in text hard-wrapped at a fixed width (copied from a PDF), a full line ending in 。 goes on; a short one ends the paragraph', () => {
+    const WIDTH = 30;
+    // Paragraphs whose wraps fall right after a 。 (any full line may), with the two-character
+    // first-line indent the copy loses, and digits (half as wide) in the lines.
+    // Sentences cut from one text to the lengths that put a 。 at the end of a full line.
+    const source = '我街道认真贯彻落实上级部署要求扎实推进各项工作研究解决重点问题调整充实领导小组成员明确职责分工形成工作合力推进行政执法规范化建设全面落实行政执法三项制度完善矛盾纠纷多元化解机制';
+    let cut = 0;
+    const sentence = (n: number): string => {
+      const text = [...source].slice(cut % 60, (cut % 60) + n - 1).join('');
+      cut += 7;
+      return text + '。';
+    };
+    const paragraphs = [
+      sentence(28) + sentence(30) + sentence(12), // the first line (indent 2) and the second end in 。
+      '开展活动36场，发放资料2000余份，' + sentence(12) + sentence(30) + sentence(6), // digits: a full line of 28 + 2×0.5 …
+      sentence(20), // one short line
+      sentence(28) + sentence(9),
+    ];
+    const width = (t: string) => [...t].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
+    const wrap = (text: string): string[] => {
+      const out: string[] = [];
+      let line = '';
+      let room = WIDTH - 2;
+      for (const ch of text) {
+        if (width(line + ch) > room) {
+          out.push(line);
+          line = '';
+          room = WIDTH;
+        }
+        line += ch;
+      }
+      return [...out, line];
+    };
+    const lines = ['关于××的报告', '一、主要工作', ...paragraphs.flatMap(wrap)];
+    // The wraps this test is about: full lines ending in 。 inside a paragraph.
+    expect(lines.filter((l, i) => i > 1 && l.endsWith('。') && !paragraphs.some((p) => p.endsWith(l))).length).toBeGreaterThanOrEqual(2);
+    const blocks = toBlocks(importText(lines.join('\n')).body);
+    expect(blocks.slice(1).map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual(paragraphs);
+  });
+
   it('joins a line that starts with closing punctuation', () => {
     const blocks = toBlocks(importText('关于××的报告\n全年开展活动6次\n。').body);
     expect(blocks).toEqual([{ type: 'paragraph', text: '全年开展活动6次。' }]);
