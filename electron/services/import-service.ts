@@ -104,6 +104,30 @@ export function importTextBytes(name: string, bytes: Uint8Array, today: string):
   return ensureNotEmpty(importText(text, { today }), name);
 }
 
+/**
+ * The .docx with Word's automatic numbering written out as text (一、 （一） 1. that were
+ * numbering, not typed: shared/import/docx-list-labels.ts). Any trouble leaves the file as it
+ * was; its sizes were already bounded before the import (import-limits.ts).
+ */
+async function withListLabels(bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    const { default: jszip } = await import('jszip');
+    const zip = await jszip.loadAsync(bytes, { checkCRC32: false });
+    const documentPart = zip.file('word/document.xml');
+    const numberingPart = zip.file('word/numbering.xml');
+    if (!documentPart || !numberingPart) return bytes;
+    const documentXml = await documentPart.async('string');
+    if (!documentXml.includes('<w:numPr')) return bytes;
+    const { writeListLabels } = await import('../../shared/import/docx-list-labels');
+    const labelled = writeListLabels(documentXml, await numberingPart.async('string'));
+    if (labelled === documentXml) return bytes;
+    zip.file('word/document.xml', labelled);
+    return await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  } catch {
+    return bytes;
+  }
+}
+
 export async function importDocxBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
   if (bytes.length === 0) throw new ImportError('empty', { name });
@@ -114,7 +138,8 @@ export async function importDocxBytes(name: string, bytes: Uint8Array, today: st
   try {
     // Loaded on first use: `gongwen check report.txt` never compiles mammoth.
     const mammoth = (await import('mammoth')).default;
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const labelled = await withListLabels(bytes);
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(labelled.buffer, labelled.byteOffset, labelled.byteLength) });
     html = result.value;
   } catch (error) {
     throw new ImportError('not-docx', { name }, undefined, error instanceof Error ? error.message.slice(0, 200) : String(error));
