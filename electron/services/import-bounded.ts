@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, extensionOf, importTextBytes } from './import-service';
+import { ImportError, extensionOf, importTextBytes, isPdfBytes } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, limitValue, type ImportLimits, type LimitKind } from './import-limits';
 import type { ImportJob, ImportReply } from './import-worker';
 
@@ -138,7 +138,7 @@ function runJob(name: string, bytes: Uint8Array, today: string, limits: ImportLi
     worker.once('exit', onExit);
     const copy = new Uint8Array(bytes); // the worker gets its own copy; the caller keeps its bytes
     // A PDF job carries the PDF importer (compiled in the worker on first use; other jobs never pay for pdf.js).
-    const job: ImportJob = { name, bytes: copy, today, limits, ...(extensionOf(name) === 'pdf' ? { pdfCode: code.pdf() } : {}) };
+    const job: ImportJob = { name, bytes: copy, today, limits, ...(extensionOf(name) === 'pdf' || isPdfBytes(copy) ? { pdfCode: code.pdf() } : {}) };
     worker.postMessage(job, [copy.buffer]);
   });
 }

@@ -158,8 +158,18 @@ export async function importFileBytes(name: string, bytes: Uint8Array, today: st
   return { ...doc, body: normalizeBody(doc.body) };
 }
 
+/** The bytes are a PDF whatever the name (the import worker needs the PDF importer for it). */
+export const isPdfBytes = (bytes: Uint8Array): boolean => startsWith(bytes, PDF);
+
+/** Office files read by what their bytes are when the name says another office type (a download or a rename mislabels them). */
+const OFFICE_TYPES = new Set(['docx', 'doc', 'dot', 'wps', 'wpt', 'pdf']);
+
 async function importByType(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
-  const ext = extensionOf(name);
+  let ext = extensionOf(name);
+  if (OFFICE_TYPES.has(ext)) {
+    if (ext !== 'pdf' && isPdfBytes(bytes)) ext = 'pdf';
+    else if (ext === 'pdf' && (startsWith(bytes, ZIP) || startsWith(bytes, OLE))) ext = 'docx'; // importDocxBytes reads an OLE .doc too
+  }
   switch (ext) {
     case 'txt':
     case 'text':

@@ -167,6 +167,21 @@ describe.skipIf(!hasSoffice)('PDF (LibreOffice-made)', () => {
     expect(texts(doc).map(bare)).toEqual(texts(reference).map(bare));
   });
 
+  it('a file under the wrong office extension imports as what it is: a PDF named .docx or .doc, a .docx or .doc named .pdf', async () => {
+    const docx = new Uint8Array(fs.readFileSync(path.join(dir, 'report.docx')));
+    for (const [name, bytes] of [['网站下载.docx', made.pdf], ['网站下载.doc', made.pdf], ['改名.pdf', docx], ['旧版.pdf', made.doc]] as const) {
+      const doc = await importFileBounded(name, bytes, TODAY);
+      expect(doc.header.title, name).toBe(reference.header.title);
+    }
+    // and through gongwen check (the worker is handed the PDF importer by the bytes, not the name)
+    fs.writeFileSync(path.join(dir, '改名.docx'), made.pdf);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd: dir, env: {}, today: TODAY } as CliIo;
+    expect(await runCli(['check', '--json', '改名.docx'], io), err.join('')).not.toBe(2);
+    expect((JSON.parse(out.join('')) as { header: { title: string } }).header.title).toBe(reference.header.title);
+  });
+
   it('an encrypted PDF: "needs a password"; a truncated one: damaged', async () => {
     expect((await refusal(importFileBounded('加密.pdf', made.encrypted, TODAY))).code).toBe('pdf-encrypted');
     const cut = await refusal(importFileBounded('cut.pdf', made.pdf.subarray(0, 2000), TODAY));
