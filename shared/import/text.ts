@@ -129,6 +129,34 @@ export function extractTextTables(rawLines: readonly string[]): { lines: string[
   return { lines, tables };
 }
 
+/** The text lines of a table, row by row and cell by cell. */
+function tableLines(table: TableBlock): string[] {
+  return table.rows.flatMap((row) => row.flatMap((cell) => cell.text.split('\n'))).map((t) => t.trim()).filter((t) => t !== '');
+}
+
+/**
+ * Word red-header templates often lay the 版头 out in tables (the issuer mark in one, 文号 and
+ * 签发人 side by side in another). Small tables before any other line that hold a 文号, a
+ * 签发人 line or an issuer mark (…文件) are read as those lines, so the 版头, title and 主送机关
+ * after them are found as in plain text. Any other table stays a table.
+ */
+function unboxLeadingHeaderTables(rawLines: readonly string[], tables: readonly TableBlock[]): readonly string[] {
+  const head: string[] = [];
+  let i = 0;
+  for (; i < rawLines.length; i++) {
+    const text = rawLines[i]!.trim();
+    if (text === '') continue;
+    const index = PLACEHOLDER.exec(text);
+    const table = index ? tables[Number(index[1])] : undefined;
+    if (!table || table.rows.length > 3 || table.rows.some((row) => row.length > 3)) break;
+    const cellLines = tableLines(table);
+    const isHeadLine = (t: string) => t.length <= 60 && (isDocNumber(t) || matchSigners(t) !== null || /文件$/.test(t));
+    if (cellLines.length === 0 || !cellLines.some(isHeadLine)) break;
+    head.push(...cellLines);
+  }
+  return head.length ? [...head, ...rawLines.slice(i)] : rawLines;
+}
+
 /**
  * The 版记 (抄送, 印发) is often a table in Word and WPS templates, and it is one in our own
  * .docx: tables that end the document and hold only 抄送/印发 lines are read as those lines,
@@ -143,7 +171,7 @@ function unboxTrailingRecordTables(rawLines: readonly string[], tables: readonly
     const index = end > 0 ? PLACEHOLDER.exec(rawLines[end - 1]!.trim()) : null;
     const table = index ? tables[Number(index[1])] : undefined;
     if (!table) break;
-    const cellLines = table.rows.flatMap((row) => row.flatMap((cell) => cell.text.split('\n'))).map((t) => t.trim()).filter((t) => t !== '');
+    const cellLines = tableLines(table);
     const isRecordLine = (t: string) => matchCc(t) !== null || matchPrintLine(t) !== null;
     if (cellLines.length === 0 || !cellLines.every(isRecordLine)) break;
     tail.unshift(...cellLines);
@@ -157,7 +185,7 @@ export const importMarkdown = importText;
 
 /** The structured report in a list of raw lines (Markdown marks allowed). */
 export function parseReportLines(rawLines: readonly string[], tables: readonly TableBlock[] = []): ParsedReport {
-  const lines = unboxTrailingRecordTables(rawLines, tables).map(toSourceLine).filter((line) => line.text !== '');
+  const lines = unboxLeadingHeaderTables(unboxTrailingRecordTables(rawLines, tables), tables).map(toSourceLine).filter((line) => line.text !== '');
   const header = emptyHeader();
   const fields = new Fields(lines.length);
   let pos = parseHead(lines, header, fields);

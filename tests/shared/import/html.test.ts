@@ -110,3 +110,25 @@ describe('the 版记 as a table (Word/WPS templates, our own .docx)', () => {
     expect(doc.header.cc).toBe('');
   });
 });
+
+describe('the 版头 in tables (Word red-header templates)', () => {
+  const rest = '<p>关于2024年度法治政府建设情况的报告</p><p>区委、区政府：</p><p>一、工作成效</p><p>今年以来，我街坚持依法行政，法治政府建设工作稳步推进。</p><p>城西街道办事处</p><p>2025年1月20日</p>';
+
+  it('the issuer mark in one table, 文号 and 签发人 side by side in another: the same header as plain lines', () => {
+    const doc = importHtml('<table><tr><td><p>城西街道办事处文件</p></td></tr></table><table><tr><td><p>城西街文〔2025〕3号</p></td><td><p>签发人：李明</p></td></tr></table>' + rest);
+    const plain = importHtml('<p>城西街道办事处文件</p><p>城西街文〔2025〕3号</p><p>签发人：李明</p>' + rest);
+    expect(doc.header.issuerLines).toEqual(['城西街道办事处文件']);
+    expect(doc.header.docNumber).toBe('城西街文〔2025〕3号');
+    expect(doc.header.signers).toEqual(['李明']);
+    expect(doc.header.title).toBe('关于2024年度法治政府建设情况的报告');
+    expect(doc.header.recipient).toBe('区委、区政府');
+    expect(doc.header).toEqual(plain.header);
+    expect(toBlocks(doc.body).some((b) => b.type === 'table')).toBe(false);
+  });
+
+  it('a table of figures at the start stays a table', () => {
+    const doc = importHtml('<table><tr><td>单位</td><td>件数</td></tr><tr><td>司法所</td><td>3</td></tr></table>' + rest);
+    expect(toBlocks(doc.body).filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(doc.header.docNumber).toBe('');
+  });
+});
