@@ -6,7 +6,7 @@
  * fonts, colours and sizes are dropped by construction: only text and bold survive.
  */
 import type { GongwenDocument } from '../model/document';
-import { hasMarks, joinRunLines, runsFromSpans, runsText, tableText, type TableBlock, type TableCell } from '../model/blocks';
+import { hasMarks, joinRunLines, runsFromSpans, runsText, guessHeaderRows, tableText, type TableBlock, type TableCell } from '../model/blocks';
 import { matchHeadingLabel } from './patterns';
 import { toSourceLine } from './source-line';
 import { parseReportLines, tablePlaceholder, toDocument, type ImportOptions } from './text';
@@ -89,7 +89,9 @@ export function extractHtmlTables(html: string): { html: string; tables: TableBl
           const kept = rows.filter((r) => r.length > 0);
           if (kept.length > 0) {
             out += `${html.slice(copied, start)}<p>${tablePlaceholder(tables.length)}</p>`;
-            tables.push({ type: 'table', rows: kept, headerRows: Math.min(headerRows, kept.length), text: tableText(kept) });
+            // A table that marks no header row (Excel's clipboard, a Word table without 标题行重复): guessed.
+            const header = headerRows > 0 ? Math.min(headerRows, kept.length) : guessHeaderRows(kept);
+            tables.push({ type: 'table', rows: kept, headerRows: header, text: tableText(kept) });
             copied = m.index + m[0].length;
           }
         }

@@ -8,7 +8,7 @@
  * ../../docs in the shared folder: contract "Plain-text import"). The work is linear in
  * the input, so any paste, however odd, comes back as a valid document.
  */
-import { hasMarks, runsFromSpans, tableBlock, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
+import { hasMarks, runsFromSpans, guessHeaderRows, tableBlock, type Block, type HeadingBlock, type Run, type TableBlock } from '../model/blocks';
 import { MAX_BODY_BLOCKS, SCHEMA_VERSION, emptyHeader, type GongwenDocument, type ReportHeader } from '../model/document';
 import { fromBlocks } from '../model/lexical-json';
 import { titleYear } from '../model/report-year';
@@ -107,7 +107,8 @@ export function extractTextTables(rawLines: readonly string[]): { lines: string[
       }
       if (rows.length >= 2) {
         lines.push(tablePlaceholder(tables.length));
-        tables.push(tableBlock(rows, 0));
+        const table = tableBlock(rows, 0);
+        tables.push({ ...table, headerRows: guessHeaderRows(table.rows) });
         i = j;
         continue;
       }

@@ -80,6 +80,28 @@ export function tableText(rows: readonly (readonly TableCell[])[]): string {
   return rows.map((row) => row.map((cell) => cell.text).join('\t')).join('\n');
 }
 
+/** A cell that holds only a figure: 12, 3.5, 1,200, 85%, -2 (not 2024年, not 第1名). */
+const FIGURE = /^[+\-−]?\d[\d,，.]*[%％]?$/;
+
+/**
+ * Header rows of a table that does not say (tab-separated text from Excel/WPS, a Word table
+ * without 标题行重复, Excel's HTML clipboard): the first row is the header when it holds labels
+ * over figures — no cell of it is a figure, every cell of it has text, and some column is
+ * figures in at least half of the rows under it (序号 | 单位 | 案件数 over 1 | 城关镇 | 12). A
+ * table of words only is left without a header: nothing says its first row is one.
+ */
+export function guessHeaderRows(rows: readonly (readonly TableCell[])[]): number {
+  if (rows.length < 2) return 0;
+  const first = rows[0]!;
+  if (first.length < 2 || first.some((c) => c.rowSpan > 1 || !c.text.trim() || FIGURE.test(c.text.trim()))) return 0;
+  const body = rows.slice(1);
+  for (let col = 0; col < first.length; col++) {
+    const figures = body.filter((row) => FIGURE.test(row[col]?.text.trim() ?? '')).length;
+    if (figures > 0 && figures * 2 >= body.length) return 1;
+  }
+  return 0;
+}
+
 /** A table from plain cell texts (import of tab-separated text, tests). */
 export function tableBlock(cells: readonly (readonly string[])[], headerRows = 0): TableBlock {
   const rows = cells.map((row) => row.map((text) => ({ text, colSpan: 1, rowSpan: 1 })));

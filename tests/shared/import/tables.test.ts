@@ -50,6 +50,19 @@ describe('table import', () => {
     expect(tables(toBlocks(importText('关于××的报告\n\t正文第一段。\n\t正文第二段。').body))).toEqual([]);
   });
 
+  it('a table that marks no header (Excel/WPS copy, a Word table without 标题行重复) gets one where labels stand over figures', () => {
+    const text = '一、基本情况\n全年办理案件情况如下。\n序号\t单位\t案件数\n1\t城关镇\t12\n2\t东城街道\t3\n特此报告。';
+    expect(tables(toBlocks(importText(text).body))[0]!.headerRows).toBe(1);
+    const excel = '<table><tr><td>单位</td><td>2023年</td><td>2024年</td></tr><tr><td>城关镇</td><td>1,200</td><td>85%</td></tr><tr><td>东城街道</td><td>3.5</td><td>-2</td></tr></table>';
+    expect(tables(toBlocks(importHtml(excel).body))[0]!.headerRows).toBe(1);
+    // words only: nothing says the first row is a header
+    expect(tables(toBlocks(importText('一、基本情况\n说明如下。\n城关镇\t已完成\n东城街道\t推进中\n特此报告。').body))[0]!.headerRows).toBe(0);
+    // a first row of figures is data, not a header
+    expect(tables(toBlocks(importText('一、基本情况\n说明如下。\n1\t城关镇\t12\n2\t东城街道\t3\n特此报告。').body))[0]!.headerRows).toBe(0);
+    // a header the source marks is kept as it is
+    expect(tables(toBlocks(importHtml('<table><thead><tr><th>甲</th><th>乙</th></tr><tr><th>丙</th><th>丁</th></tr></thead><tr><td>戊</td><td>5</td></tr></table>').body))[0]!.headerRows).toBe(2);
+  });
+
   it('round-trips through the body JSON (header row, spans, marks)', () => {
     const blocks = toBlocks(importHtml('<table><thead><tr><th>甲</th><th>乙</th></tr></thead><tr><td rowspan="2">丙</td><td><b>丁</b>戊</td></tr><tr><td>己</td></tr></table>').body);
     expect(toBlocks(fromBlocks(blocks))).toEqual(blocks);
