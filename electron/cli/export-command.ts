@@ -20,7 +20,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
   if (args.unknown.length || args.files.length !== 1) {
     const first = args.unknown[0];
-    io.stderr.write(`${first ? `${t('checks.cli.unknownOption', { option: first })}\n` : args.files.length === 0 ? `${t('checks.cli.noFiles')}\n` : ''}${t('checks.cli.usage')}\n`);
+    io.stderr.write(`${first ? `${t('checks.cli.unknownOption', { option: first })}\n` : args.files.length === 0 ? `${t('checks.cli.noFiles')}\n` : `${t('checks.cli.export.oneFile', { count: args.files.length })}\n`}${t('checks.cli.usage')}\n`);
     return EXIT.unreadable;
   }
   const out = args.options.get('out');

@@ -230,6 +230,15 @@ describe('gongwen calendar', () => {
 });
 
 describe('gongwen export', () => {
+  it('export of two files says it takes one at a time (zh-CN and en-US), writes nothing, exit 2', async () => {
+    const zh = await run(['export', fixture('report-zhaishang-2023.txt'), fixture('report-chengxi-2024.txt'), '--out', 'two.docx']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr.split('\n')[0]).toBe('一次只能导出一个文件（给出了 2 个），请逐个导出。');
+    const en = await run(['export', fixture('report-zhaishang-2023.txt'), fixture('report-chengxi-2024.txt'), '--out', 'two.docx', '--lang', 'en-US']);
+    expect(en.stderr.split('\n')[0]).toBe('Export takes one file at a time (2 given); export them one by one.');
+    expect(fs.existsSync(path.join(dir, 'two.docx'))).toBe(false);
+  });
+
   it('writes a .docx for a report without errors, refuses to overwrite without --force', async () => {
     const first = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx']);
     expect(first.code).toBe(0);
