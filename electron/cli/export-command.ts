@@ -20,7 +20,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const t = translator(pickLanguage(args.options.get('lang'), io.env ?? {}));
   if (args.unknown.length || args.files.length !== 1) {
     const first = args.unknown[0];
-    io.stderr.write(`${first ? `${t('checks.cli.unknownOption', { option: first })}\n` : args.files.length === 0 ? `${t('checks.cli.noFiles')}\n` : `${t('checks.cli.export.oneFile', { count: args.files.length })}\n`}${t('checks.cli.usage')}\n`);
+    io.stderr.write(`${first ? `${t('checks.cli.unknownOption', { option: first })}\n` : args.files.length === 0 ? `${t('checks.cli.export.noFile')}\n` : `${t('checks.cli.export.oneFile', { count: args.files.length })}\n`}${t('checks.cli.usage')}\n`);
     return EXIT.unreadable;
   }
   const out = args.options.get('out');
@@ -33,6 +33,12 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const outPath = path.resolve(io.cwd, out);
   if (await sameFile(path.resolve(io.cwd, file), outPath)) {
     io.stderr.write(`${t('checks.cli.export.outIsInput', { file: out })}\n`);
+    return EXIT.unreadable;
+  }
+  // A Word file under another name (.txt, .pdf, none) opens in nothing on a clerk's PC. (A
+  // folder is refused below, by the export service, with its own message.)
+  if (path.extname(out).toLowerCase() !== '.docx' && !(await isDirectory(outPath))) {
+    io.stderr.write(`${t('checks.cli.export.outNotDocx', { file: out })}\n`);
     return EXIT.unreadable;
   }
   // The public version is screened too (public.*): an ID number or a 密级 mark blocks it.
@@ -62,6 +68,14 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     io.stderr.write(`${t('checks.cli.export.failed', { reason: t(result.error.messageKey, result.error.values ?? {}) })}\n`);
   }
   return EXIT.findings;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fsp.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Where a path finally points: symlinks resolved, and for a file not yet there, its folder's. */

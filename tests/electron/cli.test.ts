@@ -239,6 +239,20 @@ describe('gongwen export', () => {
     expect(fs.existsSync(path.join(dir, 'two.docx'))).toBe(false);
   });
 
+  it('export with no file asks for the file to export; --out that is not a .docx name is refused, nothing written', async () => {
+    const none = await run(['export', '--out', 'x.docx']);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toBe('请给出要导出的文件。');
+    expect((await run(['export', '--out', 'x.docx', '--lang', 'en-US'])).stderr.split('\n')[0]).toBe('Give the file to export.');
+    for (const name of ['out.txt', 'out.pdf', 'out']) {
+      const r = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', name, '--force']);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toContain(`${name} 不是 .docx 文件名`);
+      expect(fs.existsSync(path.join(dir, name)), name).toBe(false);
+    }
+    expect((await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'Out.DOCX'])).code).toBe(0);
+  });
+
   it('writes a .docx for a report without errors, refuses to overwrite without --force', async () => {
     const first = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', 'out.docx']);
     expect(first.code).toBe(0);
