@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
-import { ImportError, extensionOf, importTextBytes, isPdfBytes } from './import-service';
+import { ImportError, extensionOf, importTextBytes, isPdfBytes, officeTypeOfBytes } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, limitValue, type ImportLimits, type LimitKind } from './import-limits';
 import type { ImportJob, ImportReply } from './import-worker';
 
@@ -154,7 +154,8 @@ const TEXT_NAME = /\.(txt|text|md|markdown)$/i;
 
 /** Import one file in the bounded worker; throws ImportError for every refusal (including limits). */
 export async function importFileBounded(name: string, bytes: Uint8Array, today: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<GongwenDocument> {
-  if (TEXT_NAME.test(name) && bytes.length <= IN_THREAD_TEXT_BYTES) return importTextBytes(name, bytes, today);
+  // An office file named .txt goes to the worker like any other (its inflation must be bounded).
+  if (TEXT_NAME.test(name) && bytes.length <= IN_THREAD_TEXT_BYTES && officeTypeOfBytes(bytes) === null) return importTextBytes(name, bytes, today);
   const result = queue.then(async () => runJob(name, bytes, today, limits, await workerSources()));
   queue = result.catch(() => undefined);
   return await result;

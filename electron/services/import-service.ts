@@ -163,12 +163,22 @@ export const isPdfBytes = (bytes: Uint8Array): boolean => startsWith(bytes, PDF)
 
 /** Office files read by what their bytes are when the name says another office type (a download or a rename mislabels them). */
 const OFFICE_TYPES = new Set(['docx', 'doc', 'dot', 'wps', 'wpt', 'pdf']);
+const TEXT_TYPES = new Set(['txt', 'text', 'md', 'markdown']);
+
+/** An office file's bytes under any name: a .docx or .doc renamed report.txt is still that. */
+export function officeTypeOfBytes(bytes: Uint8Array): 'pdf' | 'docx' | null {
+  if (isPdfBytes(bytes)) return 'pdf';
+  return startsWith(bytes, ZIP) || startsWith(bytes, OLE) ? 'docx' : null; // importDocxBytes reads an OLE .doc too
+}
 
 async function importByType(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   let ext = extensionOf(name);
   if (OFFICE_TYPES.has(ext)) {
     if (ext !== 'pdf' && isPdfBytes(bytes)) ext = 'pdf';
     else if (ext === 'pdf' && (startsWith(bytes, ZIP) || startsWith(bytes, OLE))) ext = 'docx'; // importDocxBytes reads an OLE .doc too
+  } else if (TEXT_TYPES.has(ext)) {
+    // Text never starts with these bytes; refusing it as "binary" would turn away a readable report.
+    ext = officeTypeOfBytes(bytes) ?? ext;
   }
   switch (ext) {
     case 'txt':

@@ -89,6 +89,12 @@ describe('importFileBounded', () => {
     expect(zh.t(error.messageKey, error.values)).toBe(`文件“bomb.docx”过大：解压后超过 ${DEFAULT_IMPORT_LIMITS.maxEntryBytes / 1024 / 1024} MB，不像一篇报告，未导入。`);
   });
 
+  it('the same bomb renamed .txt is still bounded (a small .txt is read on the calling thread, but not one whose bytes are a zip)', async () => {
+    const error = await isRefused(importFileBounded('bomb.txt', bomb, '2025-03-01'));
+    expect(error.code).toBe('over-limit');
+    expect(error.messageKey).toBe('import.errors.overLimit.inflated');
+  });
+
   it('headers that claim tiny sizes change nothing: the count is of the bytes inflated', async () => {
     const error = await isRefused(importFileBounded('liar.docx', lieAboutSizes(bomb, 1_000), '2025-03-01'));
     expect(error.messageKey).toBe('import.errors.overLimit.inflated');

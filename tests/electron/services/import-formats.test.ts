@@ -173,6 +173,11 @@ describe.skipIf(!hasSoffice)('PDF (LibreOffice-made)', () => {
       const doc = await importFileBounded(name, bytes, TODAY);
       expect(doc.header.title, name).toBe(reference.header.title);
     }
+    // a report saved or renamed as .txt/.md is read as what it is, not refused as binary
+    for (const [name, bytes] of [['导出.txt', made.pdf], ['改名.txt', docx], ['旧版.md', made.doc]] as const) {
+      const doc = await importFileBounded(name, bytes, TODAY);
+      expect(doc.header.title, name).toBe(reference.header.title);
+    }
     // and through gongwen check (the worker is handed the PDF importer by the bytes, not the name)
     fs.writeFileSync(path.join(dir, '改名.docx'), made.pdf);
     const out: string[] = [];

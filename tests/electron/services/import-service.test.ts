@@ -82,8 +82,9 @@ describe('importFileBytes: text', () => {
     await expectImportError(importFileBytes('a.txt', new Uint8Array(), TODAY), 'empty');
     await expectImportError(importFileBytes('a.txt', utf8(' \n\r\n\t　\n'), TODAY), 'empty');
     await expectImportError(importFileBytes('a.txt', new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x41, 0x00]), TODAY), 'binary');
-    await expectImportError(importFileBytes('a.txt', utf8('%PDF-1.7 ...'), TODAY), 'binary');
-    await expectImportError(importFileBytes('a.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), TODAY), 'binary');
+    // an office file named .txt is read as what its bytes are: these are broken ones, and say so
+    await expectImportError(importFileBytes('a.txt', utf8('%PDF-1.7 ...'), TODAY), 'not-pdf');
+    await expectImportError(importFileBytes('a.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), TODAY), 'not-docx');
     const big = await expectImportError(importFileBytes('a.txt', new Uint8Array(11 * 1024 * 1024), TODAY), 'too-large');
     expect(big.values.maxMb).toBe(10);
   });
