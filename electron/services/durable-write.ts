@@ -179,15 +179,7 @@ export function writeFileDurableSync(target: string, data: string | Uint8Array, 
   try {
     fd = fs.openSync(tmp, 'wx', mode);
     created = true;
-    let offset = 0;
-    while (offset < bytes.length) {
-      const written = fs.writeSync(fd, bytes, offset, bytes.length - offset, offset);
-      if (written <= 0) throw noProgress();
-      offset += written;
-    }
-    fs.fsyncSync(fd);
-    const { size } = fs.fstatSync(fd);
-    if (size !== bytes.length) throw sizeMismatch(target, bytes.length, size);
+    writeAllAndSyncSync(fd, bytes, target);
     fs.closeSync(fd);
     fd = undefined;
     renameWithRetrySync(tmp, target, options.timeoutMs ?? 1_000);
@@ -212,21 +204,26 @@ export function writeFileDurableSync(target: string, data: string | Uint8Array, 
   }
 }
 
+/** Every byte written (a short write is continued, never ignored), fsynced, and the size checked. */
+function writeAllAndSyncSync(fd: number, bytes: Uint8Array, file: string): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const written = fs.writeSync(fd, bytes, offset, bytes.length - offset, offset);
+    if (written <= 0) throw noProgress();
+    offset += written;
+  }
+  fs.fsyncSync(fd);
+  const { size } = fs.fstatSync(fd);
+  if (size !== bytes.length) throw sizeMismatch(file, bytes.length, size);
+}
+
 /** link(2) refusals of a file system without hard links (FAT, exFAT, some shares): create in place instead. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EINVAL']);
 
 function writeNewFileSync(file: string, bytes: Uint8Array, mode: number): void {
   const fd = fs.openSync(file, 'wx', mode);
   try {
-    let offset = 0;
-    while (offset < bytes.length) {
-      const written = fs.writeSync(fd, bytes, offset, bytes.length - offset, offset);
-      if (written <= 0) throw noProgress();
-      offset += written;
-    }
-    fs.fsyncSync(fd);
-    const { size } = fs.fstatSync(fd);
-    if (size !== bytes.length) throw sizeMismatch(file, bytes.length, size);
+    writeAllAndSyncSync(fd, bytes, file);
   } catch (error) {
     try {
       fs.closeSync(fd);

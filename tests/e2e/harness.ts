@@ -132,3 +132,29 @@ export async function openDraft(page: Page, title: string): Promise<void> {
   await page.getByText(title, { exact: false }).first().click();
   await page.getByRole('textbox', { name: '正文' }).waitFor();
 }
+
+/**
+ * Wait until the page layer has written its layout: no re-cut waiting for a pause in typing,
+ * and the sheets, the boundary floats and the table rows' gaps unchanged for 700 ms (longer
+ * than the layer's 400 ms typing pause; two frames were not enough on a loaded machine: the
+ * first cut could still be to come, and a CI run read 2 sheets of a 4-page report).
+ */
+export async function settleSheets(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const sig = () =>
+      `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}|${[...document.querySelectorAll<HTMLElement>('tr[data-gw-gap]')].map((r) => r.style.getPropertyValue('--gw-row-gap')).join(',')}`;
+    const QUIET_MS = 700;
+    const end = performance.now() + 30_000;
+    let last = sig();
+    let since = performance.now();
+    while (performance.now() < end) {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const now = sig();
+      if (now !== last || document.querySelector('.gw-cuts[data-pending]')) {
+        last = now;
+        since = performance.now();
+      } else if (performance.now() - since >= QUIET_MS) return;
+    }
+  });
+}

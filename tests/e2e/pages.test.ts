@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { fromBlocks, toBlocks } from '../../shared/model/lexical-json';
@@ -152,32 +152,9 @@ async function openDocument(page: Page, doc: GongwenDocument): Promise<void> {
   await page.reload();
   await page.getByText(title.split('\n')[0]!).first().click();
   await page.getByRole('textbox', { name: '正文' }).waitFor();
-  await settle(page);
+  await settleSheets(page);
 }
 
-/**
- * Wait until the page layer has written its layout: no re-cut waiting for a pause in typing,
- * and the sheets unchanged for longer than that pause (two frames were not enough on a loaded
- * machine: the first cut could still be to come, and a CI run read 2 sheets of a 4-page report).
- */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    const sig = () => `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}`;
-    const QUIET_MS = 700; // > the page layer's 400 ms typing pause
-    const end = performance.now() + 30_000;
-    let last = sig();
-    let since = performance.now();
-    while (performance.now() < end) {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const now = sig();
-      if (now !== last || document.querySelector('.gw-cuts[data-pending]')) {
-        last = now;
-        since = performance.now();
-      } else if (performance.now() - since >= QUIET_MS) return;
-    }
-  });
-}
 
 async function reports(): Promise<[string, GongwenDocument][]> {
   const out: [string, GongwenDocument][] = [];
@@ -226,7 +203,7 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     await page.locator('.gw-body > *').first().click();
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-    await settle(page);
+    await settleSheets(page);
     const after = await readScreen(page);
     expect(firstOf(after, 3), 'page 3 starts three lines earlier in the text').not.toBe(firstOf(before, 3));
     const typeTop = mmToPx(MARGINS.topMm);
@@ -263,7 +240,7 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
       }
     }
     // After the pause the breaks follow the policy again: no page ends with a heading.
-    await settle(page);
+    await settleSheets(page);
     const after = await readScreen(page);
     expect(after.pending).toBe(false);
     for (let n = 1; n <= after.pages; n++) {

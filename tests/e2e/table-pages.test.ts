@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { tableBlock, type Block } from '../../shared/model/blocks';
@@ -230,25 +230,6 @@ function reportWithTables(base: GongwenDocument): GongwenDocument {
   return { ...base, body: fromBlocks([...blocks.slice(0, 6), longTable(), ...blocks.slice(6, 10), short, ...blocks.slice(10, 14), dense, ...blocks.slice(14)]) };
 }
 
-/** Waits until the sheets, the floats and the table rows' gaps have been unchanged for 700 ms (> the 400 ms typing pause). */
-async function settleSheets(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    const sig = () =>
-      `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}|${[...document.querySelectorAll<HTMLElement>('tr[data-gw-gap]')].map((r) => r.style.getPropertyValue('--gw-row-gap')).join(',')}`;
-    const end = performance.now() + 30_000;
-    let last = sig();
-    let since = performance.now();
-    while (performance.now() < end) {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const now = sig();
-      if (now !== last || document.querySelector('.gw-cuts[data-pending]')) {
-        last = now;
-        since = performance.now();
-      } else if (performance.now() - since >= 700) return;
-    }
-  });
-}
 
 interface SheetLine {
   page: number;
