@@ -25,7 +25,7 @@ import {
 
 // The answer shape of every channel (no zod there: services that only answer need not build the schemas).
 export { fail, ok, type AppError, type Result } from './result';
-import type { AppError, Result } from './result';
+import type { Result } from './result';
 
 export interface Notice {
   /** i18n key, e.g. "errors.settingsCorrupt". */

@@ -13,7 +13,6 @@
  * damaged entry never makes a draft unreadable.
  */
 import { z } from 'zod';
-import type { GongwenDocument } from './document';
 
 export const SECRECY_CONCLUSIONS = ['publish', 'publishRedacted', 'withhold'] as const;
 export type SecrecyConclusion = (typeof SECRECY_CONCLUSIONS)[number];
