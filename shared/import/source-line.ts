@@ -10,6 +10,11 @@ export interface SourceLine {
   text: string;
   /** Bold spans as [start, end) offsets into `text`, in order, non-overlapping. */
   bold: [number, number][];
+  /**
+   * Width of the leading spaces the line had, in full-width characters (a space counts half,
+   * a tab two): the first-line indent that pdftotext -layout keeps. Absent when there was none.
+   */
+  indent?: number;
 }
 
 /** Invisible or control characters that only get in the way (zero-width, BOM, soft hyphen, C0 controls). */
@@ -34,6 +39,15 @@ const STAR_SLOT = '\ue001';
 const UNDERSCORE_SLOT = '\ue002';
 
 export function toSourceLine(raw: string): SourceLine {
+  const line = cleanLine(raw);
+  const lead = /^[ \t\u3000\u00a0]+/.exec(raw);
+  if (!lead || line.text === '') return line;
+  let indent = 0;
+  for (const ch of lead[0]) indent += ch === '\u3000' ? 1 : ch === '\t' ? 2 : 0.5;
+  return { ...line, indent };
+}
+
+function cleanLine(raw: string): SourceLine {
   let s = raw.replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(TRIM_CHARS, '');
   if (s === '') return { text: '', bold: [] };
   // Most lines of a report carry no mark at all: skip the Markdown work for them.

@@ -506,6 +506,8 @@ interface LineGroup {
   parts: string[];
   bold: [number, number][];
   length: number;
+  /** Width of the first line's indent in full-width characters (0 when the copy lost it). */
+  indent: number;
   /** The heading shape of the joined text so far (null: a plain paragraph). */
   shape: HeadingSplit | null;
 }
@@ -527,9 +529,14 @@ function hardWrapWidth(lines: readonly SourceLine[]): number | null {
   if (widths.length < 4) return null;
   let best = 0;
   let bestCount = 0;
+  let bestScore = 0;
   for (const w of new Set(widths)) {
     const count = widths.filter((x) => x >= w - 2.5 && x <= w + 0.5).length;
-    if (count > bestCount || (count === bestCount && w > best)) [best, bestCount] = [w, count];
+    // Scored by the lines near it as well as the lines it covers: pdftotext puts spaces around
+    // digits and Latin words (关于 2024 年度), which makes a few full lines a character or two
+    // wider; taken for the width, they would make every ordinary full line look short.
+    const score = count + widths.filter((x) => x >= w - 1 && x <= w + 0.5).length;
+    if (score > bestScore || (score === bestScore && w > best)) [best, bestCount, bestScore] = [w, count, score];
   }
   return bestCount >= 4 && bestCount >= 0.4 * widths.length ? best : null;
 }
@@ -538,18 +545,27 @@ function hardWrapWidth(lines: readonly SourceLine[]): number | null {
 function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null): boolean {
   if (isPlaceholder(next.text) || isPlaceholder(group.parts[group.parts.length - 1]!)) return false;
   if (CONTINUATION_START.test(next.text)) return true;
-  if (matchHeadingLabel(next.text) !== null || isClosingLike(next.text)) return false;
+  if (isClosingLike(next.text)) return false;
   const last = group.parts[group.parts.length - 1]!;
   // In hard-wrapped text a full line can end in 。 and go on: only a short line ends a
-  // paragraph. A paragraph's first line is shorter by the indent the copy lost.
-  const full = wrapWidth !== null && displayWidth(last) >= wrapWidth - (group.parts.length === 1 ? 2.5 : 1.5);
+  // paragraph. A paragraph's first line is shorter by the indent (kept by pdftotext -layout
+  // as leading spaces, lost without it).
+  const first = group.parts.length === 1;
+  const full = wrapWidth !== null && displayWidth(last) + (first ? group.indent : 0) >= wrapWidth - (first ? 2.5 : 1.5);
+  // A full line that stops without closing punctuation was cut by the wrap: what follows is
+  // the rest of its sentence even when the wrap put 一、 or 1. at the start of the next line
+  // (权责统 / 一、运转协调…), and a heading too long for one line runs on into its sentence.
+  const cutByWrap = full && !LINE_COMPLETE.test(last);
+  const bareHeading = group.shape !== null && group.shape.runIn === null && group.shape.text !== '';
+  if (matchHeadingLabel(next.text) !== null) return cutByWrap && !bareHeading;
   if (LINE_COMPLETE.test(last) && !full) return false;
-  // A new point (一是… 二是…) starts a paragraph of its own.
-  if (/^[一二三四五六七八九十]{1,3}是/.test(next.text)) return false;
+  // A new point (一是… 二是…) starts a paragraph of its own, unless the line before it is full
+  // (hard-wrapped text: points run on inside one paragraph, 。二是… falling at a line's start).
+  if (/^[一二三四五六七八九十]{1,3}是/.test(next.text) && !full) return false;
   if (group.shape) {
     // A heading on its own line never swallows the next one, but a bare number does.
     if (group.shape.text === '' && group.shape.runIn === null) return next.text.length <= 60;
-    if (group.shape.runIn === null) return false;
+    if (group.shape.runIn === null) return cutByWrap;
   }
   if (isOrganName(next.text) && next.text.length <= 30) return false;
   return last.length >= MIN_WRAPPED_LINE;
@@ -567,7 +583,7 @@ function joinWrappedLines(lines: readonly SourceLine[]): SourceLine[] {
       // Past a few hundred characters the shape is settled; skip re-reading a huge line.
       if (group.shape && group.length < 1_000) group.shape = splitHeading({ text: group.parts.join(''), bold: group.bold });
     } else {
-      groups.push({ parts: [line.text], bold: [...line.bold], length: line.text.length, shape: splitHeading(line) });
+      groups.push({ parts: [line.text], bold: [...line.bold], length: line.text.length, indent: line.indent ?? 0, shape: splitHeading(line) });
     }
   }
   return groups.map((group) => ({ text: group.parts.join(''), bold: group.bold }));

@@ -212,6 +212,39 @@ describe('importText: wrapped lines', () => {
     expect(blocks.slice(1).map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual(paragraphs);
   });
 
+  it('text copied with pdftotext: a wrap before 一、 or 二是, a wrapped heading, lines widened by digit spaces, a kept indent', () => {
+    const WIDTH = 30;
+    const filler = '坚持依法行政推进基层治理健全工作制度落实责任分工强化监督考核提升服务水平完善矛盾化解机制';
+    let at = 0;
+    const fill = (n: number): string => {
+      const text = [...filler.repeat(4)].slice(at % filler.length, (at % filler.length) + n).join('');
+      at += 5;
+      return text;
+    };
+    const width = (t: string) => [...t.trim()].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
+    const para = (...lines: string[]) => ({ lines, text: lines.map((l) => l.trim()).join('') });
+    const paragraphs = [
+      // A full line cut inside a word; the wrap puts 一、 at the start of the next line.
+      para(fill(27) + '权责统', '一、运转协调的工作新机制。'),
+      // 一是… 二是… inside one paragraph; a sentence ends at the edge and 二是 starts the next line.
+      para('一是' + fill(27) + '。', '二是' + fill(10) + '。'),
+      // pdftotext's spaces around digits make these lines wider than the text block is.
+      para(fill(22) + '开展活动 36 场，', '发放资料 2000 余份，举办讲座 12 期，培训 300 人次，' + fill(6), fill(5) + '。'),
+      // A line that ends in a closing quote at the edge of the block goes on.
+      para(fill(22) + '发挥“六法融合”', '职能，' + fill(10) + '。'),
+      // pdftotext -layout keeps the first-line indent as leading spaces: the first line is full.
+      para('    ' + fill(26) + '。', fill(12) + '。'),
+    ];
+    const heading = ['（一）' + fill(27), '划，为推进法治建设提供保障。' + fill(8) + '。'];
+    for (const p of paragraphs) for (const l of p.lines.slice(0, -1)) expect(width(l) + (l.startsWith(' ') ? 2 : 0)).toBeGreaterThanOrEqual(WIDTH - 1);
+    expect(width(heading[0]!)).toBe(WIDTH);
+    const lines = ['关于××的报告', '一、主要工作', ...heading, ...paragraphs.flatMap((p) => p.lines), '二、存在的不足', fill(12) + '。'];
+    const blocks = toBlocks(importText(lines.join('\n')).body);
+    expect(blocks[1]).toMatchObject({ type: 'heading', label: '（一）', text: `${heading[0]!.slice(3)}划，为推进法治建设提供保障。`, runIn: heading[1]!.slice(14) });
+    expect(blocks.slice(2, -2).map((b) => b.text)).toEqual(paragraphs.map((p) => p.text));
+    expect(blocks.at(-2)).toMatchObject({ type: 'heading', label: '二、' });
+  });
+
   it('joins a line that starts with closing punctuation', () => {
     const blocks = toBlocks(importText('关于××的报告\n全年开展活动6次\n。').body);
     expect(blocks).toEqual([{ type: 'paragraph', text: '全年开展活动6次。' }]);
