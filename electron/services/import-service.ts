@@ -117,9 +117,11 @@ async function withListLabels(bytes: Uint8Array): Promise<Uint8Array> {
     const numberingPart = zip.file('word/numbering.xml');
     if (!documentPart || !numberingPart) return bytes;
     const documentXml = await documentPart.async('string');
-    if (!documentXml.includes('<w:numPr')) return bytes;
+    // Numbering on the paragraph itself (w:numPr) or from its style (styles.xml).
+    const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    if (!documentXml.includes('<w:numPr') && !stylesXml.includes('<w:numPr') && !documentXml.includes('<w:pStyle')) return bytes;
     const { writeListLabels } = await import('../../shared/import/docx-list-labels');
-    const labelled = writeListLabels(documentXml, await numberingPart.async('string'));
+    const labelled = writeListLabels(documentXml, await numberingPart.async('string'), stylesXml);
     if (labelled === documentXml) return bytes;
     zip.file('word/document.xml', labelled);
     return await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
