@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { ApiOutputs, DraftList, DraftRecord, DraftSummary, Result, Revision, SetAsideDraft } from '../../shared/ipc/contract';
 import { documentSchema, draftIdSchema, revisionIdSchema } from '../../shared/ipc/schemas';
 import type { GongwenDocument } from '../../shared/model/document';
+import type { DocumentDelta } from '../../shared/model/block-delta';
 import { rolloverDocument } from '../../shared/model/rollover';
 import { documentFingerprint, mergeApprovals, withHistory, type Approvals, type HistoryEntry } from '../../shared/model/approvals';
 import type { z } from 'zod';
@@ -51,6 +52,8 @@ export interface DraftService {
    */
   save(id: string, document: GongwenDocument, baseRevision?: number): Promise<Result<ApiOutputs['drafts:save']>>;
   journal(id: string, document: GongwenDocument): Promise<Result<ApiOutputs['drafts:journal']>>;
+  /** The journal from a delta against the body the last answer's `base` named (shared/model/block-delta.ts). */
+  journalDelta(id: string, delta: DocumentDelta & { base: number }): Promise<Result<ApiOutputs['drafts:journal']>>;
   duplicate(id: string): Promise<Result<DraftRecord>>;
   delete(id: string): Promise<Result<ApiOutputs['drafts:delete']>>;
   restoreFromTrash(id: string): Promise<Result<DraftSummary>>;
@@ -278,10 +281,29 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
         return enqueue(id, async () => {
           refuseTrashed(id);
           try {
-            return await journal.write(id, doc);
+            return { ...(await journal.write(id, doc)), base: 0 };
           } catch (error) {
             writeFailure(error);
           }
+        });
+      }),
+
+    journalDelta: (id, delta) =>
+      run(async () => {
+        requireId(id);
+        refuseTrashed(id);
+        return enqueue(id, async () => {
+          refuseTrashed(id);
+          const rebuilt = journal.rebuild(id, delta);
+          if (!rebuilt) bail('journal-base-missing', 'drafts.errors.journalBaseMissing');
+          const doc = requireDocument(rebuilt);
+          let written: { journaledAt: string };
+          try {
+            written = await journal.write(id, doc);
+          } catch (error) {
+            writeFailure(error);
+          }
+          return { ...written, base: journal.hold(id, rebuilt) };
         });
       }),
 
@@ -297,6 +319,7 @@ export function createDraftService(options: DraftServiceOptions): DraftService {
     delete: (id) =>
       run(async () => {
         requireId(id);
+        journal.release(id);
         return enqueue(id, () => trashBin.moveIn(id));
       }),
 

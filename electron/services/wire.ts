@@ -136,7 +136,7 @@ export function wireServices(options: WireOptions): Wired {
     'drafts:create': ({ document }) => drafts.create(document),
     'drafts:get': ({ id }) => drafts.get(id),
     'drafts:save': ({ id, document, baseRevision }) => drafts.save(id, document, baseRevision),
-    'drafts:journal': ({ id, document }) => drafts.journal(id, document),
+    'drafts:journal': (input) => ('delta' in input ? drafts.journalDelta(input.id, input.delta) : drafts.journal(input.id, input.document)),
     'drafts:duplicate': ({ id }) => drafts.duplicate(id),
     'drafts:delete': ({ id }) => drafts.delete(id),
     'drafts:restoreFromTrash': ({ id }) => drafts.restoreFromTrash(id),

@@ -19,6 +19,7 @@ import {
   draftIdSchema,
   exportRequestSchema,
   fileUploadSchema,
+  journalDeltaSchema,
   revisionIdSchema,
   settingsPatchSchema,
 } from './schemas';
@@ -183,8 +184,12 @@ export const channels = {
   'drafts:get': z.object({ id: draftIdSchema }),
   /** baseRevision: the revision the editor's text was based on (absent: no conflict check, as before). */
   'drafts:save': z.object({ id: draftIdSchema, document: documentSchema, baseRevision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),
-  /** Written on every keystroke burst before the real save, so a crash loses at most ~1 s. */
-  'drafts:journal': z.object({ id: draftIdSchema, document: documentSchema }),
+  /**
+   * Written on every keystroke burst before the real save, so a crash loses at most ~1 s.
+   * Either the whole document or a `delta` against the body the answer's `base` named before
+   * (only the changed blocks cross; refused with `journal-base-missing` when that body is gone).
+   */
+  'drafts:journal': z.union([z.object({ id: draftIdSchema, document: documentSchema }), z.object({ id: draftIdSchema, delta: journalDeltaSchema })]),
   'drafts:duplicate': z.object({ id: draftIdSchema }),
   'drafts:delete': z.object({ id: draftIdSchema }),
   'drafts:restoreFromTrash': z.object({ id: draftIdSchema }),
@@ -220,7 +225,8 @@ export interface ApiOutputs {
   'drafts:create': DraftRecord;
   'drafts:get': DraftRecord;
   'drafts:save': { modifiedAt: string; revision: number; conflict?: SaveConflict };
-  'drafts:journal': { journaledAt: string };
+  /** `base`: names the body now held for the next delta. */
+  'drafts:journal': { journaledAt: string; base: number };
   'drafts:duplicate': DraftRecord;
   'drafts:delete': { deletedAt: string };
   'drafts:restoreFromTrash': DraftSummary;

@@ -6,6 +6,7 @@ import { REPORTING_LEVELS } from '../calendar/annual';
 import { z } from 'zod';
 import { MAX_BODY_BLOCKS, SCHEMA_VERSION } from '../model/document';
 import type { SerializedBody } from '../model/lexical-json';
+import type { DocumentDelta } from '../model/block-delta';
 import { normalizeBody } from '../model/normalize';
 import { approvalsSchema, secrecyReviewInputSchema, signOffInputSchema } from '../model/approvals';
 import { REPORT_YEAR_MAX, REPORT_YEAR_MIN, withReportYear } from '../model/report-year';
@@ -58,6 +59,18 @@ export const documentSchema = z
     approvals: approvalsSchema.optional(),
   })
   .transform((doc) => withReportYear(doc));
+
+/**
+ * drafts:journal's delta (shared/model/block-delta.ts): the header and, of the body, the
+ * blocks changed since the body the Node side holds under `base` (the others by their index
+ * in it). Checked loosely here; the document it rebuilds is checked whole by documentSchema.
+ */
+export const journalDeltaSchema = z.object({
+  base: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  document: z.looseObject({}),
+  root: z.looseObject({ type: z.literal('root') }),
+  blocks: z.array(z.union([z.number().int().nonnegative().max(MAX_BODY_BLOCKS), z.looseObject({ type: z.string().max(40) })])).max(MAX_BODY_BLOCKS),
+}) as unknown as z.ZodType<DocumentDelta & { base: number }>;
 
 /** drafts:approve: record a sign-off or a secrecy review for the document as it is now. */
 export const approvalRequestSchema = z.discriminatedUnion('type', [

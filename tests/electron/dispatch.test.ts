@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../electron/services/api';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { ok } from '../../shared/ipc/contract';
+import { makeDocument } from './services/helpers';
 
 describe('the validation layer every IPC and HTTP call passes', () => {
   const calls: unknown[] = [];
@@ -22,6 +23,35 @@ describe('the validation layer every IPC and HTTP call passes', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', messageKey: 'errors.invalidPayload' } });
     }
     expect(calls).toHaveLength(1);
+  });
+
+  it('drafts:journal takes the whole document or a block delta, and refuses a malformed delta', async () => {
+    const got: unknown[] = [];
+    const journal: Handlers = {
+      'drafts:journal': (input) => {
+        got.push(input);
+        return ok({ journaledAt: 't', base: 1 });
+      },
+    };
+    const document = makeDocument();
+    const { body, ...rest } = document;
+    const { children, ...root } = body.root;
+    const delta = { base: 3, document: rest, root, blocks: [0, children[1], 2] };
+    expect(await dispatch(journal, 'drafts:journal', { id: 'abcdef', delta })).toMatchObject({ ok: true });
+    expect(await dispatch(journal, 'drafts:journal', { id: 'abcdef', document })).toMatchObject({ ok: true });
+    expect(got).toHaveLength(2);
+    expect(got[0]).toMatchObject({ delta: { base: 3, blocks: [0, { type: children[1]!.type }, 2] } });
+    for (const bad of [
+      { ...delta, blocks: [-1] },
+      { ...delta, blocks: [1.5] },
+      { ...delta, base: -1 },
+      { ...delta, root: { ...root, type: 'paragraph' } },
+      { ...delta, blocks: [{ text: 'no type' }] },
+      { ...delta, blocks: Array.from({ length: 100_001 }, () => 0) },
+    ]) {
+      expect(await dispatch(journal, 'drafts:journal', { id: 'abcdef', delta: bad })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    expect(got).toHaveLength(2);
   });
 
   it('rejects channels outside the contract', async () => {

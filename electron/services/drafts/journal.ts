@@ -4,6 +4,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import type { GongwenDocument } from '../../../shared/model/document';
+import { applyDelta, refersBack, type DocumentDelta } from '../../../shared/model/block-delta';
 import { DRAFT_FILE_VERSION, JOURNAL_FORMAT, decodeJournal, type DraftEnvelope } from '../drafts-file';
 import { writeAtomic } from '../disk';
 import type { DraftsContext } from './context';
@@ -16,11 +17,46 @@ export interface Journal {
   /** The journal's document, whatever its age (salvage of a damaged draft). */
   readAny(id: string): Promise<GongwenDocument | null>;
   remove(id: string): Promise<void>;
+  /**
+   * The document of a delta from the editor (shared/model/block-delta.ts) against the body
+   * held under `base` for this draft; null when that body is not held (another base, or this
+   * process started since): the editor then sends every block.
+   */
+  rebuild(id: string, delta: DocumentDelta & { base: number }): GongwenDocument | null;
+  /** Hold `document`'s body for the next delta of this draft; returns the base that names it. */
+  hold(id: string, document: GongwenDocument): number;
+  /** Forget the body held for this draft. */
+  release(id: string): void;
 }
 
 export function createJournal(ctx: DraftsContext): Journal {
   const fileOf = ctx.paths.journalFile;
+  // One body per draft being typed in, as the editor sent it (not normalised: the editor's
+  // block indexes point into it). Bases are unique in this process, so a delta meant for
+  // another window's body or an older one is refused, never applied to the wrong blocks.
+  const held = new Map<string, { base: number; blocks: GongwenDocument['body']['root']['children'] }>();
+  let lastBase = 0;
   return {
+    rebuild(id, delta) {
+      const body = held.get(id);
+      if (delta.base === 0 ? refersBack(delta) : body?.base !== delta.base) return null;
+      try {
+        return applyDelta(delta, delta.base === 0 ? [] : body!.blocks);
+      } catch {
+        return null;
+      }
+    },
+
+    hold(id, document) {
+      lastBase += 1;
+      held.set(id, { base: lastBase, blocks: document.body.root.children });
+      return lastBase;
+    },
+
+    release(id) {
+      held.delete(id);
+    },
+
     async write(id, document) {
       const journaledAt = ctx.now().toISOString();
       const text = JSON.stringify({ format: JOURNAL_FORMAT, schemaVersion: DRAFT_FILE_VERSION, id, journaledAt, document });

@@ -4,9 +4,9 @@
  * here by use-checks.ts. Built by Vite as a same-origin file (the CSP allows no blob: worker).
  */
 import { runChecks, type KindRules } from '../../../shared/checks';
-import { createBlockDecoder, type DocumentDelta } from './block-delta';
+import { createBlockDecoder, type DocumentDelta } from '../../../shared/model/block-delta';
 
-/** A check's document comes as a delta against the one posted before (./block-delta.ts). */
+/** A check's document comes as a delta against the one posted before (shared/model/block-delta.ts). */
 export type CheckWorkerRequest = { type: 'rules'; rules: KindRules } | { type: 'check'; id: number; delta: DocumentDelta; today: string };
 export type CheckWorkerReply = { id: number; report: ReturnType<typeof runChecks> } | { id: number; error: string };
 

@@ -14,7 +14,7 @@ import { runChecks, type CheckReport, type KindRules } from '../../../shared/che
 import { todayIso } from '../../platform/clock';
 import { whenIdle } from '../../platform/idle';
 import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
-import { createBlockEncoder } from './block-delta';
+import { createBlockEncoder } from '../../../shared/model/block-delta';
 
 export const CHECK_DEBOUNCE_MS = 250;
 /** While the user keeps typing, the panel still refreshes this often. */

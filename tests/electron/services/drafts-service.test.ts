@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDraftService, type DraftServiceOptions } from '../../../electron/services/drafts-service';
 import type { Result } from '../../../shared/ipc/contract';
 import { toBlocks } from '../../../shared/model/lexical-json';
+import { createBlockEncoder } from '../../../shared/model/block-delta';
 import { makeDocument, tempDir } from './helpers';
 import { approvalState, documentFingerprint } from '../../../shared/model/approvals';
 
@@ -187,6 +188,74 @@ describe('drafts service: journal and crash recovery', () => {
     c.advance(1_000);
     unwrap(await service.journal(rec.id, makeDocument('甲')));
     expect(unwrap(await service.get(rec.id)).recovered).toBeNull();
+  });
+});
+
+describe('drafts service: the journal from block deltas', () => {
+  const paragraph = (text: string) => ({ type: 'paragraph' as const, text });
+  const blocks = ['甲段', '乙段', '丙段'].map(paragraph);
+
+  it('rebuilds the document from the changed blocks and the held ones, and recovers it after a crash', async () => {
+    const { service, clock: c, open } = setup();
+    const rec = unwrap(await service.create(makeDocument('已保存', blocks)));
+    const encoder = createBlockEncoder();
+    c.advance(1_000);
+    const first = makeDocument('打字中', blocks);
+    const one = encoder.encode(first);
+    expect(one.delta.blocks.every((b) => typeof b !== 'number')).toBe(true);
+    const a = unwrap(await service.journalDelta(rec.id, { ...one.delta, base: 0 }));
+    expect(a.base).toBeGreaterThan(0);
+    one.commit();
+
+    // Only the second block changed: the others go by their index.
+    const second = { ...first, body: { root: { ...first.body.root, children: first.body.root.children.map((b, i) => (i === 1 ? makeDocument('x', [paragraph('乙段改了')]).body.root.children[0]! : b)) } } };
+    const two = encoder.encode(second);
+    expect(two.delta.blocks.map((b) => (typeof b === 'number' ? b : 'block'))).toEqual([0, 'block', 2]);
+    c.advance(1_000);
+    const b = unwrap(await service.journalDelta(rec.id, { ...two.delta, base: a.base }));
+    expect(b.base).not.toBe(a.base);
+
+    const after = unwrap(await open().get(rec.id));
+    expect(after.recovered).not.toBeNull();
+    expect(toBlocks(after.recovered!.body).map((x) => ('text' in x ? x.text : ''))).toEqual(['甲段', '乙段改了', '丙段']);
+    expect(after.recovered!.header.title).toBe('打字中');
+  });
+
+  it('refuses a delta whose base it does not hold (another base, a restart, refs without a base) and writes nothing', async () => {
+    const { dir, service, open, clock: c } = setup();
+    const rec = unwrap(await service.create(makeDocument('已保存', blocks)));
+    c.advance(1_000);
+    const encoder = createBlockEncoder();
+    const one = encoder.encode(makeDocument('打字中', blocks));
+    const a = unwrap(await service.journalDelta(rec.id, { ...one.delta, base: 0 }));
+    one.commit();
+    const refs = encoder.encode(makeDocument('打字中', blocks)).delta;
+    // makeDocument builds new block objects: to the encoder they are all new
+    expect(refs.blocks.some((x) => typeof x === 'number')).toBe(false);
+    const same = { ...refs, blocks: [0, 1, 2] };
+    const journalFile = path.join(dir, 'drafts', `${rec.id}.journal`);
+    const before = readFileSync(journalFile, 'utf8');
+    for (const [svc, delta] of [
+      [service, { ...same, base: a.base + 1 }],
+      [service, { ...same, base: 0 }],
+      [open(), { ...same, base: a.base }],
+    ] as const) {
+      const r = await svc.journalDelta(rec.id, delta);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('journal-base-missing');
+    }
+    expect(readFileSync(journalFile, 'utf8')).toBe(before);
+    // the body it holds still serves
+    expect((await service.journalDelta(rec.id, { ...same, base: a.base })).ok).toBe(true);
+  });
+
+  it('checks the rebuilt document like any other (a block that is not ours is refused)', async () => {
+    const { service } = setup();
+    const rec = unwrap(await service.create(makeDocument('已保存', blocks)));
+    const delta = createBlockEncoder().encode(makeDocument('打字中', blocks)).delta;
+    const r = await service.journalDelta(rec.id, { ...delta, document: { ...delta.document, header: { ...delta.document.header, title: 42 as unknown as string } }, base: 0 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('invalid-payload');
   });
 });
 

@@ -11,7 +11,7 @@ import { importText } from '../../../shared/import/text';
 import type { GongwenDocument } from '../../../shared/model';
 import { checkNow, createLiveChecker } from '../../../renderer/features/checks/use-checks';
 import type { CheckWorkerReply, CheckWorkerRequest } from '../../../renderer/features/checks/check-worker';
-import { createBlockDecoder } from '../../../renderer/features/checks/block-delta';
+import { createBlockDecoder } from '../../../shared/model/block-delta';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RULES = kindRulesFrom(
