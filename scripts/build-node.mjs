@@ -65,6 +65,21 @@ const zodWithoutLocales = {
 const { pdfOnDemand, pdfBundleOptions } = createRequire(import.meta.url)('./import-pdf-apart.cjs');
 const { docxLazyFflate } = createRequire(import.meta.url)('./docx-lazy-fflate.cjs');
 
+/**
+ * The package's templates, validated now with the run-time code (electron/services/prevalidated-templates.ts)
+ * and embedded in the CLI bundles with their exact text: a command whose template files are
+ * unchanged skips building and running the zod schemas (start-up, issue 15).
+ */
+async function prevalidatedTemplatesJson() {
+  const out = await build({ entryPoints: [path.join(root, 'electron/services/prevalidated-templates.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, plugins: [zodWithoutLocales], logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const { templates, problems } = mod.exports.prevalidateTemplates(path.join(root, 'templates'));
+  // A broken template is left out (the command reports it at run time, as for an office's own file).
+  for (const problem of problems) console.warn(`templates/${problem} (not prevalidated)`);
+  return JSON.stringify(templates);
+}
+
 const started = Date.now();
 // The import worker (electron/services/import-worker.ts) is bundled first and embedded as a
 // string in the other bundles, so `new Worker(code, { eval: true })` needs no file beside
@@ -88,6 +103,7 @@ const [worker, pdf] = await Promise.all([
   build({ ...pdfBundleOptions(root), minify: true, logLevel: 'warning', legalComments: 'none' }),
 ]);
 const workerCode = worker.outputFiles[0].text;
+const prevalidatedJson = await prevalidatedTemplatesJson();
 const pdfCode = pdf.outputFiles[0].text;
 // The CLI reads them from files instead (compiling a 0.7 MB string literal on every start costs).
 mkdirSync(path.join(root, 'dist'), { recursive: true });
@@ -112,7 +128,7 @@ await Promise.all(
         ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }
         : { plugins: [importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }),
       define: entry.cli
-        ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), __GONGWEN_IMPORT_PDF_FILE__: JSON.stringify('import-pdf.cjs'), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }
+        ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), __GONGWEN_IMPORT_PDF_FILE__: JSON.stringify('import-pdf.cjs'), __GONGWEN_PREVALIDATED_TEMPLATES__: JSON.stringify(prevalidatedJson), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }
         : { __GONGWEN_IMPORT_WORKER__: JSON.stringify(workerCode), __GONGWEN_IMPORT_PDF__: JSON.stringify(pdfCode) },
       sourcemap: 'linked',
       logLevel: 'warning',

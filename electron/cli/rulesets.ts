@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { createKindRulesLoader } from '../services/kind-rules-loader';
 import { createTemplateService } from '../services/template-service';
+import { bundledPrevalidatedTemplates } from '../services/prevalidated-templates';
 import type { KindRules } from '../../shared/checks/kind-rules';
 
 export type { KindRules };
@@ -15,5 +16,6 @@ export type { KindRules };
 z.config({ jitless: true });
 
 export function createRulesetLoader(templatesDir: string): (kind: string) => KindRules {
-  return createKindRulesLoader(createTemplateService(templatesDir));
+  // The package's own files, as validated when the CLI was built (an edited file is validated again).
+  return createKindRulesLoader(createTemplateService(templatesDir, { prevalidated: bundledPrevalidatedTemplates() }));
 }

@@ -3,7 +3,7 @@
  * The desktop app, the preview backend and the CLI all use it. A kind without a valid
  * template of its own (an imported general report) is checked with the generic rules.
  */
-import { kindRulesFrom, type KindRules } from '../../shared/checks/kind-rules';
+import { kindRulesFrom, kindRulesOf, rulesetFrom, type KindRules } from '../../shared/checks/kind-rules';
 import type { TemplateService } from './template-service';
 
 export function createKindRulesLoader(templates: TemplateService): (kind: string) => KindRules {
@@ -13,8 +13,9 @@ export function createKindRulesLoader(templates: TemplateService): (kind: string
     if (hit) return hit;
     let rules: KindRules;
     try {
+      // The service has validated the template; its checks.json too when it is a prevalidated one.
       const loaded = templates.get(kind);
-      rules = kindRulesFrom(kind, loaded.template, loaded.checks);
+      rules = kindRulesOf(kind, loaded.template, loaded.ruleset ?? rulesetFrom(kind, loaded.checks));
     } catch {
       rules = kind === 'generic' ? kindRulesFrom(kind, null, null) : { ...load('generic'), kind };
     }

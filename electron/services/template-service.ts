@@ -14,6 +14,8 @@ import type { GongwenDocument } from '../../shared/model/document';
 import type { OfficeProfile, TemplateSummary } from '../../shared/ipc/contract';
 import { instantiateTemplate, type InstantiateOptions } from '../../shared/templates/instantiate';
 import { describeTemplateIssues, templateSchema, type TemplateData } from '../../shared/templates/template-schema';
+import type { CheckRuleset } from '../../shared/checks/ruleset';
+import type { PrevalidatedTemplates } from './prevalidated-templates';
 
 const TEMPLATE_ID = /^[a-z0-9-]{1,40}$/;
 /** Template files are hand-written JSON of a few KB; anything huge is not one. */
@@ -38,6 +40,8 @@ export interface LoadedTemplate {
   template: TemplateData;
   /** The parsed templates/<id>/checks.json, or null when the template has none. Its shape is the checks' business. */
   checks: unknown | null;
+  /** checks.json already validated: set only when its text is exactly a prevalidated one (see prevalidated-templates.ts). */
+  ruleset?: CheckRuleset;
 }
 
 export interface TemplateProblem {
@@ -54,8 +58,17 @@ export interface TemplateService {
   problems(): TemplateProblem[];
 }
 
-export function createTemplateService(templatesDir: string): TemplateService {
+export interface TemplateServiceOptions {
+  /**
+   * The package's own files, validated when the bundle was built: a file whose text is exactly
+   * one of these is not validated again (the CLI's start-up); any other text is, as always.
+   */
+  prevalidated?: PrevalidatedTemplates;
+}
+
+export function createTemplateService(templatesDir: string, options: TemplateServiceOptions = {}): TemplateService {
   const root = path.resolve(templatesDir);
+  const prevalidated = options.prevalidated ?? {};
 
   function dirOf(id: string): string {
     // The id is checked before it becomes a path: no "..", no separators, no absolute paths.
@@ -63,14 +76,16 @@ export function createTemplateService(templatesDir: string): TemplateService {
     return path.join(root, id);
   }
 
-  function readJson(file: string, id: string): unknown {
-    let text: string;
+  function readText(file: string, id: string): string {
     try {
       if (statSync(file).size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
-      text = readFileSync(file, 'utf8');
+      return readFileSync(file, 'utf8');
     } catch (error) {
       throw new TemplateError('template-invalid', 'templates.errors.invalid', { id, file: path.basename(file) }, [(error as Error).message]);
     }
+  }
+
+  function parseJson(text: string, file: string, id: string): unknown {
     try {
       return JSON.parse(text.replace(/^\ufeff/, ''));
     } catch (error) {
@@ -81,7 +96,10 @@ export function createTemplateService(templatesDir: string): TemplateService {
   function readTemplate(id: string): TemplateData {
     const file = path.join(dirOf(id), 'template.json');
     if (!existsSync(file)) throw new TemplateError('template-not-found', 'templates.errors.notFound', { id });
-    const parsed = templateSchema.safeParse(readJson(file, id));
+    const text = readText(file, id);
+    const known = Object.hasOwn(prevalidated, id) ? prevalidated[id] : undefined;
+    if (known && known.templateText === text) return structuredClone(known.template);
+    const parsed = templateSchema.safeParse(parseJson(text, file, id));
     if (!parsed.success) throw new TemplateError('template-invalid', 'templates.errors.invalid', { id, file: 'template.json' }, describeTemplateIssues(parsed.error));
     if (parsed.data.id !== id) {
       throw new TemplateError('template-invalid', 'templates.errors.invalid', { id, file: 'template.json' }, [`id: "${parsed.data.id}" does not match the folder name "${id}"`]);
@@ -92,8 +110,11 @@ export function createTemplateService(templatesDir: string): TemplateService {
   function get(id: string): LoadedTemplate {
     const template = readTemplate(id);
     const checksFile = path.join(dirOf(id), 'checks.json');
-    const checks = existsSync(checksFile) ? readJson(checksFile, id) : null;
-    return { template, checks };
+    if (!existsSync(checksFile)) return { template, checks: null };
+    const text = readText(checksFile, id);
+    const known = Object.hasOwn(prevalidated, id) ? prevalidated[id] : undefined;
+    if (known?.ruleset && known.checksText === text) return { template, checks: parseJson(text, checksFile, id), ruleset: structuredClone(known.ruleset) };
+    return { template, checks: parseJson(text, checksFile, id) };
   }
 
   function scan(): { summaries: (TemplateSummary & { order: number })[]; problems: TemplateProblem[] } {

@@ -5,7 +5,7 @@
  * list and the CLI all call it, so they can never disagree.
  */
 import { guidanceTexts } from '../templates/instantiate';
-import { templateSchema } from '../templates/template-schema';
+import { templateSchema, type TemplateData } from '../templates/template-schema';
 import { minimalRuleset, parseRuleset, type CheckRuleset } from './ruleset';
 
 export interface KindRules {
@@ -16,9 +16,15 @@ export interface KindRules {
 
 export function kindRulesFrom(kind: string, templateJson: unknown, checksJson: unknown | null): KindRules {
   const template = templateSchema.safeParse(templateJson);
-  return {
-    kind,
-    ruleset: checksJson === null || checksJson === undefined ? minimalRuleset(kind) : parseRuleset(checksJson),
-    guidanceTexts: template.success ? guidanceTexts(template.data) : [],
-  };
+  return kindRulesOf(kind, template.success ? template.data : null, rulesetFrom(kind, checksJson));
+}
+
+/** A checks.json (parsed JSON, not yet validated) → the ruleset; none → the minimal one. */
+export function rulesetFrom(kind: string, checksJson: unknown | null): CheckRuleset {
+  return checksJson === null || checksJson === undefined ? minimalRuleset(kind) : parseRuleset(checksJson);
+}
+
+/** From data already validated (by the template service, or when the bundle was built): nothing parsed twice. */
+export function kindRulesOf(kind: string, template: TemplateData | null, ruleset: CheckRuleset): KindRules {
+  return { kind, ruleset, guidanceTexts: template ? guidanceTexts(template) : [] };
 }

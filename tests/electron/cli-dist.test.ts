@@ -88,6 +88,30 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
     }
   });
 
+  it('the package templates are embedded prevalidated; an edited templates/ file is read and validated again', () => {
+    // A copy of the package (package.json, the bundles, templates/) whose checks.json an office edits.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cli-dist-'));
+    try {
+      fs.copyFileSync(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
+      fs.mkdirSync(path.join(dir, 'dist'));
+      for (const f of fs.readdirSync(path.join(REPO, 'dist')).filter((f) => f.endsWith('.cjs'))) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(dir, 'dist', f));
+      fs.cpSync(path.join(REPO, 'templates'), path.join(dir, 'templates'), { recursive: true });
+      expect(fs.readFileSync(path.join(dir, 'dist', 'cli-check.cjs'), 'utf8')).toContain('templateText');
+      const rules = () => {
+        const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.cjs'), 'check', path.join(FIXTURES, 'report-zhaishang-2023.txt'), '--json'], { cwd: dir, encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        return (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+      };
+      expect(rules()).toContain('quality.responsibilityConcrete');
+      const checksFile = path.join(dir, 'templates', 'fazhi-annual', 'checks.json');
+      const checks = JSON.parse(fs.readFileSync(checksFile, 'utf8')) as { severity?: Record<string, string> };
+      fs.writeFileSync(checksFile, JSON.stringify({ ...checks, severity: { ...checks.severity, 'quality.responsibilityConcrete': 'off' } }));
+      expect(rules()).not.toContain('quality.responsibilityConcrete');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('pdf.js is a bundle apart from the import worker: a .docx worker does not compile it, a PDF job hands it over', () => {
     const worker = fs.readFileSync(path.join(REPO, 'dist/import-worker.cjs'), 'utf8');
     const pdf = fs.readFileSync(path.join(REPO, 'dist/import-pdf.cjs'), 'utf8');
