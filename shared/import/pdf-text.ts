@@ -3,19 +3,22 @@
  * reader sees. Pure: the PDF parsing itself happens in the import worker
  * (electron/services/import-pdf.ts); this decides, from positions only:
  *
- * - lines: runs on one baseline, left to right; a space between runs only where Latin letters
- *   or digits meet across a gap (never between Chinese characters, nor between a Chinese
- *   character and a digit: 2023年 stays 2023年), and for a wide gap (a tab, two names);
+ * - lines: runs on one baseline, left to right; a space between runs where the source has
+ *   one: a space character at a run's edge, a gap between Latin words, a gap wider than the
+ *   spacing writers leave round digits among Chinese (2023年 stays 2023年, 街道 2024年度 keeps
+ *   its space), half an em between Chinese characters (never a space from kerning), a wide
+ *   gap (a tab, two names);
  * - paragraphs: a line continues the one above when that one runs to the right edge of the
  *   text block, this one starts at the left edge (no first-line indent), the gap between them
  *   is an ordinary line pitch and the size is the same; a numbered heading (一、 （一） 1.)
- *   always starts a paragraph; a paragraph broken by a page break goes on across it;
+ *   starts a paragraph, unless the line above runs to the edge and stops mid-sentence (then
+ *   the wrap put the 一、 there); a paragraph broken by a page break goes on across it;
  * - page numbers (— 1 —, - 2 -, 3) at the top or foot of a page are dropped.
  *
  * The paragraphs then go through the plain-text import (title, 版头, headings, closing) like
  * every other file.
  */
-import { matchHeadingLabel } from './patterns';
+import { LINE_COMPLETE, matchHeadingLabel } from './patterns';
 
 export interface PdfTextRun {
   str: string;
@@ -50,15 +53,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Between two pieces of text on one line (or across a line break): a space or nothing. */
-function joiner(before: string, after: string, gap: number, size: number): string {
+/**
+ * Between two pieces of text on one line (or across a line break): a space or nothing.
+ * `spaced`: a space character stood at the edge of one of the runs (pdf.js keeps the space a
+ * writer put in the text, and a run's width includes it, so no gap shows).
+ */
+function joiner(before: string, after: string, gap: number, size: number, spaced = false): string {
   const a = before.slice(-1);
   const b = after.charAt(0);
   if (!a || !b || /\s/.test(a) || /\s/.test(b)) return '';
-  if (gap > 1.5 * size) return ' ';
-  if (CJK.test(a) || CJK.test(b)) return '';
+  if (spaced || gap > 1.5 * size) return ' ';
+  if (CJK.test(a) && CJK.test(b)) return gap >= CJK_SPACE * size ? ' ' : '';
+  // Writers leave up to a quarter em round digits and Latin words set among Chinese (Word's and
+  // LibreOffice's spacing between Asian and Latin text: 2023年 stays 2023年); a space typed
+  // there (街道 2024年度) shows as a wider gap.
+  if (CJK.test(a) || CJK.test(b)) return gap >= MIXED_SPACE * size ? ' ' : '';
   return WORDISH.test(a) && WORDISH.test(b) && gap > 0.15 * size ? ' ' : '';
 }
+
+/** A gap this wide (in em) between Chinese characters is a typed space, not kerning or justification. */
+const CJK_SPACE = 0.45;
+/** A gap this wide between a Chinese character and a digit or Latin letter is a typed space. */
+const MIXED_SPACE = 0.35;
 
 /** Runs of one page → its lines, top to bottom. */
 export function pageLines(page: PdfPageText): Line[] {
@@ -75,9 +91,12 @@ export function pageLines(page: PdfPageText): Line[] {
     let text = '';
     let end = -Infinity;
     const size = median(group.map((r) => r.size));
+    let spaceAfter = false;
     for (const run of group) {
       const str = run.str.replace(/\s+/g, ' ');
-      text += joiner(text, str.trimStart(), run.x - end, size) + (text ? str.trimStart() : str.trim());
+      text += joiner(text, str.trimStart(), run.x - end, size, spaceAfter || str.startsWith(' ')) + (text ? str.trimStart() : str.trim());
+      text = text.trimEnd();
+      spaceAfter = str.endsWith(' ');
       end = Math.max(end, run.x + run.width);
     }
     return { y: group[0]!.y, x0: group[0]!.x, x1: end, size, text: text.trim() };
@@ -119,7 +138,10 @@ export function pdfParagraphs(pages: readonly PdfPageText[]): string[] {
     let previous: Line | null = null;
     for (const line of lines) {
       const sameSize = (size: number) => Math.abs(size - line.size) <= 0.15 * Math.max(size, line.size);
-      const heading = matchHeadingLabel(line.text) !== null;
+      // A numbered heading starts a paragraph, unless the wrap put 一、 or 1. at the start of a
+      // line: the line before runs to the edge and stops mid-sentence (权责统 / 一、运转协调…).
+      const above = previous ?? open;
+      const heading = matchHeadingLabel(line.text) !== null && !(above && full(above) && !LINE_COMPLETE.test(above.text) && matchHeadingLabel(above.text) === null);
       const continues = previous
         ? full(previous) && atLeft(line) && previous.y - line.y <= 1.6 * pitch && sameSize(previous.size) && !heading
         : open !== null && atLeft(line) && sameSize(open.size) && !heading;

@@ -59,8 +59,8 @@ describe('pdfParagraphs', () => {
   });
 
   it('a numbered heading starts a paragraph even without an indent', () => {
-    const runs = [...line('街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实', 0), ...line('（一）强化组织领导', 1)];
-    expect(pdfParagraphs([{ runs }])).toEqual(['街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实', '（一）强化组织领导']);
+    const runs = [...line('街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实。', 0), ...line('（一）强化组织领导', 1)];
+    expect(pdfParagraphs([{ runs }])).toEqual(['街道工作会议研究部署重点工作对重要问题亲自协调推动各项工作落实。', '（一）强化组织领导']);
   });
 
   it('drops — N — page numbers and goes on across a page break in mid-paragraph', () => {
@@ -109,6 +109,17 @@ describe('pdfParagraphs', () => {
   });
 });
 
+describe('pdfParagraphs: a wrap before a number', () => {
+  it('a full line that stops mid-sentence goes on into a line the wrap starts with 一、', () => {
+    const first = P1.slice(0, CHARS - 2);
+    const second = '努力创建主体明确权责清晰的工作格局推动各项工作落实权责统';
+    expect([...second].length).toBe(CHARS);
+    const text = first + second;
+    const runs = [...line(first, 0, 2), ...line(second, 1), ...line('一、运转协调、廉洁高效的工作新机制。', 2), ...line('二、存在的问题', 3), ...line(P2.slice(0, CHARS - 2), 4, 2)];
+    expect(pdfParagraphs([{ runs }])).toEqual([`${text}一、运转协调、廉洁高效的工作新机制。`, '二、存在的问题', P2.slice(0, CHARS - 2)]);
+  });
+});
+
 describe('pageLines: spaces inside a line', () => {
   const run = (str: string, x: number, width = str.length * 8): PdfTextRun => ({ str, x, y: 100, width, size: SIZE });
   it('none between CJK characters or between CJK and digits (the gap LibreOffice leaves round 2023)', () => {
@@ -116,6 +127,17 @@ describe('pageLines: spaces inside a line', () => {
   });
   it('one between Latin words across a gap, none inside a word split into runs', () => {
     expect(pageLines({ runs: [run('GB/T', 0, 32), run('9704', 38, 32), run('-2012', 70, 40)] })[0]!.text).toBe('GB/T 9704-2012');
+  });
+  it('a typed space shows as a wider gap: 街道 2024年度 keeps it, 2024年 stays joined', () => {
+    // A half-width space in a Chinese font is half an em (pdf.js drops the blank run itself).
+    expect(pageLines({ runs: [run('建筑新村街道', 0, 96), run(' ', 96, 8), run('2024', 104, 32), run('年度报告', 136 + 3, 64)] })[0]!.text).toBe('建筑新村街道 2024年度报告');
+    // A space at the edge of a run (its width includes it, so no gap shows).
+    expect(pageLines({ runs: [run('陵川县教育局 ', 0, 104), run('2025', 104, 32), run('年', 136, 16)] })[0]!.text).toBe('陵川县教育局 2025年');
+    expect(pageLines({ runs: [run('教育局', 0, 48), run(' 2025', 48, 36), run('年', 84, 16)] })[0]!.text).toBe('教育局 2025年');
+  });
+  it('between Chinese characters only a gap of half an em is a space, never kerning or justification', () => {
+    expect(pageLines({ runs: [run('中共××县委', 0, 96), run('××县人民政府', 96 + 8, 112)] })[0]!.text).toBe('中共××县委 ××县人民政府');
+    expect(pageLines({ runs: [run('依法', 0, 32), run('行政', 32 + 3, 32), run('推进', 67 + 2, 32)] })[0]!.text).toBe('依法行政推进');
   });
   it('a wide gap (two names side by side) keeps one space', () => {
     expect(pageLines({ runs: [run('签发人：张健平', 0, 112), run('余志强', 160, 48)] })[0]!.text).toBe('签发人：张健平 余志强');
