@@ -95,6 +95,7 @@ export function exportWriteErrorKey(code: string): string {
     case 'ESIZE':
       return 'export.errors.diskFull';
     case 'EROFS':
+      return 'export.errors.readOnlyFs';
     case 'EACCES':
     case 'EPERM':
       return 'export.errors.readOnly';
@@ -122,6 +123,9 @@ export async function writeOutputFile(target: string, bytes: Uint8Array, options
   const fileName = path.basename(outPath);
   const existing = await fs.stat(outPath).catch(() => null);
   if (existing?.isDirectory()) return fail('out-is-directory', 'export.errors.isDirectory', { fileName });
+  // A device, pipe or socket under that name (or a link to one): no Word file can go there, and
+  // "already exists, add --force" would send the user the wrong way.
+  if (existing && !existing.isFile()) return fail('out-not-regular', 'export.errors.notRegular', { fileName });
   if (!options.overwrite && existing) return fail('file-exists', 'export.errors.fileExists', { fileName });
   try {
     await writeFileAtomic(outPath, bytes, options.writeTimeoutMs !== undefined ? { timeoutMs: options.writeTimeoutMs } : {});
@@ -130,9 +134,26 @@ export async function writeOutputFile(target: string, bytes: Uint8Array, options
       return fail('file-locked', 'export.errors.fileLocked', { fileName });
     }
     const code = error instanceof ExportWriteError ? error.code : writeErrorCode(error);
-    return fail('export-write-failed', exportWriteErrorKey(code), { fileName, code });
+    return fail('export-write-failed', await missingPlaceKey(outPath, code), { fileName, folder: path.dirname(outPath), code });
   }
   return ok({ path: outPath, fileName });
+}
+
+/**
+ * ENOENT/ENOTDIR do not always mean a missing folder: /proc or another special file system
+ * refuses to create a file in a folder that exists (ENOENT), and a file in the middle of the
+ * path answers ENOTDIR. The folder is looked at to say which.
+ */
+async function missingPlaceKey(outPath: string, code: string): Promise<string> {
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') return exportWriteErrorKey(code);
+  for (let dir = path.dirname(outPath); ; dir = path.dirname(dir)) {
+    const st = await fs.stat(dir).catch(() => null);
+    if (st) {
+      if (!st.isDirectory()) return 'export.errors.pathNotFolder';
+      return dir === path.dirname(outPath) ? 'export.errors.cannotCreate' : 'export.errors.noFolder';
+    }
+    if (path.dirname(dir) === dir) return 'export.errors.noFolder';
+  }
 }
 
 export function createExportService(deps: ExportServiceDeps): ExportService {

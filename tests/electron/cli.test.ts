@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../electron/cli';
 import { importText } from '../../shared/import/text';
 import { buildDocx } from '../../shared/docx/build';
+import { mountTinyFs, tinyFsUnavailable } from './services/tiny-fs';
 
 const REPO = path.resolve(__dirname, '../..');
 const FIXTURES = path.resolve(REPO, '../shared/fixtures');
@@ -300,6 +301,43 @@ describe('gongwen export', () => {
       expect(r.stderr).not.toMatch(/--force|EISDIR|rename|tmp-/);
     }
     expect(fs.readdirSync(path.join(dir, 'outdir'))).toEqual([]);
+  });
+
+  it('--out where no file can go: each place says why in the user\'s language (/proc, no folder, a file as folder, a device), nothing raw', async () => {
+    const report = fixture('report-zhaishang-2023.txt');
+    write('afile.txt', 'x');
+    fs.symlinkSync('/dev/null', path.join(dir, 'device.docx'));
+    const cases: [string, string, string][] = [
+      // /proc exists but refuses to create files (ENOENT): not "the folder does not exist"
+      ...(fs.existsSync('/proc/self') ? [['/proc/x.docx', '不能在“/proc”中新建文件', 'Files cannot be created in “/proc”'] as [string, string, string]] : []),
+      ['no-such-folder/x.docx', '“x.docx”所在的文件夹不存在', 'The folder of “x.docx” does not exist'],
+      ['afile.txt/x.docx', '“x.docx”的路径中有一处是文件而不是文件夹', 'Part of the path to “x.docx” is a file'],
+      ['device.docx', '“device.docx”不是普通文件', '“device.docx” is not an ordinary file'],
+    ];
+    for (const [out, zh, en] of cases) {
+      for (const extra of [[], ['--force']]) {
+        const r = await run(['export', report, '--out', out, ...extra]);
+        expect(r.code, out).toBe(1);
+        expect(r.stderr, out).toContain(zh);
+        expect(r.stderr, out).not.toMatch(/--force|rename|tmp-|Error:|[a-z]{4,} /);
+      }
+      expect((await run(['export', report, '--out', out, '--lang', 'en-US'])).stderr, out).toContain(en);
+    }
+    expect(fs.readlinkSync(path.join(dir, 'device.docx'))).toBe('/dev/null');
+  });
+
+  it.skipIf(tinyFsUnavailable !== null)('--out on a read-only file system says the disk is read-only (EROFS), not "no permission"', async () => {
+    const disk = mountTinyFs(256);
+    try {
+      disk.setReadOnly(true);
+      const out = path.join(disk.dir, 'x.docx');
+      const zh = await run(['export', fixture('report-zhaishang-2023.txt'), '--out', out]);
+      expect(zh.code).toBe(1);
+      expect(zh.stderr).toContain('“x.docx”所在的磁盘是只读的');
+      expect((await run(['export', fixture('report-zhaishang-2023.txt'), '--out', out, '--lang', 'en-US'])).stderr).toContain('The disk holding “x.docx” is read-only');
+    } finally {
+      disk.unmount();
+    }
   });
 
   it('an unreadable input → exit 2; a missing --out → exit 2', async () => {
