@@ -7,6 +7,7 @@ import path from 'node:path';
 import { EXIT } from './cli/exit-codes';
 import type { CliIo } from './cli/io';
 import { requireWithCodeCache, saveCodeCaches } from './cli/code-cache';
+import { directOutput } from './cli/direct-output';
 
 /** Set by scripts/build-node.mjs in the dispatcher bundle: the commands are bundles beside it. */
 declare const __GONGWEN_CLI_BUNDLE__: boolean;
@@ -52,7 +53,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const code = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  // Plain writes to fds 1 and 2: Node's stdout stream is not built unless a write would block.
+  const io = { stdout: directOutput(1, () => process.stdout), stderr: directOutput(2, () => process.stderr), cwd: process.cwd(), env: process.env };
+  const code = await runCli(argv, io);
   process.exitCode = code;
   saveCodeCaches();
 }

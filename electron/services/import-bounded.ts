@@ -5,7 +5,7 @@
  * ImportError('over-limit') ("文件过大…"); the worker is terminated and the caller carries on
  * (the other files on a command line, the preview's other requests, the app's window).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,11 +78,15 @@ interface Slot {
 let slot: Slot | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
+/** node:worker_threads, loaded with the first worker: a plain-text check never starts one (CLI start-up). */
+let workerThreads: typeof import('node:worker_threads') | undefined;
+
 function workerFor(limits: ImportLimits, code: string): Worker {
   const limitsKey = `${limits.maxMemoryMb}`;
   if (slot && slot.limitsKey === limitsKey) return slot.worker;
   if (slot) void slot.worker.terminate();
-  const worker = new Worker(code, {
+  workerThreads ??= createRequire(__filename)('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new workerThreads.Worker(code, {
     eval: true,
     resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.maxMemoryMb / 8)), stackSizeMb: 4 },
     stdout: false,

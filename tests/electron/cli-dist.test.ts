@@ -77,6 +77,14 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
         const seen = JSON.parse(fs.readFileSync(path.join(dir, 'seen.json'), 'utf8')) as string[];
         expect(seen.filter((m) => /jszip|mammoth|import-worker|word-extractor|pdfjs/.test(m))).toEqual([]);
       }
+      // Node's own modules: a .txt check builds no stdout stream (net, streams), no worker, no fs.promises
+      const nodeModules = path.join(dir, 'node-modules.cjs');
+      fs.writeFileSync(nodeModules, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify(process.moduleLoadList)));`);
+      const c = spawnSync(process.execPath, ['-r', nodeModules, DIST, 'check', report], { cwd: dir, encoding: 'utf8' });
+      expect(c.status).toBe(0);
+      expect(c.stdout).toContain('report-zhaishang-2023.txt');
+      const loaded = JSON.parse(fs.readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as string[];
+      expect(loaded.filter((m) => /^NativeModule (net|stream|worker_threads|internal\/fs\/promises)$/.test(m))).toEqual([]);
       for (const bundle of ['cli-check.cjs', 'cli-export.cjs']) {
         const code = fs.readFileSync(path.join(REPO, 'dist', bundle), 'utf8');
         // the draft format's and the approvals' schemas: built in the worker only (when a .gwdraft comes in)
