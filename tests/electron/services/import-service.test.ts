@@ -58,6 +58,24 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe, ...Buffer.from(s, 'utf16le')]))).toBe(s);
     expect(decodeText(gbkEncode(s))).toBe(s);
   });
+
+  it('reads UTF-16 without a BOM (LE and BE) by its zero bytes, and a file of GBK and UTF-8 pieces line by line', () => {
+    const report = fixture('report-zhaishang-2023.txt').replace(/[^\u0000-\uffff]/g, '');
+    const be = Buffer.from(report, 'utf16le').swap16();
+    expect(decodeText(new Uint8Array(Buffer.from(report, 'utf16le')))).toBe(report);
+    expect(decodeText(new Uint8Array(be))).toBe(report);
+    // A GBK file from Windows with a UTF-8 paste appended (and the other way round); short
+    // GBK lines (一、工作) stay GBK.
+    const lines = report.split('\n');
+    const half = Math.floor(lines.length / 2);
+    const head = lines.slice(0, half).join('\r\n');
+    const tail = lines.slice(half).join('\r\n');
+    const crlf = lines.join('\r\n');
+    expect(decodeText(new Uint8Array([...gbkEncode(head), 0x0d, 0x0a, ...utf8(tail)]))).toBe(crlf);
+    expect(decodeText(new Uint8Array([...utf8(head), 0x0d, 0x0a, ...gbkEncode(tail)]))).toBe(crlf);
+    const short = '关于××的报告\n一、工作\n做了。\n二、不足\n年度\n原因\n落实';
+    expect(decodeText(new Uint8Array([...gbkEncode(short), 0x0a, ...utf8('附：说明')]))).toBe(`${short}\n附：说明`);
+  });
 });
 
 describe('importFileBytes: text', () => {
