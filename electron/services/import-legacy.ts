@@ -13,7 +13,8 @@
  * a looping directory tree ends in a RangeError, caught like any other parse error.
  *
  * Files that carry another format under a .doc name — a .docx renamed, or the HTML that many
- * web systems send as "Word" — go to the matching importer. RTF is not read: save it as .docx.
+ * web systems send as "Word" — go to the matching importer; Word 2003 XML is read for its
+ * paragraphs' text. RTF is not read: save it as .docx.
  */
 import type { GongwenDocument } from '../../shared/model/document';
 import { importText } from '../../shared/import/text';
@@ -65,6 +66,13 @@ export async function importLegacyWordBytes(name: string, bytes: Uint8Array, tod
     const head = headText(bytes);
     if (head.startsWith('{\\rtf')) throw new ImportError('unsupported-type', { name, ext: 'rtf' }, 'import.errors.rtf');
     // Web systems' "Word" export: HTML (or Word's own "save as web page") named .doc.
+    // Word 2003 XML (WordprocessingML, <w:wordDocument>): what many OA systems fill in from a
+    // template and send as .doc; Word and WPS open it as a document.
+    if (/^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?<w:worddocument\b/.test(head)) {
+      const body = wordMl2003Text(decodeText(bytes));
+      if (!body.trim()) throw new ImportError('empty', { name });
+      return importText(body, { today });
+    }
     if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<meta|<body|<div|<p[\s>]|<table)/.test(head)) {
       const html = decodeText(bytes);
       if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
@@ -83,4 +91,32 @@ export async function importLegacyWordBytes(name: string, bytes: Uint8Array, tod
   }
   if (!body.trim()) throw new ImportError('empty', { name });
   return importText(body, { today });
+}
+
+const XML_ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string): string =>
+  text.replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/gi, (m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named) return XML_ENTITY[named.toLowerCase()] ?? m;
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '';
+  });
+
+/**
+ * The text of a Word 2003 XML document: a line per paragraph (w:p), its runs' w:t joined, w:tab
+ * a tab, w:br a line break. Linear string work, like the .docx numbering pass: the file is
+ * already bounded in size, and no tree is built, so depth costs nothing.
+ */
+export function wordMl2003Text(xml: string): string {
+  const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/.exec(xml)?.[1] ?? xml;
+  const lines: string[] = [];
+  for (const p of body.matchAll(/<w:p\b(?:[^>]*[^/>])?>([\s\S]*?)<\/w:p>/g)) {
+    let line = '';
+    for (const m of p[1]!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) {
+      if (m[2] === 'tab') line += '\t';
+      else if (m[2]) line += '\n';
+      else line += unescapeXml(m[1]!);
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }

@@ -1,0 +1,50 @@
+/**
+ * Word 2003 XML (WordprocessingML, <w:wordDocument>) named .doc: what many OA systems fill in
+ * from a template and send as "Word". It is read for its paragraphs' text, through the bounded
+ * worker like any .doc; before, it was refused as a damaged .doc.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFileBounded } from '../../../electron/services/import-bounded';
+import { importTextBytes } from '../../../electron/services/import-service';
+import { toBlocks } from '../../../shared/model/lexical-json';
+import type { GongwenDocument } from '../../../shared/model/document';
+import { FIXTURES } from './helpers';
+
+const TODAY = '2024-01-10';
+const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-wordml-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const texts = (doc: GongwenDocument) => toBlocks(doc.body).map((b) => (b.type === 'heading' ? `${b.label ?? ''}${b.text}${b.runIn ?? ''}` : b.text));
+
+describe('Word 2003 XML named .doc', () => {
+  it('a hand-written one: paragraphs, runs, entities, a tab; 版头 and headings found as in text', async () => {
+    const p = (...runs: string[]) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs.map((r) => `<w:r><w:rPr><w:b/></w:rPr><w:t>${r}</w:t></w:r>`).join('')}</w:p>`;
+    const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+      + '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><wx:sect>'
+      + p('关于2023年度', '法治政府建设情况的报告') + p('区委、区政府：')
+      + p('2023年，我街&amp;各社区坚持依法行政。现将有关情况报告如下：') + p('一、主要举措') + p('制定&lt;工作要点&gt;，落实到人。')
+      + '<w:p><w:r><w:t>联系人：张三</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>电话：1234</w:t></w:r></w:p>'
+      + '</wx:sect></w:body></w:wordDocument>';
+    const doc = await importFileBounded('OA导出.doc', new TextEncoder().encode(xml), TODAY);
+    expect(doc.header.title).toBe('关于2023年度法治政府建设情况的报告');
+    expect(doc.header.recipient).toBe('区委、区政府');
+    expect(texts(doc).slice(0, 3)).toEqual(['2023年，我街&各社区坚持依法行政。现将有关情况报告如下：', '一、主要举措', '制定<工作要点>，落实到人。']);
+  });
+
+  it.skipIf(!hasSoffice)('one LibreOffice writes ("MS Word 2003 XML") imports as the same report as its text', async () => {
+    const src = path.join(dir, 'report.txt');
+    fs.copyFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), src);
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo')}`, '--headless', '--norestore', '--convert-to', 'xml:MS Word 2003 XML', '--outdir', dir, src], { stdio: 'pipe', timeout: 180_000 });
+    const bytes = fs.readFileSync(path.join(dir, 'report.xml'));
+    expect(bytes.subarray(0, 400).toString('utf8')).toContain('<w:wordDocument');
+    const doc = await importFileBounded('去年的报告.doc', new Uint8Array(bytes), TODAY);
+    const reference = importTextBytes('r.txt', fs.readFileSync(src), TODAY);
+    expect(doc.header).toEqual(reference.header);
+    expect(texts(doc)).toEqual(texts(reference));
+  }, 240_000);
+});
