@@ -22,6 +22,7 @@ import { HeaderMorePanel, PageClosing, PageColophon, PageHeader, ReportYearField
 import { EDITOR_NAMESPACE, EDITOR_THEME, onEditorError, withAtLeastOneBlock } from './bridge';
 import { EDITOR_NODES } from './nodes';
 import { PageFlow } from './page/PageFlow';
+import { CommitGuardPlugin } from './plugins/CommitGuardPlugin';
 import { ControllerPlugin, type EditorController } from './plugins/ControllerPlugin';
 import { DocumentSyncPlugin } from './plugins/DocumentSyncPlugin';
 import { FindReplacePlugin } from './plugins/FindReplacePlugin';
@@ -197,6 +198,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
         </div>
         <StatusBarPlugin header={header} zoom={zoom} measuredPages={measuredPages} />
       </div>
+      <CommitGuardPlugin />
       <UndoPlugin history={history} />
       <NumberingPlugin />
       <HeadingLevelPlugin />

@@ -59,6 +59,12 @@ describe('ReportEditor', () => {
     expect(screen.getByRole('navigation', { name: '大纲' }).textContent).toContain('二、存在的不足和原因');
   });
 
+  it('the body is hidden from the commit-time selection walk of React (CommitGuardPlugin), still editable', () => {
+    const { body } = mount();
+    expect(body.getAttribute('contenteditable')).toBe('true');
+    expect(body.contentEditable).toBe('inherit');
+  });
+
   it('a level-1 heading inserted before section 二 renumbers the following ones; undo restores them', async () => {
     const { body, editor } = mount();
     await waitFor(() => expect(labels(body)).toContain('三、'));
