@@ -13,8 +13,8 @@
  * a looping directory tree ends in a RangeError, caught like any other parse error.
  *
  * Files that carry another format under a .doc name — a .docx renamed, or the HTML that many
- * web systems send as "Word" — go to the matching importer; Word 2003 XML is read for its
- * paragraphs' text. RTF is not read: save it as .docx.
+ * web systems send as "Word", or Word's "single file web page" (MHTML) — go to the matching
+ * importer; Word 2003 XML is read for its paragraphs' text. RTF is not read: save it as .docx.
  */
 import type { GongwenDocument } from '../../shared/model/document';
 import { importText } from '../../shared/import/text';
@@ -66,6 +66,13 @@ export async function importLegacyWordBytes(name: string, bytes: Uint8Array, tod
     const head = headText(bytes);
     if (head.startsWith('{\\rtf')) throw new ImportError('unsupported-type', { name, ext: 'rtf' }, 'import.errors.rtf');
     // Web systems' "Word" export: HTML (or Word's own "save as web page") named .doc.
+    // Word's "single file web page" (MHTML) saved as .doc: the HTML part of the MIME message.
+    if (/^mime-version:/.test(head) || /^content-type:\s*multipart\/related/.test(head)) {
+      const html = mhtmlHtml(bytes);
+      if (html === null) throw new ImportError('not-doc', { name });
+      if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
+      return importHtml(html, { today });
+    }
     // Word 2003 XML (WordprocessingML, <w:wordDocument>): what many OA systems fill in from a
     // template and send as .doc; Word and WPS open it as a document.
     if (/^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?<w:worddocument\b/.test(head)) {
@@ -119,4 +126,55 @@ export function wordMl2003Text(xml: string): string {
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/** A charset name from a MIME header as TextDecoder knows it (GB2312 text is GBK/GB18030 in practice). */
+function decoderFor(charset: string | undefined): TextDecoder | null {
+  const name = (charset ?? '').trim().toLowerCase();
+  if (!name) return null;
+  try {
+    return new TextDecoder(/^(gb2312|gbk|gb_2312-80|cp936|x-gbk)$/.test(name) ? 'gb18030' : name);
+  } catch {
+    return null;
+  }
+}
+
+function quotedPrintable(text: string): Uint8Array {
+  const body = text.replace(/=\r?\n/g, '');
+  const out: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const hex = body[i] === '=' ? /^[0-9A-Fa-f]{2}/.exec(body.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      out.push(parseInt(hex[0], 16));
+      i += 2;
+    } else out.push(body.charCodeAt(i) & 0xff);
+  }
+  return new Uint8Array(out);
+}
+
+/**
+ * The HTML of an MHTML file (Word's "single file web page"): the first text/html part of the
+ * multipart/related message, its transfer encoding (quoted-printable, base64, 8bit) undone and
+ * decoded by its charset. null when there is none.
+ */
+export function mhtmlHtml(bytes: Uint8Array): string | null {
+  const raw = new TextDecoder('latin1').decode(bytes);
+  const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(raw.slice(0, 4096))?.[1];
+  if (!boundary) return null;
+  for (const part of raw.split(`--${boundary}`).slice(1)) {
+    const split = /\r?\n\r?\n/.exec(part);
+    if (!split) continue;
+    const headers = part.slice(0, split.index);
+    if (!/content-type:\s*text\/html/i.test(headers)) continue;
+    const content = part.slice(split.index + split[0].length);
+    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+    const data = encoding === 'quoted-printable'
+      ? quotedPrintable(content)
+      : encoding === 'base64'
+        ? new Uint8Array(Buffer.from(content.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64'))
+        : new Uint8Array(Buffer.from(content, 'latin1'));
+    const decoder = decoderFor(/charset\s*=\s*"?([\w.:-]+)"?/i.exec(headers)?.[1]);
+    return decoder ? decoder.decode(data) : decodeText(data);
+  }
+  return null;
 }

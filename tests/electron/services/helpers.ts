@@ -55,3 +55,27 @@ export async function importRefusal(p: Promise<unknown>): Promise<ImportError> {
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 }
+
+/** GB18030/GBK encoder built from the platform decoder (Node has no GBK encoder). */
+export function gbkEncode(text: string): Uint8Array {
+  const map = new Map<string, number[]>();
+  const dec = new TextDecoder('gb18030');
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = map.get(ch);
+      if (!bytes) throw new Error(`not in GBK: ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}

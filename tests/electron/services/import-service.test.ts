@@ -6,34 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, decodeText, importFileBytes } from '../../../electron/services/import-service';
 import { encodeDraft } from '../../../electron/services/drafts-file';
 import { toBlocks } from '../../../shared/model/lexical-json';
-import { FIXTURES, makeDocument } from './helpers';
+import { FIXTURES, gbkEncode, makeDocument } from './helpers';
 
 const TODAY = '2024-01-10';
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** GB18030/GBK encoder built from the platform decoder (Node has no GBK encoder). */
-function gbkEncode(text: string): Uint8Array {
-  const map = new Map<string, number[]>();
-  const dec = new TextDecoder('gb18030');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = map.get(ch);
-      if (!bytes) throw new Error(`not in GBK: ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
 
 async function expectImportError(p: Promise<unknown>, code: string): Promise<ImportError> {
   try {

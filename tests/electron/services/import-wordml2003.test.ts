@@ -1,7 +1,7 @@
 /**
- * Word 2003 XML (WordprocessingML, <w:wordDocument>) named .doc: what many OA systems fill in
- * from a template and send as "Word". It is read for its paragraphs' text, through the bounded
- * worker like any .doc; before, it was refused as a damaged .doc.
+ * Word 2003 XML (WordprocessingML, <w:wordDocument>) and Word's "single file web page" (MHTML)
+ * named .doc: what many OA systems and web sites send as "Word". They are read through the
+ * bounded worker like any .doc; before, they were refused as a damaged .doc.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import { importFileBounded } from '../../../electron/services/import-bounded';
 import { importTextBytes } from '../../../electron/services/import-service';
 import { toBlocks } from '../../../shared/model/lexical-json';
 import type { GongwenDocument } from '../../../shared/model/document';
-import { FIXTURES } from './helpers';
+import { FIXTURES, gbkEncode } from './helpers';
 
 const TODAY = '2024-01-10';
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -47,4 +47,52 @@ describe('Word 2003 XML named .doc', () => {
     expect(doc.header).toEqual(reference.header);
     expect(texts(doc)).toEqual(texts(reference));
   }, 240_000);
+});
+
+describe('MHTML ("single file web page") named .doc', () => {
+  it('the HTML part, quoted-printable in GB2312 with soft line breaks, beside an image part', async () => {
+    const html = '<html><head><meta http-equiv=Content-Type content="text/html; charset=gb2312"></head><body lang=ZH-CN>'
+      + '<p class=MsoNormal align=center>关于2023年度法治政府建设情况的报告</p><p class=MsoNormal>区委、区政府：</p>'
+      + '<p class=MsoNormal>2023年，我街坚持依法行政，推进法治政府建设。现将有关情况报告如下：</p><p class=MsoNormal>一、主要举措</p>'
+      + '<p class=MsoNormal>制定工作要点，落实到人。</p></body></html>';
+    // Quoted-printable as Word writes it: every byte ≥ 0x80 and = as =XX, lines cut at 76 with a soft break (=).
+    let qp = '';
+    let line = '';
+    for (const byte of gbkEncode(html)) {
+      const piece = byte >= 0x80 || byte === 0x3d ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
+      if (line.length + piece.length > 75) {
+        qp += `${line}=\r\n`;
+        line = '';
+      }
+      line += piece;
+    }
+    qp += line;
+    const mht = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_01D9.5A2B"',
+      '',
+      'This document is a Single File Web Page, also known as a Web Archive file.',
+      '',
+      '------=_NextPart_01D9.5A2B',
+      'Content-Location: file:///C:/report.htm',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Type: text/html; charset="gb2312"',
+      '',
+      qp,
+      '',
+      '------=_NextPart_01D9.5A2B',
+      'Content-Location: file:///C:/report.files/image001.png',
+      'Content-Transfer-Encoding: base64',
+      'Content-Type: image/png',
+      '',
+      'iVBORw0KGgo=',
+      '',
+      '------=_NextPart_01D9.5A2B--',
+      '',
+    ].join('\r\n');
+    const doc = await importFileBounded('网站下载.doc', new Uint8Array(Buffer.from(mht, 'latin1')), TODAY);
+    expect(doc.header.title).toBe('关于2023年度法治政府建设情况的报告');
+    expect(doc.header.recipient).toBe('区委、区政府');
+    expect(texts(doc)).toEqual(['2023年，我街坚持依法行政，推进法治政府建设。现将有关情况报告如下：', '一、主要举措', '制定工作要点，落实到人。']);
+  });
 });
