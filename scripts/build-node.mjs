@@ -62,6 +62,18 @@ const zodWithoutLocales = {
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
+/**
+ * CLI command bundles: our sources' `from 'zod'` becomes electron/cli/zod-on-first-use.ts, which
+ * requires the real zod ('gongwen:zod', its ESM entry: esbuild then evaluates it on that first
+ * require, not when the bundle loads). zod's own files keep their relative imports.
+ */
+const zodOnFirstUse = {
+  name: 'zod-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (/[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: path.join(root, 'electron/cli/zod-on-first-use.ts') }));
+    b.onResolve({ filter: /^gongwen:zod$/ }, () => ({ path: path.join(root, 'node_modules/zod/index.js') }));
+  },
+};
 const { pdfOnDemand, pdfBundleOptions } = createRequire(import.meta.url)('./import-pdf-apart.cjs');
 const { docxLazyFflate } = createRequire(import.meta.url)('./docx-lazy-fflate.cjs');
 
@@ -125,7 +137,7 @@ await Promise.all(
       external: ['electron'],
       // CLI: minified; import() becomes require() (Node's ESM path would lex the whole bundle).
       ...(entry.cli
-        ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }
+        ? { minify: true, supported: { 'dynamic-import': false }, plugins: entry.in === 'electron/cli.ts' ? [commandsApart, zodWithoutLocales] : [mammothInWorkerOnly, importersInWorkerOnly, zodWithoutLocales, zodOnFirstUse, docxLazyFflate] }
         : { plugins: [importersInWorkerOnly, zodWithoutLocales, docxLazyFflate] }),
       define: entry.cli
         ? { __GONGWEN_IMPORT_WORKER_FILE__: JSON.stringify('import-worker.cjs'), __GONGWEN_IMPORT_PDF_FILE__: JSON.stringify('import-pdf.cjs'), __GONGWEN_PREVALIDATED_TEMPLATES__: JSON.stringify(prevalidatedJson), ...(entry.in === 'electron/cli.ts' ? { __GONGWEN_CLI_BUNDLE__: 'true' } : {}) }

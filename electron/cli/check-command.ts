@@ -3,7 +3,6 @@
  * contract's JSON. Exit 0 no errors, 1 error findings, 2 a file could not be read (the
  * other files are still checked).
  */
-import './zod-jitless'; // first: before any schema is built
 import path from 'node:path';
 import type { GongwenDocument } from '../../shared/model/document';
 import { runChecks } from '../../shared/checks/engine';

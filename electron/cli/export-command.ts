@@ -3,7 +3,6 @@
  * and lists the errors when the document has error findings, refuses to overwrite OUT —
  * both unless --force. The export service writes atomically, so no partial OUT is left.
  */
-import './zod-jitless'; // first: before any schema is built
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { buildDocx } from '../../shared/docx/build';

@@ -2,18 +2,12 @@
  * Check rulesets and template guidance for a kind, read from the package's templates/
  * through the same loader the app uses.
  */
-import { z } from 'zod';
 import { createKindRulesLoader } from '../services/kind-rules-loader';
 import { createTemplateService } from '../services/template-service';
 import { bundledPrevalidatedTemplates } from '../services/prevalidated-templates';
 import type { KindRules } from '../../shared/checks/kind-rules';
 
 export type { KindRules };
-
-// A command runs each schema a few times at most: zod's JIT (code generated with new Function
-// on a schema's first parse) costs more than it saves here (start-up, issue 15). The CLI
-// bundles only; the app keeps zod's defaults.
-z.config({ jitless: true });
 
 export function createRulesetLoader(templatesDir: string): (kind: string) => KindRules {
   // The package's own files, as validated when the CLI was built (an edited file is validated again).

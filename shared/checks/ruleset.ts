@@ -8,7 +8,7 @@ import { SECTION_IDS } from './types';
 import { PUBLIC_DEFAULTS, QUALITY_DEFAULTS } from './public/defaults';
 
 /**
- * Built on first use (z.lazy), not when the module loads: a CLI command that finds only the
+ * Built on first use, not when the module loads (no zod call at the top level): a CLI command that finds only the
  * package's own checks.json (validated when the CLI was built, electron/services/prevalidated-templates.ts)
  * never builds it (start-up, issue 15).
  */
@@ -143,9 +143,9 @@ function buildRulesetSchema() {
 }
 
 let built: ReturnType<typeof buildRulesetSchema> | undefined;
-export const checkRulesetSchema = z.lazy(() => (built ??= buildRulesetSchema()));
+const checkRulesetSchema = () => (built ??= buildRulesetSchema());
 
-export type CheckRuleset = z.infer<typeof checkRulesetSchema>;
+export type CheckRuleset = z.infer<ReturnType<typeof buildRulesetSchema>>;
 export type SectionRule = CheckRuleset['sections'][number];
 export type ResponsibilityRule = NonNullable<CheckRuleset['responsibility']>;
 
@@ -158,7 +158,7 @@ export class RulesetError extends Error {
 
 /** Validates a checks.json. Throws RulesetError with the first problems, readable for whoever edits the file. */
 export function parseRuleset(json: unknown): CheckRuleset {
-  const parsed = checkRulesetSchema.safeParse(json);
+  const parsed = checkRulesetSchema().safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new RulesetError(`invalid checks ruleset: ${problems.join('; ')}`);

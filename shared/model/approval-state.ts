@@ -41,9 +41,12 @@ export interface ApprovalState {
   secrecyReviewStale: boolean;
 }
 
-export function approvalState(doc: GongwenDocument, fp: string = documentFingerprint(doc)): ApprovalState {
+export function approvalState(doc: GongwenDocument, fp?: string): ApprovalState {
   const a = doc.approvals;
   const signOff = a?.signOff ?? null;
   const secrecyReview = a?.secrecyReview ?? null;
-  return { signOff, signOffStale: signOff !== null && signOff.fingerprint !== fp, secrecyReview, secrecyReviewStale: secrecyReview !== null && secrecyReview.fingerprint !== fp };
+  // The fingerprint only when there is a record to compare it with: most documents have none, and
+  // hashing the whole text on every check was a good part of a command-line check (start-up).
+  const current = signOff !== null || secrecyReview !== null ? (fp ?? documentFingerprint(doc)) : '';
+  return { signOff, signOffStale: signOff !== null && signOff.fingerprint !== current, secrecyReview, secrecyReviewStale: secrecyReview !== null && secrecyReview.fingerprint !== current };
 }

@@ -21,7 +21,7 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 /**
- * The schemas are built on their first use (z.lazy), not when this module loads: a command
+ * The schemas are built on their first use, not when this module loads (no zod call at the top level): a command
  * that finds only the package's own templates (validated when the CLI was built, see
  * electron/services/prevalidated-templates.ts) never builds them (start-up, issue 15).
  */
@@ -107,13 +107,15 @@ function buildSchemas() {
 let schemas: ReturnType<typeof buildSchemas> | undefined;
 const built = () => (schemas ??= buildSchemas());
 
-export const templateSchema = z.lazy(() => built().templateSchema);
-export const templateBlockSchema = z.lazy(() => built().templateBlockSchema);
-export const templateHeaderSchema = z.lazy(() => built().templateHeaderSchema);
+/** The gate for a template.json; the schemas behind it are built on the first parse. */
+export const templateSchema = {
+  parse: (data: unknown): TemplateData => built().templateSchema.parse(data),
+  safeParse: (data: unknown) => built().templateSchema.safeParse(data),
+};
 
-export type TemplateData = z.infer<typeof templateSchema>;
-export type TemplateBlock = z.infer<typeof templateBlockSchema>;
-export type TemplateHeader = z.infer<typeof templateHeaderSchema>;
+export type TemplateData = z.infer<ReturnType<typeof buildSchemas>['templateSchema']>;
+export type TemplateBlock = z.infer<ReturnType<typeof buildSchemas>['templateBlockSchema']>;
+export type TemplateHeader = z.infer<ReturnType<typeof buildSchemas>['templateHeaderSchema']>;
 
 /** One readable line per problem: "blocks.3.text: unknown placeholder {{yaer}}". */
 export function describeTemplateIssues(error: z.ZodError): string[] {

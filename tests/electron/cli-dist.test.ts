@@ -78,13 +78,18 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
         expect(seen.filter((m) => /jszip|mammoth|import-worker|word-extractor|pdfjs/.test(m))).toEqual([]);
       }
       // Node's own modules: a .txt check builds no stdout stream (net, streams), no worker, no fs.promises
+      // and zod is not even evaluated (the package's templates are prevalidated; zod-on-first-use.ts)
       const nodeModules = path.join(dir, 'node-modules.cjs');
-      fs.writeFileSync(nodeModules, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify(process.moduleLoadList)));`);
+      fs.writeFileSync(nodeModules, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify({ modules: process.moduleLoadList, zod: '__zod_globalRegistry' in globalThis })));`);
       const c = spawnSync(process.execPath, ['-r', nodeModules, DIST, 'check', report], { cwd: dir, encoding: 'utf8' });
       expect(c.status).toBe(0);
       expect(c.stdout).toContain('report-zhaishang-2023.txt');
-      const loaded = JSON.parse(fs.readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as string[];
-      expect(loaded.filter((m) => /^NativeModule (net|stream|worker_threads|internal\/fs\/promises)$/.test(m))).toEqual([]);
+      const loaded = JSON.parse(fs.readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as { modules: string[]; zod: boolean };
+      expect(loaded.modules.filter((m) => /^NativeModule (net|stream|worker_threads|internal\/fs\/promises)$/.test(m))).toEqual([]);
+      expect(loaded.zod).toBe(false);
+      const e = spawnSync(process.execPath, ['-r', nodeModules, DIST, 'export', report, '--out', path.join(dir, 'z.docx')], { cwd: dir, encoding: 'utf8' });
+      expect(e.status).toBe(0);
+      expect((JSON.parse(fs.readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as { zod: boolean }).zod).toBe(false);
       for (const bundle of ['cli-check.cjs', 'cli-export.cjs']) {
         const code = fs.readFileSync(path.join(REPO, 'dist', bundle), 'utf8');
         // the draft format's and the approvals' schemas: built in the worker only (when a .gwdraft comes in)
@@ -105,16 +110,23 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
       for (const f of fs.readdirSync(path.join(REPO, 'dist')).filter((f) => f.endsWith('.cjs'))) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(dir, 'dist', f));
       fs.cpSync(path.join(REPO, 'templates'), path.join(dir, 'templates'), { recursive: true });
       expect(fs.readFileSync(path.join(dir, 'dist', 'cli-check.cjs'), 'utf8')).toContain('templateText');
-      const rules = () => {
+      const checked = () => {
         const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.cjs'), 'check', path.join(FIXTURES, 'report-zhaishang-2023.txt'), '--json'], { cwd: dir, encoding: 'utf8' });
         expect(r.stderr).toBe('');
-        return (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+        return JSON.parse(r.stdout) as { findings: { rule: string }[]; sections: Record<string, boolean> };
       };
+      const rules = () => checked().findings.map((f) => f.rule);
+      const sections = checked().sections;
       expect(rules()).toContain('quality.responsibilityConcrete');
       const checksFile = path.join(dir, 'templates', 'fazhi-annual', 'checks.json');
       const checks = JSON.parse(fs.readFileSync(checksFile, 'utf8')) as { severity?: Record<string, string> };
       fs.writeFileSync(checksFile, JSON.stringify({ ...checks, severity: { ...checks.severity, 'quality.responsibilityConcrete': 'off' } }));
       expect(rules()).not.toContain('quality.responsibilityConcrete');
+      // an edit zod refuses (zod loaded on first use for it): the kind falls back to the generic rules, as in the app
+      fs.writeFileSync(checksFile, JSON.stringify({ ...checks, severity: { 'quality.responsibilityConcrete': 'loud' } }));
+      const generic = checked();
+      expect(generic.findings.map((f) => f.rule).filter((r) => r.startsWith('quality.'))).toEqual([]);
+      expect(generic.sections).not.toEqual(sections);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -57,6 +57,18 @@ describe('approval state and the checks', () => {
     expect(runChecks(edited(base), ctx).findings.map((f) => f.rule)).not.toContain('approval.signOffStale');
   });
 
+  it('a document with no record is not fingerprinted (its text is not read: no hashing of the whole report on every check)', () => {
+    const unread = Object.defineProperty({ ...base, approvals: undefined }, 'body', {
+      get() {
+        throw new Error('the body was read');
+      },
+    });
+    expect(approvalState(unread)).toEqual({ signOff: null, signOffStale: false, secrecyReview: null, secrecyReviewStale: false });
+    // with a record, the text is compared as before
+    const signed = withApprovals(base, { signOff: signOffFor(), secrecyReview: null, history: [] });
+    expect(() => approvalState(Object.defineProperty({ ...signed }, 'body', { get: () => { throw new Error('the body was read'); } }))).toThrow('the body was read');
+  });
+
   it('public.secrecyReview: none → hint, for an older text → warning, 不予公开 → error; the official version is not screened', () => {
     const ctx = { today: TODAY, ruleset: FAZHI, guidanceTexts: [], public: { allowedPhones: [] } };
     const find = (doc: typeof base) => runChecks(doc, ctx).findings.find((f) => f.rule === 'public.secrecyReview');
