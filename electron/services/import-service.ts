@@ -108,23 +108,30 @@ const REPORT_CHAR = /^[\u00b0\u00b7\u00d7\u2000-\u206f\u2460-\u257f\u3000-\u303f
 function decodeLinesUtf8OrGb(bytes: Uint8Array): string {
   const gb = new TextDecoder('gb18030');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const parts: string[] = [];
+  const lines: { bytes: Uint8Array; utf8: string | null; reportUtf8: boolean }[] = [];
+  let utf8Lines = 0;
+  let otherLines = 0;
   for (let start = 0; start <= bytes.length; ) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
     const line = bytes.subarray(start, end);
     let text: string | null = null;
     try {
-      const asUtf8 = utf8.decode(line);
-      const wide = [...asUtf8].filter((ch) => ch > '\u007f');
-      if (wide.length >= 2 && wide.every((ch) => REPORT_CHAR.test(ch))) text = asUtf8;
+      text = utf8.decode(line);
     } catch {
       // not UTF-8
     }
-    parts.push(text ?? gb.decode(line));
+    const wide = text === null ? [] : [...text].filter((ch) => ch > '\u007f');
+    const reportUtf8 = wide.length >= 2 && wide.every((ch) => REPORT_CHAR.test(ch));
+    if (reportUtf8) utf8Lines++;
+    else if (text === null) otherLines++;
+    lines.push({ bytes: line, utf8: text, reportUtf8 });
     start = end + 1;
   }
-  return parts.join('\n');
+  // Mostly UTF-8 with a few bad lines (a file cut in the middle of a character, a stray byte):
+  // every line that is valid UTF-8 is read so, a short one (一) too.
+  const mostlyUtf8 = utf8Lines > otherLines;
+  return lines.map((l) => (l.utf8 !== null && (l.reportUtf8 || mostlyUtf8) ? l.utf8 : gb.decode(l.bytes))).join('\n');
 }
 
 /** Control characters other than tab, newlines and form feed: a text file has (almost) none. */

@@ -51,6 +51,9 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([...utf8(head), 0x0d, 0x0a, ...gbkEncode(tail)]))).toBe(crlf);
     const short = '关于××的报告\n一、工作\n做了。\n二、不足\n年度\n原因\n落实';
     expect(decodeText(new Uint8Array([...gbkEncode(short), 0x0a, ...utf8('附：说明')]))).toBe(`${short}\n附：说明`);
+    // A UTF-8 file cut in the middle of its last character: the rest, one-character lines too, stays UTF-8.
+    const cut = utf8(`${report}\n一\n附件`);
+    expect(decodeText(cut.subarray(0, cut.length - 1)).startsWith(`${report}\n一\n`)).toBe(true);
   });
 });
 
