@@ -101,6 +101,8 @@ export function exportWriteErrorKey(code: string): string {
       return 'export.errors.readOnly';
     case 'EISDIR':
       return 'export.errors.isDirectory';
+    case 'ENAMETOOLONG':
+      return 'export.errors.nameTooLong';
     case 'ENOENT':
     case 'ENOTDIR':
       return 'export.errors.noFolder';

@@ -313,6 +313,7 @@ describe('gongwen export', () => {
       ['no-such-folder/x.docx', '“x.docx”所在的文件夹不存在', 'The folder of “x.docx” does not exist'],
       ['afile.txt/x.docx', '“x.docx”的路径中有一处是文件而不是文件夹', 'Part of the path to “x.docx” is a file'],
       ['device.docx', '“device.docx”不是普通文件', '“device.docx” is not an ordinary file'],
+      [`${'法'.repeat(90)}.docx`, '文件名或路径太长', 'The file name or path is too long'],
     ];
     for (const [out, zh, en] of cases) {
       for (const extra of [[], ['--force']]) {
