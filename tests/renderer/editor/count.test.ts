@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, documentStats, linesFor, textWidth } from '../../../renderer/editor/plugins/StatusBarPlugin/count';
-import { emptyHeader, type Block } from '../../../shared/model';
+import { countChars, createIncrementalStats, documentStats, linesFor, textWidth } from '../../../renderer/editor/plugins/StatusBarPlugin/count';
+import { displayLabels, emptyHeader, fromBlocks, toBlocks, type Block } from '../../../shared/model';
 
 describe('字数 and page estimate', () => {
   it('counts every non-space character once: 汉字, punctuation, letters, digits', () => {
@@ -27,5 +27,23 @@ describe('字数 and page estimate', () => {
     expect(stats.chars).toBe(2 + 4 + 30 * 26);
     expect(stats.lines).toBe(32);
     expect(stats.pages).toBe(2);
+  });
+});
+
+describe('status bar counts kept block by block', () => {
+  it('a heading unchanged as an object but moved to another number (十、 → 十一、) is counted with its new number', () => {
+    const heading = (text: string) => fromBlocks([{ type: 'heading', level: 1, label: null, text, runIn: null }]).root.children[0]!;
+    const ten = Array.from({ length: 10 }, (_, i) => heading(`第${i + 1}部分`));
+    const before = fromBlocks([]);
+    const stats = createIncrementalStats();
+    const header = emptyHeader();
+    const first = stats(header, { root: { ...before.root, children: ten } });
+    expect(first).toEqual(documentStats(header, toBlocks({ root: { ...before.root, children: ten } }), displayLabels(toBlocks({ root: { ...before.root, children: ten } }))));
+    // One more heading in front: the same ten objects now show 二、 … 十一、
+    const eleven = [heading('新的一部分'), ...ten];
+    const body = { root: { ...before.root, children: eleven } };
+    const blocks = toBlocks(body);
+    expect(displayLabels(blocks).at(-1)).toBe('十一、');
+    expect(stats(header, body)).toEqual(documentStats(header, blocks, displayLabels(blocks)));
   });
 });

@@ -13,6 +13,7 @@ import { ReportEditor, type EditorController } from '../../../renderer/editor/Re
 import { $createGwHeadingNode } from '../../../renderer/editor/nodes';
 import { SET_BLOCK_LEVEL_COMMAND } from '../../../renderer/editor/plugins/HeadingLevelPlugin';
 import { RENUMBER_HEADINGS_COMMAND } from '../../../renderer/editor/plugins/NumberingPlugin';
+import { EDIT_PAUSE_MS } from '../../../renderer/editor/page/page-layer';
 
 const BODY: Block[] = [
   { type: 'paragraph', text: '现将有关情况报告如下：' },
@@ -196,5 +197,31 @@ describe('ReportEditor', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 2000 });
     const doc = onChange.mock.calls.at(-1)![0] as GongwenDocument;
     expect(toBlocks(doc.body)[0]).toEqual({ type: 'paragraph', text: '现将有关情况报告如下：补充。' });
+  });
+  it('字数 waits for a pause in typing (EDIT_PAUSE_MS), not for each gap between keys', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback'] });
+    try {
+      const { editor } = mount();
+      const status = () => screen.getByRole('status', { name: '文档统计' }).textContent ?? '';
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 1000);
+      });
+      const before = status();
+      expect(before).toMatch(/字数 \d+/);
+      for (let i = 0; i < 6; i++) {
+        await act(async () => {
+          editor.update(() => $getRoot().getFirstChild()!.selectEnd().insertText('字'), { discrete: true });
+          await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS - 100);
+        });
+        expect(status()).toBe(before);
+      }
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 1000);
+      });
+      expect(status()).not.toBe(before);
+      expect(Number(/字数 (\d+)/.exec(status())![1]) - Number(/字数 (\d+)/.exec(before)![1])).toBe(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
