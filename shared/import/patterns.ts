@@ -172,3 +172,13 @@ export function firstYear(text: string): number | null {
   const year = Number(digits);
   return Number.isInteger(year) && year >= 1949 && year <= 2200 ? year : null;
 }
+
+/** A page number in the GB/T 9704 form (— 1 —, -2-, －3－): never a line of a report's text. */
+const DASHED_PAGE_NUMBER = /^[—–\-－─]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–\-－─]{1,2}$/;
+/** Other page numbers, taken for one only at the top or foot of a page: 3, 第 3 页, 第3页 共12页, 3 / 12. */
+const PLAIN_PAGE_NUMBER = /^(?:[0-9０-９]{1,4}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?|[0-9０-９]{1,4}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})$/;
+
+/** Is this (trimmed) line a page number? `atPageEdge`: it stands first or last on a page. */
+export function isPageNumber(text: string, atPageEdge: boolean): boolean {
+  return DASHED_PAGE_NUMBER.test(text) || (atPageEdge && PLAIN_PAGE_NUMBER.test(text));
+}

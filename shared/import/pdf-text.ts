@@ -13,12 +13,12 @@
  *   is an ordinary line pitch and the size is the same; a numbered heading (一、 （一） 1.)
  *   starts a paragraph, unless the line above runs to the edge and stops mid-sentence (then
  *   the wrap put the 一、 there); a paragraph broken by a page break goes on across it;
- * - page numbers (— 1 —, - 2 -, 3) at the top or foot of a page are dropped.
+ * - page numbers (— 1 —, - 2 -, 3, 第 3 页) at the top or foot of a page are dropped.
  *
  * The paragraphs then go through the plain-text import (title, 版头, headings, closing) like
  * every other file.
  */
-import { LINE_COMPLETE, matchHeadingLabel } from './patterns';
+import { LINE_COMPLETE, isPageNumber, matchHeadingLabel } from './patterns';
 
 export interface PdfTextRun {
   str: string;
@@ -45,7 +45,6 @@ interface Line {
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 const WORDISH = /[A-Za-z0-9\u00c0-\u024f]/;
-const PAGE_NUMBER = /^[—–\-－─]?\s*\d{1,4}\s*[—–\-－─]?$/;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -108,8 +107,8 @@ export function pdfParagraphs(pages: readonly PdfPageText[]): string[] {
   const pageList = pages.map((page) => {
     let lines = pageLines(page);
     // Page numbers at the top or foot of the page are not text of the report.
-    while (lines.length && PAGE_NUMBER.test(lines[lines.length - 1]!.text)) lines = lines.slice(0, -1);
-    while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
+    while (lines.length && isPageNumber(lines[lines.length - 1]!.text, true)) lines = lines.slice(0, -1);
+    while (lines.length && isPageNumber(lines[0]!.text, true)) lines = lines.slice(1);
     return lines;
   });
   const all = pageList.flat();

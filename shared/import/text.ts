@@ -23,6 +23,7 @@ import {
   isDocNumber,
   isNamesLine,
   isOrganName,
+  isPageNumber,
   matchAttachmentLead,
   matchCc,
   matchHeadingLabel,
@@ -65,8 +66,28 @@ const MAX_TITLE_LINES = 4;
 const MIN_WRAPPED_LINE = 20;
 
 export function importText(text: string, _options: ImportOptions = {}): GongwenDocument {
-  const { lines, tables } = extractTextTables(splitLines(typeof text === 'string' ? text : String(text)));
+  const { lines, tables } = extractTextTables(withoutPageNumbers(typeof text === 'string' ? text : String(text)));
   return toDocument(parseReportLines(lines, tables));
+}
+
+/**
+ * The raw lines without the page numbers a copy from a PDF carries (pdftotext, a viewer's
+ * select-all): — 1 — wherever it stands, and 3 / 第 3 页 when it is the first or last line of a
+ * page (pdftotext ends each page with a form feed). Left in, a page number would end the
+ * paragraph broken by the page break, or be glued to it.
+ */
+function withoutPageNumbers(text: string): string[] {
+  if (!/[—–\-－─]|\f/.test(text)) return splitLines(text);
+  const out: string[] = [];
+  for (const page of text.split('\f')) {
+    const lines = splitLines(page);
+    const filled = lines.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
+    const edges = new Set([filled[0], filled[filled.length - 1]]);
+    lines.forEach((line, i) => {
+      if (!isPageNumber(line.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, ''), edges.has(i) && text.includes('\f'))) out.push(line);
+    });
+  }
+  return out;
 }
 
 /**
@@ -542,10 +563,13 @@ function hardWrapWidth(lines: readonly SourceLine[]): number | null {
 }
 
 /** Does `next` continue the paragraph in `group` (a line broken mid-paragraph, as PDF copies are)? */
-function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null): boolean {
+function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null, baseIndent: number): boolean {
   if (isPlaceholder(next.text) || isPlaceholder(group.parts[group.parts.length - 1]!)) return false;
   if (CONTINUATION_START.test(next.text)) return true;
   if (isClosingLike(next.text)) return false;
+  // In hard-wrapped text that kept its indents (pdftotext -layout), an indented line starts a
+  // paragraph: wrapped lines start at the margin.
+  if (wrapWidth !== null && (next.indent ?? 0) - baseIndent >= 1) return false;
   const last = group.parts[group.parts.length - 1]!;
   // In hard-wrapped text a full line can end in 。 and go on: only a short line ends a
   // paragraph. A paragraph's first line is shorter by the indent (kept by pdftotext -layout
@@ -560,8 +584,9 @@ function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null)
   if (matchHeadingLabel(next.text) !== null) return cutByWrap && !bareHeading;
   if (LINE_COMPLETE.test(last) && !full) return false;
   // A new point (一是… 二是…) starts a paragraph of its own, unless the line before it is full
-  // (hard-wrapped text: points run on inside one paragraph, 。二是… falling at a line's start).
-  if (/^[一二三四五六七八九十]{1,3}是/.test(next.text) && !full) return false;
+  // (hard-wrapped text: points run on inside one paragraph, 。二是… falling at a line's start)
+  // and is not a heading that fills the line (its words go on, not with 一是).
+  if (/^[一二三四五六七八九十]{1,3}是/.test(next.text) && (!full || bareHeading)) return false;
   if (group.shape) {
     // A heading on its own line never swallows the next one, but a bare number does.
     if (group.shape.text === '' && group.shape.runIn === null) return next.text.length <= 60;
@@ -574,9 +599,11 @@ function continues(group: LineGroup, next: SourceLine, wrapWidth: number | null)
 function joinWrappedLines(lines: readonly SourceLine[]): SourceLine[] {
   const groups: LineGroup[] = [];
   const wrapWidth = hardWrapWidth(lines);
+  // The margin every line has (a copy indented as a whole); an indent is counted beyond it.
+  const baseIndent = lines.reduce((min, l) => Math.min(min, l.indent ?? 0), Infinity);
   for (const line of lines) {
     const group = groups[groups.length - 1];
-    if (group && continues(group, line, wrapWidth)) {
+    if (group && continues(group, line, wrapWidth, Number.isFinite(baseIndent) ? baseIndent : 0)) {
       for (const [a, b] of line.bold) group.bold.push([a + group.length, b + group.length]);
       group.parts.push(line.text);
       group.length += line.text.length;

@@ -245,6 +245,30 @@ describe('importText: wrapped lines', () => {
     expect(blocks.at(-2)).toMatchObject({ type: 'heading', label: '二、' });
   });
 
+  it('pdftotext of a report PDF: page numbers dropped and the paragraph goes on across the page; -layout indents start paragraphs; a heading filling the line keeps 一是 apart', () => {
+    const line = (n: number, tail = '') => '推进依法行政健全工作制度落实责任分工强化监督考核提升服务水平'.slice(0, n - tail.length) + tail;
+    const page1 = ['关于××的报告', '  一、主要工作', `  ${line(26)}`, line(28), line(28, '建'), '', '                 —1—', ''];
+    const page2 = ['设工作。', '  ' + line(26, '情况'), '  一是' + line(10) + '。', '', '              第 2 页'];
+    const page3 = ['3', line(9) + '。'];
+    const layout = [...page1, `\f${page2.join('\n')}`, `\f${page3.join('\n')}`].join('\n');
+    const blocks = toBlocks(importText(layout).body);
+    expect(blocks.map((b) => (b.type === 'heading' ? `${b.label}${b.text}` : b.text))).toEqual([
+      '一、主要工作',
+      `${line(26)}${line(28)}${line(28, '建')}设工作。`,
+      line(26, '情况'),
+      `一是${line(10)}。`,
+      `${line(9)}。`,
+    ]);
+    expect(JSON.stringify(blocks)).not.toMatch(/—1—|第 2 页/);
+    // Without -layout (no indents): a bare heading that fills the line does not take the 一是 after it.
+    const raw = ['关于××的报告', '一、' + line(24) + '情况', '一是' + line(26) + '，', line(20) + '。', '二、' + line(6)].join('\n');
+    const rawBlocks = toBlocks(importText(raw).body);
+    expect(rawBlocks[0]).toMatchObject({ type: 'heading', label: '一、', text: `${line(24)}情况`, runIn: null });
+    expect(rawBlocks[1]).toMatchObject({ type: 'paragraph', text: `一是${line(26)}，${line(20)}。` });
+    // A line of text that is only a number in the middle of a page stays.
+    expect(toBlocks(importText('关于××的报告\n全年办结案件\n\n12\n\n件。').body).map((b) => b.text).join('')).toContain('12');
+  });
+
   it('joins a line that starts with closing punctuation', () => {
     const blocks = toBlocks(importText('关于××的报告\n全年开展活动6次\n。').body);
     expect(blocks).toEqual([{ type: 'paragraph', text: '全年开展活动6次。' }]);
