@@ -3,7 +3,7 @@
  * and lists the errors when the document has error findings, refuses to overwrite OUT —
  * both unless --force. The export service writes atomically, so no partial OUT is left.
  */
-import { promises as fsp } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildDocx } from '../../shared/docx/build';
 import { formatFinding } from '../../shared/checks/format';
@@ -30,13 +30,13 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const file = args.files[0]!;
   const force = args.flags.has('force');
   const outPath = path.resolve(io.cwd, out);
-  if (await sameFile(path.resolve(io.cwd, file), outPath)) {
+  if (sameFile(path.resolve(io.cwd, file), outPath)) {
     io.stderr.write(`${t('checks.cli.export.outIsInput', { file: out })}\n`);
     return EXIT.unreadable;
   }
   // A Word file under another name (.txt, .pdf, none) opens in nothing on a clerk's PC. (A
   // folder is refused below, by the export service, with its own message.)
-  if (path.extname(out).toLowerCase() !== '.docx' && !(await isDirectory(outPath))) {
+  if (path.extname(out).toLowerCase() !== '.docx' && !isDirectory(outPath)) {
     io.stderr.write(`${t('checks.cli.export.outNotDocx', { file: out })}\n`);
     return EXIT.unreadable;
   }
@@ -69,30 +69,40 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   return EXIT.findings;
 }
 
-async function isDirectory(p: string): Promise<boolean> {
+// Sync calls for these few look-ups: fs.promises' first realpath cost ~5 ms of start-up (its
+// module and the thread pool's first job) for one answer the command waits for anyway.
+function isDirectory(p: string): boolean {
   try {
-    return (await fsp.stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 
 /** Where a path finally points: symlinks resolved, and for a file not yet there, its folder's. */
-async function resolvedPath(p: string): Promise<string> {
+function resolvedPath(p: string): string {
   try {
-    return await fsp.realpath(p);
+    return realpathSync.native(p);
   } catch {
     try {
-      return path.join(await fsp.realpath(path.dirname(p)), path.basename(p));
+      return path.join(realpathSync.native(path.dirname(p)), path.basename(p));
     } catch {
       return p;
     }
   }
 }
 
+const statOrNull = (p: string) => {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+};
+
 /** True when OUT is the input itself: the same path after symlinks, or the same inode (a hard link). */
-export async function sameFile(input: string, out: string): Promise<boolean> {
-  if ((await resolvedPath(input)) === (await resolvedPath(out))) return true;
-  const [a, b] = await Promise.all([fsp.stat(input).catch(() => null), fsp.stat(out).catch(() => null)]);
+export function sameFile(input: string, out: string): boolean {
+  if (resolvedPath(input) === resolvedPath(out)) return true;
+  const [a, b] = [statOrNull(input), statOrNull(out)];
   return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 }
