@@ -548,15 +548,24 @@ function displayWidth(text: string): number {
 function hardWrapWidth(lines: readonly SourceLine[]): number | null {
   const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= MIN_WRAPPED_LINE && w <= 200);
   if (widths.length < 4) return null;
+  // Widths are multiples of half a character: count each once, then score the candidates on
+  // the histogram (linear in the lines, whatever the document's length).
+  const histogram = new Map<number, number>();
+  for (const w of widths) histogram.set(w, (histogram.get(w) ?? 0) + 1);
+  const within = (from: number, to: number): number => {
+    let n = 0;
+    for (const [w, count] of histogram) if (w >= from && w <= to) n += count;
+    return n;
+  };
   let best = 0;
   let bestCount = 0;
   let bestScore = 0;
-  for (const w of new Set(widths)) {
-    const count = widths.filter((x) => x >= w - 2.5 && x <= w + 0.5).length;
+  for (const w of histogram.keys()) {
+    const count = within(w - 2.5, w + 0.5);
     // Scored by the lines near it as well as the lines it covers: pdftotext puts spaces around
     // digits and Latin words (关于 2024 年度), which makes a few full lines a character or two
     // wider; taken for the width, they would make every ordinary full line look short.
-    const score = count + widths.filter((x) => x >= w - 1 && x <= w + 0.5).length;
+    const score = count + within(w - 1, w + 0.5);
     if (score > bestScore || (score === bestScore && w > best)) [best, bestCount, bestScore] = [w, count, score];
   }
   return bestCount >= 4 && bestCount >= 0.4 * widths.length ? best : null;
