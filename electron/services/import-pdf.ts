@@ -193,6 +193,11 @@ export async function importPdfBytes(name: string, bytes: Uint8Array, today: str
   }
   const paragraphs = pdfParagraphs(pages);
   // Page numbers are gone by now: a scan that only carries them in its text layer is still a scan.
-  if (paragraphs.join('').replace(/\s+/g, '').length < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) throw new ImportError('pdf-scanned', { name, count: pages.length });
+  if (paragraphs.join('').replace(/\s+/g, '').length < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) {
+    // No image either (an image is a stream object, whose dictionary is never compressed into an
+    // object stream): blank pages, not a scan — saying "only images" would send the user to OCR.
+    const hasImages = /\/Subtype\s*\/Image\b/.test(new TextDecoder('latin1').decode(bytes));
+    throw new ImportError('pdf-scanned', { name, count: pages.length }, hasImages ? undefined : 'import.errors.pdfNoText');
+  }
   return importText(paragraphs.join('\n'), { today });
 }

@@ -197,6 +197,7 @@ describe.skipIf(!hasSoffice)('PDF (LibreOffice-made)', () => {
   it.skipIf(!hasPdftoppm)('a scan (page images, no text layer) says so in the user\'s language instead of an empty document', async () => {
     const error = await refusal(importFileBounded('扫描件.pdf', made.scan, TODAY));
     expect(error.code).toBe('pdf-scanned');
+    expect(error.messageKey).toBe('import.errors.pdfScanned');
     expect(error.values.count).toBe(2);
   });
 
