@@ -128,6 +128,7 @@ export async function writeOutputFile(target: string, bytes: Uint8Array, options
   // A device, pipe or socket under that name (or a link to one): no Word file can go there, and
   // "already exists, add --force" would send the user the wrong way.
   if (existing && !existing.isFile()) return fail('out-not-regular', 'export.errors.notRegular', { fileName });
+  if (isWindowsDeviceName(fileName)) return fail('out-reserved-name', 'export.errors.reservedName', { fileName });
   if (!options.overwrite && existing) return fail('file-exists', 'export.errors.fileExists', { fileName });
   try {
     await writeFileAtomic(outPath, bytes, options.writeTimeoutMs !== undefined ? { timeoutMs: options.writeTimeoutMs } : {});
@@ -139,6 +140,14 @@ export async function writeOutputFile(target: string, bytes: Uint8Array, options
     return fail('export-write-failed', await missingPlaceKey(outPath, code), { fileName, folder: path.dirname(outPath), code });
   }
   return ok({ path: outPath, fileName });
+}
+
+/**
+ * CON, PRN, AUX, NUL, COM1–9, LPT1–9 (with any extension) are devices on Windows: a report
+ * saved as con.docx cannot be written there, nor opened by the office it is sent to.
+ */
+export function isWindowsDeviceName(fileName: string): boolean {
+  return /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.[^.]*)*$/i.test(fileName.replace(/[ .]+$/, ''));
 }
 
 /**
