@@ -8,19 +8,22 @@ import { importFileBytes } from '../../../electron/services/import-service';
 import { formatCounter, writeListLabels } from '../../../shared/import/docx-list-labels';
 import { toBlocks } from '../../../shared/model/lexical-json';
 
+/** The 公文 heading list both test reports number by: 一、 （一） 1. */
+const HEADING_NUMBERING = {
+  config: [{
+    reference: 'headings',
+    levels: [
+      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+      { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+      { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
+    ],
+  }],
+};
+
 async function numberedReport(): Promise<Uint8Array> {
   const h = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'headings', level } });
   const doc = new Document({
-    numbering: {
-      config: [{
-        reference: 'headings',
-        levels: [
-          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
-          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
-          { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
-        ],
-      }],
-    },
+    numbering: HEADING_NUMBERING,
     sections: [{
       children: [
         new Paragraph('关于2024年度法治政府建设情况的报告'),
@@ -48,16 +51,7 @@ async function numberedReport(): Promise<Uint8Array> {
 async function styleNumberedReport(): Promise<Uint8Array> {
   const numbered = (reference: string, level: number) => ({ numbering: { reference, level } }) as Record<string, unknown>;
   const doc = new Document({
-    numbering: {
-      config: [{
-        reference: 'headings',
-        levels: [
-          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
-          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
-          { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
-        ],
-      }],
-    },
+    numbering: HEADING_NUMBERING,
     styles: {
       paragraphStyles: [
         { id: 'Heading1', name: 'heading 1', basedOn: 'Normal', next: 'Normal', paragraph: numbered('headings', 0) },
