@@ -167,6 +167,10 @@ function isHeld(state: LockState, timing: DataLockTiming, hostname: string, now:
   if (!pidAlive(owner.pid)) return false;
   const tick = owner.processStart ? processStartTick(owner.pid) : null;
   if (tick !== null) return tick === owner.processStart;
+  // No tick although the holder recorded one: either it is hidden (another user, /proc with
+  // hidepid: wait for the heartbeat) or the pid's process ended between the two checks (pid_max
+  // can be 32768: a reused pid of a short-lived process): that one is gone, not held.
+  if (owner.processStart && !pidAlive(owner.pid)) return false;
   return age < timing.staleMs;
 }
 
