@@ -202,16 +202,21 @@ function tryCreate(file: string, owner: DataLockOwner): boolean {
  * Removes a stale lock, but only if it still reads `seen`, under `<lock>.takeover` (created
  * exclusively; itself stale after creatingGraceMs, as its critical section is a few ms).
  */
-function removeStale(file: string, seen: LockState, timing: DataLockTiming, now: () => number): void {
+function removeStale(file: string, seen: LockState, timing: DataLockTiming, now: () => number, hostname: string): void {
   const guard = `${file}.takeover`;
-  const mine = `${process.pid} ${randomBytes(6).toString('hex')}`;
+  const mine = `${process.pid} ${randomBytes(6).toString('hex')} ${hostname}`;
   try {
     createFileExclusiveSync(guard, mine);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // another instance is taking over right now, or died doing it
+    // another instance is taking over right now, or died doing it: a guard of a gone process of
+    // this host goes at once (one SIGKILLed mid-takeover blocked every start for 10 s), any
+    // other only when old
     try {
-      if (now() - fs.statSync(guard).mtimeMs > timing.creatingGraceMs) fs.rmSync(guard, { force: true });
+      const [pid, , ...rest] = fs.readFileSync(guard, 'utf8').split(' ');
+      const host = rest.join(' ');
+      const deadHere = host === hostname && Number(pid) > 0 && Number(pid) !== process.pid && !pidAlive(Number(pid));
+      if (deadHere || now() - fs.statSync(guard).mtimeMs > timing.creatingGraceMs) fs.rmSync(guard, { force: true });
     } catch {
       // gone meanwhile
     }
@@ -265,7 +270,7 @@ export function acquireDataFolderLock(dataDir: string, kind: DataLockKind, optio
         continue;
       }
       if (isHeld(last, timing, hostname, Date.now())) throw new DataFolderInUseError(dir, last.owner);
-      removeStale(file, last, timing, Date.now);
+      removeStale(file, last, timing, Date.now, hostname);
       tookOver = true;
       if (attempt > 0) sleepSync(5 + attempt * 5);
     }

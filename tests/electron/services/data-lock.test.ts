@@ -215,6 +215,29 @@ describe('data folder lock', () => {
     expect(fs.existsSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`))).toBe(false);
   });
 
+  it('a takeover guard left by an instance killed mid-takeover does not block the next start (it did for 10 s)', async () => {
+    const dir = folder();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await exited(dead);
+    writeLock(dir, { pid: dead.pid! });
+    // a fresh guard of that dead process of this host, as SIGKILL between creating and removing it leaves it
+    fs.writeFileSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`), `${dead.pid} 0123456789ab ${os.hostname()}`);
+    const lock = take(dir);
+    expect(lock.held).toBe(true);
+    expect(lock.tookOver).toBe(true);
+    expect(fs.existsSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`))).toBe(false);
+  });
+
+  it('a fresh takeover guard of a live instance or of another host is left to its owner (the start waits, then says in use)', async () => {
+    const dir = folder();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await exited(dead);
+    writeLock(dir, { pid: dead.pid! });
+    fs.writeFileSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`), `${dead.pid} 0123456789ab another-host`);
+    expect(() => take(dir)).toThrow(DataFolderInUseError);
+    expect(fs.existsSync(path.join(dir, `${LOCK_FILE_NAME}.takeover`))).toBe(true);
+  });
+
   it('temp files of a creator that died before linking its record are swept once old; a young one is left', () => {
     const dir = folder();
     const old = path.join(dir, `${LOCK_FILE_NAME}.tmp-0000000001abcdef`);
