@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { fillFromProfile } from '../../shared/templates/instantiate';
 import path from 'node:path';
-import { fail, ok, type AppInfo, type CheckState, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
+import { fail, ok, type AppInfo, type CheckState, type FontStatus, type Notice, type Result, type Settings } from '../../shared/ipc/contract';
 import type { GongwenDocument } from '../../shared/model';
 import { createI18n } from '../../shared/i18n';
 import { parseDocNumber, type CheckReport } from '../../shared/checks';
@@ -101,6 +101,11 @@ export function wireServices(options: WireOptions): Wired {
     if (parsed.code && parsed.year && parsed.serial) settings.recordDocNumber(parsed.code, parsed.year, parsed.serial);
   };
   const fonts = options.fonts ?? createFontService();
+  // Asked at once: the window's first paint waits (briefly) for this answer, so the font bar
+  // is laid out with the rest and never shifts the page under a click (fc-list / reg query
+  // can take a second on an old or busy PC). Later asks run afresh (a font installed since).
+  let firstFontStatus: Promise<FontStatus> | null = fonts.status();
+  firstFontStatus.catch(() => undefined);
   const startupNotices = [...(options.startupNotices ?? [])];
 
   const templateFailure = (error: unknown): Result<never> => {
@@ -199,7 +204,11 @@ export function wireServices(options: WireOptions): Wired {
       }
       return ok({ ...delivered.value, warnings: prepared.value.report.counts.warning, history });
     },
-    'fonts:status': async () => ok(await fonts.status()),
+    'fonts:status': async () => {
+      const pending = firstFontStatus;
+      firstFontStatus = null;
+      return ok(await (pending ?? fonts.status()));
+    },
   };
   return { handlers, check, close: () => drafts.flush() };
 }

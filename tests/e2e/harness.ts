@@ -40,11 +40,12 @@ export function freshDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-'));
 }
 
-export async function startPreview(dataDir: string = freshDataDir()): Promise<PreviewProcess> {
+/** `env`: extra variables for the backend (a test puts a slow fc-list first on PATH, say). */
+export async function startPreview(dataDir: string = freshDataDir(), env: NodeJS.ProcessEnv = {}): Promise<PreviewProcess> {
   const server = path.join(REPO, 'dist', 'preview', 'server.cjs');
   if (!fs.existsSync(server)) throw new Error('dist/preview/server.cjs missing: run npm run build first');
   const child = spawn(process.execPath, [server], {
-    env: { ...process.env, PORT: '0', GONGWEN_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: '0', GONGWEN_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -99,7 +100,21 @@ export async function newPage(browser: Browser, url: string): Promise<Page> {
 /** 新建报告 → choose a template → 创建: lands in the editor. */
 export async function createReport(page: Page, templateName = /法治政府建设年度报告/): Promise<void> {
   await page.getByRole('button', { name: '新建报告' }).click();
-  await page.getByRole('radio', { name: templateName }).check();
+  const radio = page.getByRole('radio', { name: templateName });
+  try {
+    await radio.waitFor({ timeout: 30_000 });
+  } catch (error) {
+    // say what the screen showed instead, so a failure under CI load can be understood
+    const seen = await page.evaluate(() => ({
+      dialog: Boolean(document.querySelector('[role="dialog"]')),
+      radios: document.querySelectorAll('input[type="radio"]').length,
+      alerts: [...document.querySelectorAll('[role="alert"]')].map((el) => (el as HTMLElement).innerText.slice(0, 200)),
+      newReportDisabled: (document.querySelector('.home-hero-actions button.primary') as HTMLButtonElement | null)?.disabled ?? null,
+      text: document.body.innerText.slice(0, 400),
+    }));
+    throw new Error(`no template choice after 新建报告: ${JSON.stringify(seen)}`, { cause: error });
+  }
+  await radio.check();
   await page.getByRole('button', { name: '创建' }).click();
   await page.getByRole('textbox', { name: '正文' }).waitFor();
 }

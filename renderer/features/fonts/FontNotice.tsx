@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FontCheck, FontStatus } from '../../../shared/ipc/contract';
 import { useFontStatus } from './use-font-status';
+import { useStartup } from '../../platform/startup';
 import './fonts.css';
 
 export interface FontNoticeProps {
@@ -18,8 +19,12 @@ export interface FontNoticeProps {
  */
 export function FontNotice({ variant = 'bar', status: given }: FontNoticeProps) {
   const { t } = useTranslation();
-  const fetched = useFontStatus();
+  const startup = useStartup();
+  // the bar on start takes the window's start-up answer; the export dialog asks afresh
+  const fetched = useFontStatus(variant === 'bar' ? startup : undefined);
   const status = given === undefined ? fetched.status : given;
+  // an answer that came after the first paint floats in a corner instead of pushing the page down
+  const late = variant === 'bar' && given === undefined && fetched.late;
   const [open, setOpen] = useState(variant === 'export');
   const [dismissed, setDismissed] = useState(false);
   if (!status || status.missing === 0 || dismissed) return null;
@@ -32,7 +37,7 @@ export function FontNotice({ variant = 'bar', status: given }: FontNoticeProps) 
   };
 
   return (
-    <section className={`font-notice font-notice-${variant}`} role="status" aria-label={t('fonts.title', { count: status.missing })}>
+    <section className={`font-notice font-notice-${variant}${late ? ' late-notice' : ''}`} role="status" aria-label={t('fonts.title', { count: status.missing })}>
       <p className="font-notice-title">
         <strong>{t('fonts.title', { count: status.missing })}</strong>{' '}
         <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
