@@ -46,6 +46,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A poll ends as soon as its condition holds; the default 1 s was too short for the
+          // page layer's typing pause on a machine loaded by the other projects (CI flakes).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -90,7 +90,11 @@ describe('the report editor in Chromium', () => {
     await expect
       .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? ''))
       .toBe('加强法治宣传教育');
-    await page.getByRole('combobox', { name: '段落级别' }).selectOption('1');
+    // ...and until Lexical has it too: the level box shows 正文 for the new line. Before, it
+    // could still show the 二 heading's level 1, and choosing 1 then changed nothing (CI flake).
+    const levelBox = page.getByRole('combobox', { name: '段落级别' });
+    await expect.poll(() => levelBox.inputValue()).toBe('0');
+    await levelBox.selectOption('1');
     await expect.poll(() => h1Labels(page)).toHaveLength(6);
     const labels = await h1Labels(page);
     expect(labels[1]).toBe('二、加强法治宣传教育');
