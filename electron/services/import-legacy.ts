@@ -58,16 +58,33 @@ function headText(bytes: Uint8Array): string {
   return decodeText(bytes.subarray(0, 2048)).replace(/^\s+/, '').slice(0, 512).toLowerCase();
 }
 
+/**
+ * What a file that is neither zip nor OLE is, when Word opens it as a document whatever its
+ * name says: RTF, Word's single file web page (MHTML), Word 2003 XML, or a web page. Web
+ * systems and OA exports send these as .doc and, less often, as .docx.
+ */
+function wordTextKind(head: string): 'rtf' | 'mhtml' | 'wordml' | 'html' | null {
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/^mime-version:/.test(head) || /^content-type:\s*multipart\/related/.test(head)) return 'mhtml';
+  if (/^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?<w:worddocument\b/.test(head)) return 'wordml';
+  if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<meta|<body|<div|<p[\s>]|<table)/.test(head)) return 'html';
+  return null;
+}
+
+/** Not a zip, not OLE, but a file Word reads as a document (importLegacyWordBytes reads it). */
+export function isWordReadableText(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && !startsWith(bytes, ZIP) && !startsWith(bytes, OLE) && wordTextKind(headText(bytes)) !== null;
+}
+
 export async function importLegacyWordBytes(name: string, bytes: Uint8Array, today: string): Promise<GongwenDocument> {
   if (bytes.length > MAX_DOCX_BYTES) throw new ImportError('too-large', { name, maxMb: MAX_DOCX_BYTES / 1024 / 1024 });
   if (bytes.length === 0) throw new ImportError('empty', { name });
   if (startsWith(bytes, ZIP)) return importDocxBytes(name, bytes, today);
   if (!startsWith(bytes, OLE)) {
-    const head = headText(bytes);
-    if (head.startsWith('{\\rtf')) throw new ImportError('unsupported-type', { name, ext: 'rtf' }, 'import.errors.rtf');
-    // Web systems' "Word" export: HTML (or Word's own "save as web page") named .doc.
+    const kind = wordTextKind(headText(bytes));
+    if (kind === 'rtf') throw new ImportError('unsupported-type', { name, ext: 'rtf' }, 'import.errors.rtf');
     // Word's "single file web page" (MHTML) saved as .doc: the HTML part of the MIME message.
-    if (/^mime-version:/.test(head) || /^content-type:\s*multipart\/related/.test(head)) {
+    if (kind === 'mhtml') {
       const html = mhtmlHtml(bytes);
       if (html === null) throw new ImportError('not-doc', { name });
       if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
@@ -75,12 +92,13 @@ export async function importLegacyWordBytes(name: string, bytes: Uint8Array, tod
     }
     // Word 2003 XML (WordprocessingML, <w:wordDocument>): what many OA systems fill in from a
     // template and send as .doc; Word and WPS open it as a document.
-    if (/^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?<w:worddocument\b/.test(head)) {
+    if (kind === 'wordml') {
       const body = wordMl2003Text(decodeText(bytes));
       if (!body.trim()) throw new ImportError('empty', { name });
       return importText(body, { today });
     }
-    if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<meta|<body|<div|<p[\s>]|<table)/.test(head)) {
+    // Web systems' "Word" export: HTML (or Word's own "save as web page") named .doc.
+    if (kind === 'html') {
       const html = decodeText(bytes);
       if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError('empty', { name });
       return importHtml(html, { today });

@@ -196,7 +196,13 @@ export async function importDocxBytes(name: string, bytes: Uint8Array, today: st
   if (bytes.length === 0) throw new ImportError('empty', { name });
   // A .doc renamed .docx: read it as what it is.
   if (startsWith(bytes, OLE)) return (await import('./import-legacy')).importLegacyWordBytes(name, bytes, today);
-  if (!startsWith(bytes, ZIP)) throw new ImportError('not-docx', { name });
+  if (!startsWith(bytes, ZIP)) {
+    // A web page, MHTML, Word 2003 XML or RTF named .docx (what some web systems send): Word
+    // opens it, so it is read as what it is; anything else is no Word file.
+    const legacy = await import('./import-legacy');
+    if (legacy.isWordReadableText(bytes)) return legacy.importLegacyWordBytes(name, bytes, today);
+    throw new ImportError('not-docx', { name });
+  }
   let html: string;
   try {
     // Loaded on first use: `gongwen check report.txt` never compiles mammoth.

@@ -96,3 +96,35 @@ describe('MHTML ("single file web page") named .doc', () => {
     expect(texts(doc)).toEqual(['2023年，我街坚持依法行政，推进法治政府建设。现将有关情况报告如下：', '一、主要举措', '制定工作要点，落实到人。']);
   });
 });
+
+describe('a web page, Word 2003 XML or RTF named .docx', () => {
+  // Word opens these whatever their name says; before, a .docx that was not a zip was refused as damaged.
+  const page = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+    + '<p align=center>关于2023年度法治政府建设情况的报告</p><p>区委、区政府：</p>'
+    + '<p>2023年，我街坚持依法行政。现将有关情况报告如下：</p><p>一、主要举措</p><p>制定工作要点，落实到人。</p></body></html>';
+
+  it('a web page saved by a web system as 报告.docx imports as its text', async () => {
+    const doc = await importFileBounded('报告.docx', new TextEncoder().encode(page), TODAY);
+    expect(doc.header.title).toBe('关于2023年度法治政府建设情况的报告');
+    expect(texts(doc)).toContain('一、主要举措');
+    expect(texts(doc)).toContain('制定工作要点，落实到人。');
+  });
+
+  it('Word 2003 XML named .docx imports; RTF named .docx gets the RTF message, not "damaged"', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body>'
+      + '<w:p><w:r><w:t>关于2023年度法治政府建设情况的报告</w:t></w:r></w:p><w:p><w:r><w:t>一、主要举措</w:t></w:r></w:p><w:p><w:r><w:t>制定工作要点。</w:t></w:r></w:p></w:body></w:wordDocument>';
+    const doc = await importFileBounded('OA导出.docx', new TextEncoder().encode(xml), TODAY);
+    expect(doc.header.title).toBe('关于2023年度法治政府建设情况的报告');
+    const rtf = await importFileBounded('x.docx', new TextEncoder().encode('{\\rtf1\\ansi 关于}'), TODAY).then(
+      () => null,
+      (error: { code?: string; messageKey?: string }) => error,
+    );
+    expect(rtf?.messageKey).toBe('import.errors.rtf');
+    // plain text under a .docx name is still no Word file
+    const plain = await importFileBounded('y.docx', new TextEncoder().encode('just text'), TODAY).then(
+      () => null,
+      (error: { code?: string }) => error,
+    );
+    expect(plain?.code).toBe('not-docx');
+  });
+});
