@@ -143,12 +143,19 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
     },
     [],
   );
-  const focusField = useCallback((field: keyof ReportHeader, range?: { start: number; end: number }) => {
+  const focusField = useCallback(function focus(field: keyof ReportHeader, range?: { start: number; end: number }) {
     const own = fields.current.get(field);
-    const el = own ?? fields.current.get('redHeader');
+    const panel = fields.current.get('redHeader');
+    // The panel's fields exist only while it is open (HeaderMorePanel): open it, then focus the
+    // field once it has rendered.
+    const closed = own ? null : panel?.querySelector<HTMLButtonElement>('.gw-more-toggle[aria-expanded="false"]');
+    if (closed) {
+      closed.click();
+      requestAnimationFrame(() => focus(field, range));
+      return;
+    }
+    const el = own ?? panel;
     if (!el) return;
-    const details = el.closest('details');
-    if (details && !details.open) details.open = true;
     el.scrollIntoView({ block: 'center' });
     el.focus();
     // Focusing shows the field's own value (DraftField); select the place once that has rendered.

@@ -138,4 +138,32 @@ describe('a finding selects its exact text', () => {
     await expect.poll(async () => (await fieldSelection())?.text, { timeout: 10_000 }).toBe('XXX');
     expect((await fieldSelection())?.label).toBe('标题');
   });
+
+  it('a place in a field of the closed 更多版头/版记字段 panel opens it and goes to the field', async () => {
+    const page = await newPage(browser, preview.url);
+    const title = await seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8'), 'report.txt');
+    await openDraft(page, title.split('\n')[0]!);
+    // closed, the panel holds no form controls, and it is no <details> (a display lock, which slowed the body's typing: HeaderMorePanel)
+    expect(await page.locator('details').count()).toBe(0);
+    const more = page.locator('.gw-more');
+    const toggle = more.getByRole('button', { name: '更多版头/版记字段' });
+    const isOpen = async () => (await toggle.getAttribute('aria-expanded')) === 'true';
+    expect(await isOpen()).toBe(false);
+    expect(await more.locator('input, textarea, select').count()).toBe(0);
+    await toggle.click();
+    const secrecy = more.getByRole('textbox', { name: '密级' });
+    await secrecy.fill('秘密');
+    await secrecy.press('Tab');
+    await toggle.click();
+    await expect.poll(() => more.locator('input, textarea, select').count()).toBe(0);
+    // the 公开版 screening names the 密级 field: its place opens the panel and focuses the field
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    await panel.getByRole('tab', { name: '公开版' }).click();
+    const row = panel.locator('li.finding[data-rule="public.secrecy"]').first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.locator('button.finding-text').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null)).toBe('密级');
+    expect(await isOpen()).toBe(true);
+    expect(await secrecy.inputValue()).toBe('秘密');
+  });
 });
