@@ -184,9 +184,11 @@ describe('ReportEditor', () => {
     await waitFor(() => expect(labels(body)).toHaveLength(5));
     act(() => controller().jumpToField('docNumber'));
     expect(document.activeElement).toBe(screen.getByLabelText('发文字号'));
+    // the panel's fields exist only while it is open: the jump opens it, then focuses the field
+    expect(screen.queryByLabelText('抄送')).toBeNull();
     act(() => controller().jumpToField('cc'));
-    expect(document.activeElement).toBe(screen.getByLabelText('抄送'));
-    expect((screen.getByLabelText('抄送').closest('details') as HTMLDetailsElement).open).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('抄送')));
+    expect(screen.getByRole('button', { name: '更多版头/版记字段' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('reports body edits through onChange', async () => {
