@@ -46,13 +46,18 @@ describe('start-up bars', () => {
   afterAll(async () => {
     await browser?.close();
   });
-
-  it.skipIf(process.platform === 'win32')('a font status that answers in time is laid out with the first paint: 新建报告 never moves', async () => {
-    const preview = await startPreview(undefined, { PATH: `${slowFcList(0.4)}${path.delimiter}${process.env.PATH}` });
+  /** The home screen of a preview whose fc-list answers after `delaySeconds`, 新建报告 tracked. */
+  const openWithFontsAfter = async (delaySeconds: number): Promise<Page> => {
+    const preview = await startPreview(undefined, { PATH: `${slowFcList(delaySeconds)}${path.delimiter}${process.env.PATH}` });
     previews.push(preview);
     const page = await newPage(browser, 'about:blank');
     await trackNewReportButton(page);
     await page.goto(preview.url);
+    return page;
+  };
+
+  it.skipIf(process.platform === 'win32')('a font status that answers in time is laid out with the first paint: 新建报告 never moves', async () => {
+    const page = await openWithFontsAfter(0.4);
     const bar = page.getByRole('status', { name: /本机缺少 4 种公文标准字体/ });
     await bar.waitFor();
     expect(await firstTop(page)).not.toBeNull();
@@ -62,11 +67,7 @@ describe('start-up bars', () => {
   });
 
   it.skipIf(process.platform === 'win32')('a font status later than the first paint floats in a corner: 新建报告 still never moves', async () => {
-    const preview = await startPreview(undefined, { PATH: `${slowFcList(6)}${path.delimiter}${process.env.PATH}` });
-    previews.push(preview);
-    const page = await newPage(browser, 'about:blank');
-    await trackNewReportButton(page);
-    await page.goto(preview.url);
+    const page = await openWithFontsAfter(6);
     await page.getByRole('button', { name: '新建报告' }).waitFor();
     // the first paint did not wait the 6 s for the fonts
     const bar = page.getByRole('status', { name: /本机缺少 4 种公文标准字体/ });
