@@ -54,7 +54,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // Plain writes to fds 1 and 2: Node's stdout stream is not built unless a write would block.
-  const io = { stdout: directOutput(1, () => process.stdout), stderr: directOutput(2, () => process.stderr), cwd: process.cwd(), env: process.env };
+  const io: CliIo = {
+    stdout: directOutput(1, () => process.stdout),
+    stderr: directOutput(2, () => process.stderr),
+    cwd: process.cwd(),
+    env: process.env,
+    ...(isBundle() ? { cacheDir: path.join(__dirname, '.cache') } : {}),
+  };
   const code = await runCli(argv, io);
   process.exitCode = code;
   saveCodeCaches();

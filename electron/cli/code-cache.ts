@@ -59,16 +59,21 @@ export function requireWithCodeCache(file: string): unknown {
 /** After the command has run: write the cache of every bundle loaded without one (best effort). */
 export function saveCodeCaches(): void {
   for (const { script, bundle, cacheFile } of pending.splice(0)) {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
       const data = script.createCachedData();
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       // Old caches of this bundle (another build, another Node) go.
       for (const old of fs.readdirSync(path.dirname(cacheFile))) if (old.startsWith(`${bundle}-`) && old !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), old), { force: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, data);
       fs.renameSync(tmp, cacheFile);
     } catch {
-      // a read-only install: no cache, same result
+      // a read-only install or a full disk: no cache, same result, and no temp file left
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // nothing more to do
+      }
     }
   }
 }

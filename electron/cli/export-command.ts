@@ -6,6 +6,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildDocx } from '../../shared/docx/build';
+import { useWordStartsStore } from '../../shared/page/title-breaks';
 import { formatFinding } from '../../shared/checks/format';
 import { createExportService } from '../services/export-service';
 import { EXIT, pickLanguage, translator, type CliIo } from './io';
@@ -13,6 +14,7 @@ import { parseArgs } from './args';
 import { checkFile, publicScreeningFrom } from './check-command';
 import { createRulesetLoader } from './rulesets';
 import { defaultTemplatesDir } from './package-dir';
+import { openWordStartsCache } from './word-starts-cache';
 
 export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['public', 'force'], ['out', 'lang', 'allow-phone']);
@@ -48,7 +50,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   }
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
   const service = createExportService({
-    buildDocx: (doc, options) => buildDocx(doc, options),
+    buildDocx: (doc, options) => withWordStartsCache(io.cacheDir, () => buildDocx(doc, options)),
     // --force exports in spite of errors; warnings never stop the command line.
     gate: () => ({ errors: force ? [] : errors.map((f) => formatFinding(f, t)), warnings: [] }),
   });
@@ -67,6 +69,19 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     io.stderr.write(`${t('checks.cli.export.failed', { reason: t(result.error.messageKey, result.error.values ?? {}) })}\n`);
   }
   return EXIT.findings;
+}
+
+/** The title's word starts from the built CLI's cache (no Intl set-up for a title seen before). */
+async function withWordStartsCache<T>(cacheDir: string | undefined, build: () => Promise<T>): Promise<T> {
+  if (!cacheDir) return build();
+  const cache = openWordStartsCache(cacheDir);
+  useWordStartsStore(cache.store);
+  try {
+    return await build();
+  } finally {
+    useWordStartsStore(null);
+    cache.save();
+  }
 }
 
 // Sync calls for these few look-ups: fs.promises' first realpath cost ~5 ms of start-up (its

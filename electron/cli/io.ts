@@ -15,6 +15,8 @@ export interface CliIo {
   today?: string;
   /** Folder holding templates/<kind>/; defaults to the package's. */
   templatesDir?: string;
+  /** Folder of the built CLI's caches (dist/.cache/: V8 code, title word starts); none from the sources. */
+  cacheDir?: string;
 }
 
 export { EXIT } from './exit-codes';

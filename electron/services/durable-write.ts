@@ -15,7 +15,6 @@
  */
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export interface DurableWriteOptions {
   /** How long to keep retrying a rename refused with EPERM/EBUSY/EACCES (ms). Default 7.5 s. */
@@ -42,7 +41,10 @@ const RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
 function tempName(target: string): string {
   const stamp = String(Date.now() % 10_000_000_000).padStart(10, '0');
-  return `${target}.tmp-${stamp}${randomBytes(3).toString('hex')}`;
+  // Uniqueness, not secrecy: the temp file is opened with 'wx', so a clash fails instead of
+  // sharing a file. Math.random spares every CLI export the load of node:crypto (issue 15).
+  const salt = Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0');
+  return `${target}.tmp-${stamp}${salt}`;
 }
 
 function toBytes(data: string | Uint8Array): Uint8Array {

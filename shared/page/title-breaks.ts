@@ -38,12 +38,33 @@ const ALNUM = /[0-9A-Za-z０-９]/;
 
 type Segment = { index: number; segment: string };
 
+/**
+ * Where the dictionary's word starts of a title may be kept between runs. The first Intl
+ * object of a process costs V8's locale-set set-up (13–20 ms here, before any text is
+ * segmented); a short-lived process (the CLI) keeps the answers instead. The breaks are the
+ * same either way: the store holds the Segmenter's output, not the lines.
+ */
+export interface WordStartsStore {
+  get(text: string): readonly number[] | undefined;
+  set(text: string, starts: readonly number[]): void;
+}
+
+let wordStartsStore: WordStartsStore | null = null;
+
+/** Installs (or, with null, removes) the store the word starts are read from and kept in. */
+export function useWordStartsStore(store: WordStartsStore | null): void {
+  wordStartsStore = store;
+}
+
 function wordStarts(text: string): Set<number> | null {
+  const kept = wordStartsStore?.get(text);
+  if (kept) return new Set(kept);
   const Seg = (Intl as unknown as { Segmenter?: new (l: string, o: { granularity: 'word' }) => { segment(t: string): Iterable<Segment> } }).Segmenter;
   if (!Seg) return null;
   const out = new Set<number>();
   // Indices in UTF-16 code units → convert to code-point indices below.
   for (const s of new Seg('zh-CN', { granularity: 'word' }).segment(text)) out.add(s.index);
+  wordStartsStore?.set(text, [...out]);
   return out;
 }
 

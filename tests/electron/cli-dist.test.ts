@@ -41,6 +41,31 @@ describe.skipIf(!fs.existsSync(DIST))('node dist/cli.cjs', () => {
     expect(fs.readFileSync(file, 'utf8')).not.toBe('not a code cache');
   });
 
+  it("export keeps the title's word starts beside the code cache: the same .docx with it, without it and with a damaged one", () => {
+    const cacheDir = path.join(REPO, 'dist', '.cache');
+    const mine = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.startsWith('word-starts-')) : []);
+    for (const f of mine()) fs.rmSync(path.join(cacheDir, f));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cli-words-'));
+    try {
+      const exportTo = (name: string) => {
+        const r = spawnSync(process.execPath, [DIST, 'export', path.join(FIXTURES, 'report-jinlanshan-2022.txt'), '--out', path.join(dir, name)], { cwd: dir, encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        return fs.readFileSync(path.join(dir, name));
+      };
+      const cold = exportTo('a.docx');
+      expect(mine()).toHaveLength(1);
+      const file = path.join(cacheDir, mine()[0]!);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).entries.length).toBeGreaterThan(0);
+      expect(exportTo('b.docx').equals(cold)).toBe(true);
+      fs.writeFileSync(file, '{"entries":[["damaged"');
+      expect(exportTo('c.docx').equals(cold)).toBe(true);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).entries.length).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('bin/gongwen.cjs runs the same bundle; a missing file → exit 2, one line', () => {
     const r = spawnSync(process.execPath, [path.join(REPO, 'bin/gongwen.cjs'), 'check', 'does-not-exist.txt'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(2);
