@@ -5,7 +5,7 @@
  * page CSS variables (shared/page/geometry.ts).
  */
 import { useTranslation } from 'react-i18next';
-import type { CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { ReportHeader } from '../../../shared/model';
 import { GRID, issuerLinePt, issuerMarkSizeFor, issuerSpaceBeforePt } from '../../../shared/page/geometry';
 import { titleLines } from '../../../shared/page/title-breaks';
@@ -24,6 +24,8 @@ export function PageHeader({ header, update, register }: { header: ReportHeader;
   const issuerStyle = { '--gw-issuer-now': `${size}pt`, '--gw-issuer-line': `${issuerLinePt(size)}pt` } as CSSProperties;
   const bannerStyle = { paddingTop: `${fieldsAbove * GRID.linePitchPt + issuerSpaceBeforePt(size, fieldsAbove)}pt` } as CSSProperties;
   const up = header.direction === 'up';
+  // Broken by words (Intl.Segmenter's dictionary): once per title, not on every re-render.
+  const printedTitle = useMemo(() => titleLines(header.title).join('\n'), [header.title]);
   return (
     <header className="gw-head">
       {header.redHeader ? (
@@ -80,7 +82,7 @@ export function PageHeader({ header, update, register }: { header: ReportHeader;
         placeholder={t('header.placeholder.title')}
         multiline
         className="gw-title"
-        value={titleLines(header.title).join('\n')}
+        value={printedTitle}
         editValue={header.title}
         onCommit={(text) => update({ title: text })}
         normalize={(text) => text.split('\n').map((l) => l.trim()).filter(Boolean).join('\n')}

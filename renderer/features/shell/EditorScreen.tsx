@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GongwenDocument } from '../../../shared/model';
 import type { AppError } from '../../../shared/ipc/contract';
@@ -10,6 +10,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { CheckPanel } from '../checks/CheckPanel';
 import { useChecks } from '../checks/use-checks';
 import { ExportDialog, type ExportAction } from '../export/ExportDialog';
+import { EditorActions } from './EditorActions';
 import { downloadBase64 } from '../export/download';
 import { installPrintStyle } from '../../editor/page/print-style';
 import { RevisionsPanel } from '../drafts/RevisionsPanel';
@@ -154,6 +155,12 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
   );
 
   const report = checks.report;
+  const counts = useMemo(() => (report ? { errors: report.counts.error, warnings: report.counts.warning } : null), [report]);
+  const back = useCallback(() => void saveNow().then(onClose), [saveNow, onClose]);
+  const openRevisions = useCallback(() => setShowRevisions(true), []);
+  const openApprovals = useCallback(() => setShowApprovals(true), []);
+  const { runNow: runChecksNow } = checks;
+  const checkNowClicked = useCallback(() => void runChecksNow(), [runChecksNow]);
   const signOff = document.approvals?.signOff ?? null;
   const signOffStale = signOff !== null && (report?.findings.some((f) => f.rule === 'approval.signOffStale') ?? false);
   const recordApproval = useCallback(
@@ -162,38 +169,15 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
   );
   return (
     <main className="editor-screen">
-      <div className="editor-actions" role="toolbar" aria-label={t('editor.actions')}>
-        <button type="button" onClick={() => void saveNow().then(onClose)}>
-          {t('editor.back')}
-        </button>
-        <span className={`save-state ${saveState.status}`} role="status" aria-live="polite">
-          {t(`editor.saveState.${saveState.status}`)}
-        </span>
-        <span className="spacer" />
-        {onReload ? (
-          <button type="button" onClick={() => setShowRevisions(true)}>
-            {t('drafts.revisions.open')}
-          </button>
-        ) : null}
-        <button type="button" onClick={() => setShowApprovals(true)}>
-          {t('approvals.open')}
-        </button>
-        {report ? (
-          <span className={report.counts.error ? 'check-counts has-errors' : 'check-counts'}>{t('checkPanel.counts', { errors: report.counts.error, warnings: report.counts.warning })}</span>
-        ) : null}
-        <button type="button" onClick={() => checks.runNow()}>
-          {t('editor.check')}
-        </button>
-        <button type="button" className="primary" onClick={() => startExport('docx')}>
-          {t('editor.exportWord')}
-        </button>
-        <button type="button" onClick={() => startExport('pdf')}>
-          {t('editor.exportPdf')}
-        </button>
-        <button type="button" onClick={() => startExport('print')}>
-          {t('editor.print')}
-        </button>
-      </div>
+      <EditorActions
+        saveStatus={saveState.status}
+        counts={counts}
+        onBack={back}
+        onRevisions={onReload ? openRevisions : null}
+        onApprovals={openApprovals}
+        onCheck={checkNowClicked}
+        onExport={startExport}
+      />
       {saveState.status === 'failed' ? <ErrorBanner error={saveState.error} /> : null}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {signOff && signOffStale ? <StaleNotice signOff={signOff} onShowSigned={onReload ? () => setShowRevisions(true) : null} onSignAgain={() => setShowApprovals(true)} /> : null}
