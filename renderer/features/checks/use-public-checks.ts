@@ -5,7 +5,7 @@
  * (the panel's 公开版 tab or the export dialog), when the browser is idle, so the official
  * live check is not slowed down; runNow() checks at once.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GongwenApi } from '../../../shared/ipc/contract';
 import type { GongwenDocument } from '../../../shared/model';
 import { runChecks, type CheckReport, type KindRules, type PublicScreening } from '../../../shared/checks';
@@ -47,5 +47,7 @@ export function usePublicChecks(api: GongwenApi, document: GongwenDocument, rule
     setReport(fresh);
     return fresh;
   }, [rules]);
-  return { report, runNow };
+  // One object while neither changes: the screen's export handler depends on it, and through that
+  // the memo'd action bar (a new object each render re-rendered it on every body sync).
+  return useMemo(() => ({ report, runNow }), [report, runNow]);
 }
