@@ -6,7 +6,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildDocx } from '../../shared/docx/build';
-import { useWordStartsStore } from '../../shared/page/title-breaks';
+import { setWordStartsStore } from '../../shared/page/title-breaks';
 import { formatFinding } from '../../shared/checks/format';
 import { createExportService } from '../services/export-service';
 import { EXIT, pickLanguage, translator, type CliIo } from './io';
@@ -75,11 +75,11 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
 async function withWordStartsCache<T>(cacheDir: string | undefined, build: () => Promise<T>): Promise<T> {
   if (!cacheDir) return build();
   const cache = openWordStartsCache(cacheDir);
-  useWordStartsStore(cache.store);
+  setWordStartsStore(cache.store);
   try {
     return await build();
   } finally {
-    useWordStartsStore(null);
+    setWordStartsStore(null);
     cache.save();
   }
 }

@@ -52,7 +52,7 @@ export interface WordStartsStore {
 let wordStartsStore: WordStartsStore | null = null;
 
 /** Installs (or, with null, removes) the store the word starts are read from and kept in. */
-export function useWordStartsStore(store: WordStartsStore | null): void {
+export function setWordStartsStore(store: WordStartsStore | null): void {
   wordStartsStore = store;
 }
 

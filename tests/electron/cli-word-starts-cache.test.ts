@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWordStartsCache, WORD_STARTS_KEPT } from '../../electron/cli/word-starts-cache';
-import { titleLines, useWordStartsStore } from '../../shared/page/title-breaks';
+import { titleLines, setWordStartsStore } from '../../shared/page/title-breaks';
 import { mountTinyFs, tinyFsUnavailable } from './services/tiny-fs';
 
 const TITLE = '中共黔江区城西街道工作委员会关于2023年度法治政府建设情况的报告';
@@ -14,7 +14,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-word-starts-'));
 });
 afterEach(() => {
-  useWordStartsStore(null);
+  setWordStartsStore(null);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,27 +39,27 @@ describe('title word starts kept between CLI runs', () => {
     const withDictionary = titleLines(title);
     expect(withoutSegmenter(() => titleLines(title))).not.toEqual(withDictionary);
     const first = openWordStartsCache(dir);
-    useWordStartsStore(first.store);
+    setWordStartsStore(first.store);
     expect(titleLines(title)).toEqual(withDictionary);
     first.save();
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()[0]).toContain(`icu${process.versions.icu}`);
     const second = openWordStartsCache(dir);
-    useWordStartsStore(second.store);
+    setWordStartsStore(second.store);
     // the dictionary's breaks with no Segmenter at all: they came from the file
     expect(withoutSegmenter(() => titleLines(title))).toEqual(withDictionary);
   });
 
   it('a run that only reads does not write the file again', () => {
     const first = openWordStartsCache(dir);
-    useWordStartsStore(first.store);
+    setWordStartsStore(first.store);
     titleLines(TITLE);
     first.save();
     const file = path.join(dir, cacheFiles()[0]!);
     const past = Math.floor(Date.now() / 1000) - 3600;
     fs.utimesSync(file, past, past);
     const second = openWordStartsCache(dir);
-    useWordStartsStore(second.store);
+    setWordStartsStore(second.store);
     titleLines(TITLE);
     second.save();
     expect(Math.round(fs.statSync(file).mtimeMs / 1000)).toBe(past);
@@ -68,14 +68,14 @@ describe('title word starts kept between CLI runs', () => {
   it('a damaged, foreign or lying file is no cache: same breaks, no error, and it is made again', () => {
     const expected = titleLines(TITLE);
     const probe = openWordStartsCache(dir);
-    useWordStartsStore(probe.store);
+    setWordStartsStore(probe.store);
     titleLines(TITLE);
     probe.save();
     const file = path.join(dir, cacheFiles()[0]!);
     for (const bad of ['not json', '{"entries":5}', JSON.stringify({ entries: [[TITLE, [0, 5, 3]]] }), JSON.stringify({ entries: [[TITLE, [0, 1, 999]]] }), JSON.stringify({ entries: [[TITLE, ['0']]] }), 'x'.repeat(300 * 1024)]) {
       fs.writeFileSync(file, bad);
       const cache = openWordStartsCache(dir);
-      useWordStartsStore(cache.store);
+      setWordStartsStore(cache.store);
       expect(titleLines(TITLE), bad.slice(0, 40)).toEqual(expected);
       cache.save();
       expect(JSON.parse(fs.readFileSync(file, 'utf8')).entries[0][0]).toBe(TITLE);
@@ -100,7 +100,7 @@ describe('title word starts kept between CLI runs', () => {
     const blocked = path.join(dir, 'blocked');
     fs.writeFileSync(blocked, '');
     const cache = openWordStartsCache(blocked);
-    useWordStartsStore(cache.store);
+    setWordStartsStore(cache.store);
     expect(titleLines(TITLE)).toHaveLength(2);
     expect(() => cache.save()).not.toThrow();
   });
