@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { writeCacheFile } from './cache-file';
 
 interface Pending {
   script: vm.Script;
@@ -59,21 +60,13 @@ export function requireWithCodeCache(file: string): unknown {
 /** After the command has run: write the cache of every bundle loaded without one (best effort). */
 export function saveCodeCaches(): void {
   for (const { script, bundle, cacheFile } of pending.splice(0)) {
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    let data: Buffer;
     try {
-      const data = script.createCachedData();
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      // Old caches of this bundle (another build, another Node) go.
-      for (const old of fs.readdirSync(path.dirname(cacheFile))) if (old.startsWith(`${bundle}-`) && old !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), old), { force: true });
-      fs.writeFileSync(tmp, data);
-      fs.renameSync(tmp, cacheFile);
+      data = script.createCachedData();
     } catch {
-      // a read-only install or a full disk: no cache, same result, and no temp file left
-      try {
-        fs.rmSync(tmp, { force: true });
-      } catch {
-        // nothing more to do
-      }
+      continue;
     }
+    // Old caches of this bundle (another build, another Node) go.
+    writeCacheFile(cacheFile, data, (name) => name.startsWith(`${bundle}-`));
   }
 }

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WordStartsStore } from '../../shared/page/title-breaks';
+import { writeCacheFile } from './cache-file';
 
 /** Titles kept: a clerk's reports of a few years; the least recently used go first. */
 export const WORD_STARTS_KEPT = 200;
@@ -94,21 +95,8 @@ export function openWordStartsCache(cacheDir: string): WordStartsCache {
       const recent = [...touched].reverse();
       const rest = [...entries.keys()].filter((text) => !touched.includes(text));
       const newestFirst = [...recent, ...rest].slice(0, WORD_STARTS_KEPT).map((text) => [text, entries.get(text)]);
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        fs.mkdirSync(cacheDir, { recursive: true });
-        // Files of another ICU go (their dictionary is not this one).
-        for (const old of fs.readdirSync(cacheDir)) if (old.startsWith(PREFIX) && old.endsWith('.json') && old !== path.basename(file)) fs.rmSync(path.join(cacheDir, old), { force: true });
-        fs.writeFileSync(tmp, JSON.stringify({ entries: newestFirst }));
-        fs.renameSync(tmp, file);
-      } catch {
-        // a read-only install or a full disk: no cache, same result, no temp file left
-        try {
-          fs.rmSync(tmp, { force: true });
-        } catch {
-          // nothing more to do
-        }
-      }
+      // Files of another ICU go (their dictionary is not this one).
+      writeCacheFile(file, JSON.stringify({ entries: newestFirst }), (name) => name.startsWith(PREFIX) && name.endsWith('.json'));
     },
   };
 }
