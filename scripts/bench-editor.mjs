@@ -19,7 +19,9 @@
  * @lexical/table's plugin given the same paragraphs and table.
  *
  * Needs a build (`npm run build`). Options: --runs=N (3), --keys=N (200), --sizes=0,30,300,table,
- * --app=DIR (a package root with another build), --save-trace[=DIR] (keeps every trace as JSON, for chrome://tracing or Perfetto).
+ * --app=DIR (a package root with another build), --versus=DIR (a third editor: the build in that package
+ * root, measured as ours is, in the same rounds — an A/B of two builds beside bare Lexical),
+ * --save-trace[=DIR] (keeps every trace as JSON, for chrome://tracing or Perfetto).
  * Prints p50/p95 and the share of keys over 16.7 ms per run and the median of the runs;
  * nothing is asserted.
  */
@@ -52,6 +54,7 @@ if (TRACE_DIR) fs.mkdirSync(TRACE_DIR, { recursive: true });
 const FRAME_MS = 16.7;
 /** A package root with a build to measure (default: this one), e.g. a copy of an older build. */
 const APP = path.resolve(String(opt('app', root)));
+const VERSUS = opt('versus', false) ? path.resolve(String(opt('versus'))) : null;
 
 const CATEGORIES = ['input', 'benchmark', 'cc', 'toplevel', 'devtools.timeline'];
 const TRACE_CATEGORIES = [
@@ -202,9 +205,9 @@ function stallStages(keys) {
     .join(', ');
 }
 
-async function startPreview() {
+async function startPreview(app = APP) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-'));
-  const server = path.join(APP, 'dist', 'preview', 'server.cjs');
+  const server = path.join(app, 'dist', 'preview', 'server.cjs');
   if (!fs.existsSync(server)) throw new Error('dist/preview/server.cjs missing: run npm run build first');
   const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', GONGWEN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
@@ -302,8 +305,8 @@ async function measure(editor, size, urls, run, templateText) {
   const seed = 1000 * run + (size === 'table' ? 7 : size);
   const name = `${editor}-${size}p-run${run + 1}`;
   return withPage(async (page) => {
-    if (editor === 'ours') {
-      await newReport(page, urls.ours);
+    if (editor === 'ours' || editor === 'alt') {
+      await newReport(page, urls[editor]);
       if (size === 0) {
         const cdp = await startTrace(page);
         await openBody(page);
@@ -375,7 +378,8 @@ const pct = (v) => `${(100 * v).toFixed(1)} %`;
 
 const ours = await startPreview();
 const bare = await startBare();
-const urls = { ours: ours.url, bare: bare.url };
+const alt = VERSUS ? await startPreview(VERSUS) : null;
+const urls = { ours: ours.url, bare: bare.url, alt: alt?.url };
 try {
   // The template's body text, so the bare editor gets the same 0-page document.
   const templateText = await withPage(async (page) => {
@@ -384,11 +388,12 @@ try {
     return page.locator('.gw-body').innerText();
   });
   const rows = new Map(); // "size/segment" -> {ours: stats[], bare: stats[], pasteOurs: [], pasteBare: []}
-  const row = (key) => rows.get(key) ?? rows.set(key, { ours: [], bare: [], stall: { ours: [], bare: [] }, paste: { ours: [], bare: [] } }).get(key);
+  const row = (key) => rows.get(key) ?? rows.set(key, { ours: [], bare: [], alt: [], stall: { ours: [], bare: [], alt: [] }, paste: { ours: [], bare: [], alt: [] } }).get(key);
   for (let run = 0; run < RUNS; run++) {
     for (const size of SIZES) {
       // Alternate which editor goes first, so drift in the machine's load hits both.
       const order = (run + (size === 'table' ? 1 : size)) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      if (alt) order.splice(1, 0, 'alt');
       for (const editor of order) {
         const result = await measure(editor, size, urls, run, templateText);
         for (const [segment, keys] of Object.entries(result.segments)) {
@@ -409,16 +414,17 @@ try {
     }
   }
   console.log(`\nkeydown → presented frame (EventLatency), ${KEYS} keys at 90–190 ms, medians of ${RUNS} run(s)`);
-  console.log(`${'document'.padEnd(38)}| ours p50 / p95 / >16.7ms      | bare Lexical p50 / p95 / >16.7ms | paste ours / bare`);
+  console.log(`${'document'.padEnd(38)}| ours p50 / p95 / >16.7ms      | bare Lexical p50 / p95 / >16.7ms | paste ours / bare${alt ? `   | versus (${VERSUS}) p50 / p95 / >16.7ms` : ''}`);
   const label = { '0/cold': '0 pages, from open', '0/warm': '0 pages, warmed up', '30/typing': '≈30 pages (19k)', '300/typing': '≈300 pages (185k)', 'table/typing': 'typing in a table cell (20-row table)', 'table/paragraph': '… in a paragraph of that report' };
   for (const [key, r] of rows) {
     const m = (list, field) => median(list.map((s) => s[field]));
     const cell = (list) => `${f1(m(list, 'p50'))} / ${f1(m(list, 'p95'))} / ${pct(m(list, 'over'))}`.padEnd(30);
     const pasted = r.paste.ours.length ? `${f1(median(r.paste.ours))} / ${f1(median(r.paste.bare))} ms` : '';
-    console.log(`${(label[key] ?? key).padEnd(38)}| ${cell(r.ours)}| ${cell(r.bare)}   | ${pasted}`);
+    console.log(`${(label[key] ?? key).padEnd(38)}| ${cell(r.ours)}| ${cell(r.bare)}   | ${pasted.padEnd(20)}${alt ? `| ${cell(r.alt)}` : ''}`);
   }
   if (TRACE_DIR) console.log(`\ntraces kept in ${TRACE_DIR}`);
 } finally {
   ours.close();
   bare.close();
+  alt?.close();
 }
