@@ -69,6 +69,7 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
       setDraftId(conflict.id);
       setNotice(t(`drafts.conflict.${conflict.reason}`));
     },
+    current: () => controller.current?.getDocument(),
   });
   // 保存, 返回首页, export: the editor's document as it is now (its sync to state waits for idle)
   const saveNow = useCallback(() => saveRendered(controller.current?.getDocument()), [saveRendered]);

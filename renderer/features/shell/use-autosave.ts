@@ -1,8 +1,9 @@
 /**
- * Autosave: while the user types, a journal copy is written at most every second (a crash
- * loses at most that much); 1.5 s after typing stops — and when the window loses focus or
- * closes — the draft itself is saved. A failed save keeps the text in the editor, shows the
- * error and retries.
+ * Autosave: while the user types, a journal copy is written at most every second; the body
+ * reaches this hook at most ≈ 0.6 s after a key (DocumentSyncPlugin's SYNC_MAX_WAIT_MS and its
+ * idle wait), so a crash loses at most ≈ 2 s of typing. 1.5 s after typing stops — and when
+ * the window loses focus or closes — the draft itself is saved. A failed save keeps the text
+ * in the editor, shows the error and retries.
  *
  * The journal sends only the blocks changed since its last write (shared/model/block-delta.ts):
  * sending the whole document (JSON + fetch/IPC of ~2 MB at 300 pages) held up a keystroke by
@@ -29,6 +30,11 @@ export interface AutosaveOptions {
   /** The revision the document was opened at (absent: saves without a conflict check). */
   revision?: number | undefined;
   onConflict?: (conflict: SaveConflict) => void;
+  /**
+   * The editor's document as it is now. The body reaches `document` only after a pause in
+   * typing (DocumentSyncPlugin), so a save on blur, hide or close asks for it first.
+   */
+  current?: () => GongwenDocument | undefined;
 }
 
 export function useAutosave(api: GongwenApi, draftId: string, document: GongwenDocument, options: AutosaveOptions = {}) {
@@ -37,6 +43,8 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   const target = useRef<{ id: string; revision: number | undefined }>({ id: draftId, revision: options.revision });
   const onConflict = useRef(options.onConflict);
   onConflict.current = options.onConflict;
+  const current = useRef(options.current);
+  current.current = options.current;
   const latest = useRef(document);
   const savedVersion = useRef(document);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -139,7 +147,7 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
   }, [api, document, save]);
 
   useEffect(() => {
-    const flush = () => void save();
+    const flush = () => void save(current.current?.());
     const onVisibility = () => {
       if (window.document.visibilityState === 'hidden') flush();
     };
