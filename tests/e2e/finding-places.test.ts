@@ -60,7 +60,7 @@ describe('a finding selects its exact text', () => {
     const title = await seedDraftFromText(page, text, 'report.txt');
     await openDraft(page, title);
     // The page layer has cut the report into sheets.
-    await expect.poll(() => page.locator('.gw-sheet').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => Number(await page.locator('.gw-desk').getAttribute('data-pages')), { timeout: 15_000 }).toBeGreaterThan(3);
     const panel = page.getByRole('complementary', { name: '检查结果' });
     const row = panel.locator('li.finding[data-rule="placeholder.remaining"]');
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
@@ -80,12 +80,13 @@ describe('a finding selects its exact text', () => {
     // The second mark's paragraph lies past the first sheet.
     const sheet = await page.evaluate(() => {
       const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      // The sheet drawn where the selection is (0-based), -1 if none holds it.
       const sheets = [...document.querySelectorAll<HTMLElement>('.gw-sheet')];
-      const hit = sheets.findIndex((s) => {
+      const hit = sheets.find((s) => {
         const b = s.getBoundingClientRect();
         return r.top >= b.top && r.bottom <= b.bottom;
       });
-      return hit;
+      return hit ? Number(hit.dataset.page) - 1 : -1;
     });
     expect(sheet).toBeGreaterThan(0);
 

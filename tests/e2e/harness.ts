@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { PAPER_PX, SHEET_PITCH_PX } from '../../renderer/editor/page/page-layer';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -172,4 +173,49 @@ export async function settleSheets(page: Page): Promise<void> {
       } else if (performance.now() - since >= QUIET_MS) return;
     }
   });
+}
+
+/**
+ * Scroll the desk so sheet `n` (1-based) starts at the top of its scroller, and wait until the
+ * desk draws it (it draws only the sheets in sight and a few either side: sheet-window.ts).
+ */
+export async function scrollToSheet(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    ({ n, pitch, paperWidth }) => {
+      const desk = document.querySelector<HTMLElement>('.gw-desk')!;
+      const scroller = desk.closest<HTMLElement>('.gw-scroller')!;
+      const d = desk.getBoundingClientRect();
+      const scale = d.width / paperWidth;
+      scroller.scrollTop += d.top - scroller.getBoundingClientRect().top + (n - 1) * pitch * scale;
+    },
+    { n, pitch: SHEET_PITCH_PX, paperWidth: PAPER_PX.width },
+  );
+  await page.locator(`.gw-sheet[data-page="${n}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+/** Every sheet's page number, read sheet by sheet (scrolled into sight), in unzoomed px from the desk's top; the scroll is put back. */
+export async function readPageNumbers(page: Page): Promise<{ page: number; text: string; centreY: number; left: number; right: number }[]> {
+  const pages = Number(await page.locator('.gw-desk').getAttribute('data-pages'));
+  const scrollTop = await page.locator('.gw-scroller').evaluate((el) => el.scrollTop);
+  const out: { page: number; text: string; centreY: number; left: number; right: number }[] = [];
+  for (let n = 1; n <= pages; n++) {
+    await scrollToSheet(page, n);
+    const num = await page.evaluate(
+      ({ n, paperWidth }) => {
+        const desk = document.querySelector<HTMLElement>('.gw-desk')!;
+        const d = desk.getBoundingClientRect();
+        const scale = d.width / paperWidth;
+        const el = document.querySelector<HTMLElement>(`.gw-sheet[data-page="${n}"] .gw-page-number`);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { page: n, text: el.textContent ?? '', centreY: ((r.top + r.bottom) / 2 - d.top) / scale, left: (r.left - d.left) / scale, right: (r.right - d.left) / scale };
+      },
+      { n, paperWidth: PAPER_PX.width },
+    );
+    if (num) out.push(num);
+  }
+  await page.locator('.gw-scroller').evaluate((el, top) => {
+    el.scrollTop = top;
+  }, scrollTop);
+  return out;
 }

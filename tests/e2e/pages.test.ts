@@ -13,12 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, settleSheets, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, readPageNumbers, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { fromBlocks, toBlocks } from '../../shared/model/lexical-json';
 import { GRID, MARGINS, PAGE_NUMBER, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../shared/page/geometry';
 import { fixtureDocument } from '../layout/fixture-docs';
+import { SHEET_SLACK } from '../../renderer/editor/page/sheet-window';
 import { hasTool, pdfLines, renderDocx, type Line } from '../layout/lo-render';
 
 const HAS_TOOLS = hasTool('soffice', ['--version']) && hasTool('pdftotext', ['-v']);
@@ -40,7 +41,6 @@ interface Screen {
   pages: number;
   status: string;
   lines: ScreenLine[];
-  numbers: { page: number; text: string; centreY: number; left: number; right: number }[];
   /** A re-cut is waiting for a pause in typing (page-layer.ts EDIT_PAUSE_MS). */
   pending: boolean;
 }
@@ -85,14 +85,15 @@ async function readScreen(page: Page): Promise<Screen> {
         }
       }
     }
-    const numbers = [...document.querySelectorAll<HTMLElement>('.gw-page-number')].map((el) => {
-      const r = el.getBoundingClientRect();
-      const sheet = el.closest<HTMLElement>('.gw-sheet')!;
-      return { page: Number(sheet.dataset.page), text: el.textContent ?? '', centreY: ((r.top + r.bottom) / 2 - d.top) / scale, left: (r.left - d.left) / scale, right: (r.right - d.left) / scale };
-    });
     const pending = document.querySelector('.gw-cuts[data-pending]') !== null;
-    return { pages: Number(desk.dataset.pages), status: document.querySelector('.gw-status')?.textContent ?? '', lines, numbers, pending };
+    return { pages: Number(desk.dataset.pages), status: document.querySelector('.gw-status')?.textContent ?? '', lines, pending };
   }, { pitch: SHEET_PITCH, paperWidth: mmToPx(PAPER.widthMm) });
+}
+
+/** readScreen and every sheet's page number (the desk draws only the sheets in sight: they are scrolled to one by one). */
+async function readScreenWithNumbers(page: Page): Promise<Screen & { numbers: Awaited<ReturnType<typeof readPageNumbers>> }> {
+  const screen = await readScreen(page);
+  return { ...screen, numbers: await readPageNumbers(page) };
 }
 
 const clean = (s: string) => s.replace(/\s+/g, '');
@@ -274,7 +275,12 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     const page = await newPage(browser, preview.url);
     for (const [name, doc] of await reports()) {
       await openDocument(page, doc);
-      const screen = await readScreen(page);
+      const screen = await readScreenWithNumbers(page);
+      // Only the sheets in sight and SHEET_SLACK either side are drawn (sheet-window.ts); each one
+      // scrolled to above was drawn, with its number.
+      const drawn = await page.locator('.gw-sheet').count();
+      expect(drawn, `${name}: sheets drawn`).toBeLessThanOrEqual(Math.min(screen.pages, 2 * SHEET_SLACK + 3));
+      expect(drawn, `${name}: sheets drawn`).toBeGreaterThanOrEqual(Math.min(screen.pages, SHEET_SLACK + 1));
       const lo = renderDocx(await buildDocx(doc, { variant: 'official' }), name.replace(/\s/g, '-'), work);
       await page.emulateMedia({ media: 'print' });
       const pdf = path.join(work, `${name.replace(/\s/g, '-')}-print.pdf`);

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, settleSheets, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, scrollToSheet, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { tableBlock, type Block } from '../../shared/model/blocks';
@@ -306,7 +306,8 @@ async function marginInk(page: Page, pages: number[]): Promise<number[]> {
     }
   });
   for (const p of pages) {
-    await page.evaluate((n) => document.querySelector(`.gw-sheet[data-page="${n - 1}"]`)!.scrollIntoView({ block: 'start' }), p);
+    await scrollToSheet(page, p - 1);
+    await page.locator(`.gw-sheet[data-page="${p}"]`).waitFor({ state: 'attached' });
     const shot = await page.locator(`.gw-sheet[data-page="${p}"]`).screenshot({ animations: 'disabled' });
     const prev = await page.locator(`.gw-sheet[data-page="${p - 1}"]`).screenshot({ animations: 'disabled' });
     if (process.env.GW_SHOTS) fs.writeFileSync(path.join(process.env.GW_SHOTS, `sheet${p}.png`), shot);
@@ -362,12 +363,11 @@ async function shots(page: Page, dir: string, pages: number[], loPdf: string): P
     }
     for (const p of pages.slice(0, 2)) {
       // The boundary between sheet p - 1 and sheet p in the middle of the view, below the toolbar.
-      await page.evaluate((n) => {
-        const sheet = document.querySelector(`.gw-sheet[data-page="${n}"]`)!;
-        sheet.scrollIntoView({ block: 'start' });
-        const scroller = sheet.closest('.gw-scroller') ?? document.scrollingElement!;
+      await scrollToSheet(page, p);
+      await page.locator('.gw-scroller').evaluate((scroller) => {
         scroller.scrollTop -= 300;
-      }, p);
+      });
+      await page.locator(`.gw-sheet[data-page="${p}"]`).waitFor({ state: 'attached' });
       const box = (await page.locator(`.gw-sheet[data-page="${p}"]`).boundingBox())!;
       const view = page.viewportSize()!;
       const y = Math.max(0, box.y - box.height * 0.3);

@@ -4,11 +4,13 @@
  * one document flowing from sheet to sheet (see ./page-layer.ts for how it is cut). The
  * first sheet carries the 版头 (it is the flow's first block); the 版记 sits at the foot
  * of its own even page after the body, as the .docx puts it (shared/page/paginate.ts).
+ * Only the sheets in sight and a few either side are drawn (./sheet-window.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { PAGE_NUMBER, pageCssVariables } from '../../../shared/page/geometry';
 import type { Pagination } from '../../../shared/page/paginate';
 import { PageLayer, PAPER_PX, SHEET_GAP_PX, SHEET_PITCH_PX } from './page-layer';
+import { sheetWindow, SHEET_SLACK, type SheetRange } from './sheet-window';
 
 const PAGE_STYLE = pageCssVariables();
 
@@ -37,6 +39,45 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
   const onPagesRef = useRef(onPages);
   onPagesRef.current = onPages;
   const [sheets, setSheets] = useState<Sheets>({ pages: 1, colophonPage: null, blankPage: null });
+  const deskRef = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState<SheetRange>({ first: 1, last: 1 + SHEET_SLACK });
+  const pagesRef = useRef(sheets.pages);
+  pagesRef.current = sheets.pages;
+
+  // The sheets in sight (./sheet-window.ts): on any scroller's scroll (capture: scroll events do
+  // not bubble) and on resize, at most once a frame; and after the page count or zoom changed.
+  const frameRef = useRef(0);
+  const updateDrawn = useRef(() => {
+    const desk = deskRef.current;
+    if (!desk) return;
+    const rect = desk.getBoundingClientRect();
+    // Client rects are zoomed; the desk is one paper wide unzoomed.
+    const scale = rect.width > 0 ? rect.width / PAPER_PX.width : 1;
+    const top = -rect.top / scale;
+    const bottom = ((typeof innerHeight === 'number' ? innerHeight : 0) - rect.top) / scale;
+    setDrawn((current) => sheetWindow(top, bottom, pagesRef.current, current));
+  }).current;
+  useEffect(() => {
+    if (typeof requestAnimationFrame === 'undefined' || typeof document === 'undefined') return undefined;
+    const onView = () => {
+      if (frameRef.current) return;
+      frameRef.current = requestAnimationFrame(() => {
+        frameRef.current = 0;
+        updateDrawn();
+      });
+    };
+    document.addEventListener('scroll', onView, { capture: true, passive: true });
+    addEventListener('resize', onView);
+    return () => {
+      document.removeEventListener('scroll', onView, { capture: true });
+      removeEventListener('resize', onView);
+      cancelAnimationFrame(frameRef.current);
+      frameRef.current = 0;
+    };
+  }, [updateDrawn]);
+  useLayoutEffect(() => {
+    updateDrawn();
+  }, [sheets.pages, zoom, updateDrawn]);
 
   useLayoutEffect(() => {
     const flow = flowRef.current;
@@ -64,10 +105,12 @@ export function PageFlow({ children, colophon, zoom, onPages }: PageFlowProps) {
     layerRef.current?.refresh();
   }, [hasColophon, zoom]);
 
-  const numbers = Array.from({ length: sheets.pages }, (_, i) => i + 1);
+  const first = Math.min(drawn.first, sheets.pages);
+  const last = Math.min(drawn.last, sheets.pages);
+  const numbers = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return (
     <div className="gw-zoom" style={{ zoom: zoom / 100 }}>
-      <div className="gw-desk" style={{ ...PAGE_STYLE, height: `${sheets.pages * SHEET_PITCH_PX - SHEET_GAP_PX}px` }} data-pages={sheets.pages}>
+      <div className="gw-desk" ref={deskRef} style={{ ...PAGE_STYLE, height: `${sheets.pages * SHEET_PITCH_PX - SHEET_GAP_PX}px` }} data-pages={sheets.pages}>
         <div className="gw-sheets" aria-hidden="true">
           {numbers.map((n) => (
             <div key={n} className="gw-sheet" data-page={n} style={{ top: `${(n - 1) * SHEET_PITCH_PX}px`, height: `${PAPER_PX.height}px` }}>
