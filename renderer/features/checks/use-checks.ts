@@ -16,13 +16,18 @@ import { whenIdle } from '../../platform/idle';
 import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
 import { createBlockEncoder } from '../../../shared/model/block-delta';
 import { sameReport } from './same-report';
+import { SYNC_IDLE_WAIT_MS, SYNC_MAX_WAIT_MS } from '../../editor/plugins/DocumentSyncPlugin';
 
 /**
- * The pause in typing after which the live check runs. Longer than the gaps between keys of
- * steady typing (≈ 100–250 ms): at 250 ms it ran every second or third key, and each changed
- * report (at 30 pages the 正文约 N 字 finding changes with every key) is a second frame between keys.
+ * How long the document must stay unchanged before the live check runs. Each changed report
+ * (at 30 pages the 正文约 N 字 finding changes with every key) is a frame of its own between
+ * keys, so while the user types the check runs only every CHECK_MAX_WAIT_MS. The body reaches
+ * the screen after a pause in typing, or every SYNC_MAX_WAIT_MS (+ its idle wait + one key
+ * gap of steady typing, ≤ 200 ms) while typing goes on: the wait is longer than that, or the
+ * check would run after every one of those flushes. After typing stops the check runs
+ * SYNC_PAUSE_MS + this ≈ 1 s later.
  */
-export const CHECK_DEBOUNCE_MS = 500;
+export const CHECK_DEBOUNCE_MS = SYNC_MAX_WAIT_MS + SYNC_IDLE_WAIT_MS + 200;
 /** While the user keeps typing, the panel still refreshes this often. */
 export const CHECK_MAX_WAIT_MS = 1500;
 

@@ -1,7 +1,7 @@
 /**
  * Body changes out to the screen. Edits are coalesced and flushed after a pause in typing
  * (SYNC_PAUSE_MS), or SYNC_MAX_WAIT_MS after the oldest unflushed edit while typing goes on,
- * when the browser is idle (at most 100 ms later), never inside the keystroke: each flush
+ * when the browser is idle (at most SYNC_IDLE_WAIT_MS later), never inside the keystroke: each flush
  * re-renders the screen and the autosave around the editor, ≈ 1 ms a key if done on every key
  * (README "Benchmarks"). `flush()` (used by getDocument, save and export) serialises at once.
  * Serialising re-exports only the blocks that changed (../../body-cache), so it does not grow
@@ -18,6 +18,8 @@ import { createBodyCache } from '../../body-cache';
 export const SYNC_PAUSE_MS = 200;
 /** While the user keeps typing, the body is still flushed this long after its oldest unflushed edit. */
 export const SYNC_MAX_WAIT_MS = 500;
+/** The longest a due flush waits for the browser to be idle. */
+export const SYNC_IDLE_WAIT_MS = 100;
 
 export function registerDocumentSync(editor: LexicalEditor, onBody: (body: SerializedBody) => void): { flush: () => void; dispose: () => void } {
   const cache = createBodyCache(editor);
@@ -47,7 +49,7 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
     clearTimeout(pause);
     pause = setTimeout(() => {
       pause = undefined;
-      if (pending && cancel === null) cancel = whenIdle(flush, 100);
+      if (pending && cancel === null) cancel = whenIdle(flush, SYNC_IDLE_WAIT_MS);
     }, Math.max(0, Math.min(SYNC_PAUSE_MS, since + SYNC_MAX_WAIT_MS - now)));
   });
   return {
