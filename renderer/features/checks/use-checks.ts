@@ -20,8 +20,9 @@ import { SYNC_IDLE_WAIT_MS, SYNC_MAX_WAIT_MS } from '../../editor/plugins/Docume
 
 /**
  * How long the document must stay unchanged before the live check runs. Each changed report
- * (at 30 pages the 正文约 N 字 finding changes with every key) is a frame of its own between
- * keys, so while the user types the check runs only every CHECK_MAX_WAIT_MS. The body reaches
+ * is a frame of its own between keys (the 正文约 N 字 of a long report changed with every key
+ * until it was given to the hundred), so while the user types the check runs only every
+ * CHECK_MAX_WAIT_MS. The body reaches
  * the screen after a pause in typing, or every SYNC_MAX_WAIT_MS (+ its idle wait + one key
  * gap of steady typing, ≤ 200 ms) while typing goes on: the wait is longer than that, or the
  * check would run after every one of those flushes. After typing stops the check runs

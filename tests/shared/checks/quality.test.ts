@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../shared/model';
 import { check, docOf, fixture, h1, h2, p } from './helpers';
+import { aboutChars } from '../../../shared/checks/rules/quality';
 
 const FILL = '围绕年度目标任务，扎实推进依法行政各项工作，取得了明显成效，群众满意度持续提升。';
 const LEAD = '镇党委书记、镇长切实履行推进法治建设第一责任人职责，全年主持召开党委会专题研究法治工作4次，组织集体学法6次。';
@@ -57,6 +58,18 @@ describe('quality hints', () => {
     expect(Number(found[0]!.values.count)).toBeGreaterThan(5000);
     expect(check(docOf(long), { hints: true }).exportable).toBe(true);
     expect(quality(report(GOOD_SHORT, GOOD_PLAN, LEAD, 100)).filter((f) => f.rule === 'quality.length')).toEqual([]);
+  });
+
+  it('quality.length says 约 N 字 to the hundred, so typing a character does not change the finding; near the limit, the exact count', () => {
+    expect(aboutChars(18437, 5000)).toBe(18400);
+    expect(aboutChars(18499, 5000)).toBe(18400);
+    expect(aboutChars(5100, 5000)).toBe(5100);
+    expect(aboutChars(5099, 5000)).toBe(5099);
+    expect(aboutChars(5001, 5000)).toBe(5001);
+    const counted = (blocks: Block[]) => check(docOf(blocks), { hints: true }).findings.find((f) => f.rule === 'quality.length')!.values.count;
+    const base = counted(report(GOOD_SHORT, GOOD_PLAN, LEAD, 130));
+    expect(Number(base) % 100).toBe(0);
+    expect(counted(report(GOOD_SHORT, GOOD_PLAN, LEAD + '一', 130))).toBe(base);
   });
 
   it('hints never block: a report with hints only is exportable', () => {
