@@ -13,7 +13,7 @@ import type { GongwenDocument } from '../../../shared/model';
 import { runChecks, type CheckReport, type KindRules } from '../../../shared/checks';
 import { todayIso } from '../../platform/clock';
 import { whenIdle } from '../../platform/idle';
-import type { CheckWorkerReply, CheckWorkerRequest } from './check-worker';
+import type { CheckWorkerReply, CheckWorkerRequest } from './check-service';
 import { createBlockEncoder } from '../../../shared/model/block-delta';
 import { sameReport } from './same-report';
 import { SYNC_IDLE_WAIT_MS, SYNC_MAX_WAIT_MS } from '../../editor/plugins/DocumentSyncPlugin';
@@ -107,9 +107,11 @@ export function createLiveChecker(rules: KindRules, onReport: (report: CheckRepo
     live.onmessage = (event: MessageEvent<CheckWorkerReply>) => {
       const reply = event.data;
       if (reply.id === inFlight) inFlight = null;
+      // `unchanged`: reads as the last report the worker sent, which the screen has (or has
+      // since replaced with a report of its own, after which the worker is told to forget).
       if ('report' in reply) {
         if (reply.id > droppedUpTo) onReport(reply.report);
-      } else fallBack();
+      } else if (!('unchanged' in reply)) fallBack();
       if (waiting && inFlight === null) {
         const next = waiting;
         waiting = null;
@@ -132,6 +134,11 @@ export function createLiveChecker(rules: KindRules, onReport: (report: CheckRepo
     supersede() {
       droppedUpTo = seq;
       waiting = null;
+      try {
+        live?.postMessage({ type: 'forget' } satisfies CheckWorkerRequest);
+      } catch {
+        fallBack();
+      }
     },
     dispose() {
       cancelIdle?.();

@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kindRulesFrom, runChecks, type CheckReport } from '../../../shared/checks';
+import { kindRulesFrom, type CheckReport } from '../../../shared/checks';
 import { importText } from '../../../shared/import/text';
 import type { GongwenDocument } from '../../../shared/model';
 import { checkNow, createLiveChecker } from '../../../renderer/features/checks/use-checks';
-import type { CheckWorkerReply, CheckWorkerRequest } from '../../../renderer/features/checks/check-worker';
-import { createBlockDecoder } from '../../../shared/model/block-delta';
+import { createCheckService, type CheckWorkerReply, type CheckWorkerRequest } from '../../../renderer/features/checks/check-service';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RULES = kindRulesFrom(
@@ -21,29 +20,44 @@ const RULES = kindRulesFrom(
 );
 const doc = (name: string): GongwenDocument => importText(fs.readFileSync(path.join(REPO, '../shared/fixtures', name), 'utf8'), { today: '2025-03-01' });
 
-/** Stands in for the Worker: keeps what was posted (cloned, as postMessage does) and answers when told, running the engine as check-worker.ts does. */
+/** Stands in for the Worker: keeps what was posted (cloned, as postMessage does) and, when told, hands it to check-worker.ts's own service. */
 class FakeWorker {
   onmessage: ((e: MessageEvent<CheckWorkerReply>) => void) | null = null;
   onerror: (() => void) | null = null;
   rules: CheckWorkerRequest | null = null;
   checks: Extract<CheckWorkerRequest, { type: 'check' }>[] = [];
+  /** Every message, in order, until answered (a check waits for answer(); the others go at once). */
+  private queue: CheckWorkerRequest[] = [];
   /** Blocks copied by each post (what the delta saves). */
   copied: number[] = [];
-  private readonly decode = createBlockDecoder();
+  /** The replies the service gave, in order. */
+  replies: CheckWorkerReply[] = [];
+  private readonly service = createCheckService((reply) => {
+    const copy = structuredClone(reply);
+    this.replies.push(copy);
+    this.onmessage?.({ data: copy } as MessageEvent<CheckWorkerReply>);
+  });
   postMessage(message: CheckWorkerRequest) {
     const copy = structuredClone(message);
     if (copy.type === 'rules') this.rules = copy;
-    else {
+    if (copy.type === 'check') {
       this.checks.push(copy);
       this.copied.push(copy.delta.blocks.filter((b) => typeof b !== 'number').length);
     }
+    this.queue.push(copy);
+    this.drain();
   }
+  /** Runs the next check waiting (and any other message behind it). */
   answer() {
-    const next = this.checks.shift()!;
-    const rules = this.rules?.type === 'rules' ? this.rules.rules : RULES;
-    const report = runChecks(this.decode(next.delta), { today: next.today, ruleset: rules.ruleset, guidanceTexts: rules.guidanceTexts });
-    const reply: CheckWorkerReply = structuredClone({ id: next.id, report });
-    this.onmessage?.({ data: reply } as MessageEvent<CheckWorkerReply>);
+    const at = this.queue.findIndex((m) => m.type === 'check');
+    const [next] = this.queue.splice(at, 1);
+    this.checks.shift();
+    this.service(next!);
+    this.drain();
+  }
+  /** Messages other than checks are handled as soon as no check is ahead of them. */
+  private drain() {
+    while (this.queue.length > 0 && this.queue[0]!.type !== 'check') this.service(this.queue.shift()!);
   }
   terminate() {}
 }
@@ -90,6 +104,34 @@ describe('live checker', () => {
     expect(reports).toEqual([checkNow(b, RULES)]);
   });
 
+  it('a report that reads as the last one sent comes back as unchanged only, and nothing is shown again', () => {
+    const worker = new FakeWorker();
+    const reports: CheckReport[] = [];
+    const live = createLiveChecker(RULES, (r) => reports.push(r), worker as unknown as Worker);
+    live.check(a);
+    worker.answer();
+    live.check(structuredClone(a));
+    worker.answer();
+    expect(worker.replies.map((r) => Object.keys(r).sort().join())).toEqual(['id,report', 'id,unchanged']);
+    expect(reports).toEqual([checkNow(a, RULES)]);
+    // A different document's report is sent whole.
+    live.check(b);
+    worker.answer();
+    expect(reports).toEqual([checkNow(a, RULES), checkNow(b, RULES)]);
+  });
+
+  it('after the screen showed a report of its own (supersede), the next report is sent whole even when it reads as the last one sent', () => {
+    const worker = new FakeWorker();
+    const reports: CheckReport[] = [];
+    const live = createLiveChecker(RULES, (r) => reports.push(r), worker as unknown as Worker);
+    live.check(a);
+    worker.answer();
+    live.supersede();
+    live.check(structuredClone(a));
+    worker.answer();
+    expect(reports).toEqual([checkNow(a, RULES), checkNow(a, RULES)]);
+  });
+
   it('without a worker, checks on the main thread when idle', async () => {
     const reports: CheckReport[] = [];
     const live = createLiveChecker(RULES, (r) => reports.push(r), null);
@@ -113,6 +155,8 @@ describe('live checker', () => {
     children[at] = changed;
     children.push(structuredClone(children[at]!));
     const next: GongwenDocument = { ...a, body: { root: { ...a.body.root, children } } };
+    // Forget the last report sent, so this one comes back whole to compare (not `unchanged`).
+    live.supersede();
     live.check(next);
     worker.answer();
     expect(worker.copied).toEqual([a.body.root.children.length, 2]);
@@ -122,6 +166,13 @@ describe('live checker', () => {
     live.check(fresh);
     worker.answer();
     expect(worker.copied[2]).toBe(children.length);
-    expect(reports[2]).toEqual(checkNow(fresh, RULES));
+    // Checked whole, its report reads as the last one sent: only `unchanged` comes back.
+    expect('unchanged' in worker.replies.at(-1)!).toBe(true);
+    expect(reports).toHaveLength(2);
+    live.supersede();
+    live.check(structuredClone(next));
+    worker.answer();
+    expect(worker.copied[3]).toBe(children.length);
+    expect(reports[2]).toEqual(checkNow(next, RULES));
   });
 });
