@@ -96,4 +96,20 @@ describe('live check while typing', () => {
     expect(await page.evaluate(() => (window as unknown as { __panelChanges: number }).__panelChanges)).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __reports: number }).__reports)).toBeGreaterThan(0);
   });
+
+  it('检查 right after typing checks the text as it is now, not as the screen last had it', async () => {
+    const page = await newPage(browser, preview.url);
+    await page.goto(preview.url);
+    const title = await seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8'));
+    await openDraft(page, title);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
+    const paragraphs = page.locator('.gw-body > p');
+    await paragraphs.nth(Math.floor((await paragraphs.count()) / 2)).click();
+    await page.keyboard.press('End');
+    // Typed and 检查 clicked at once: long before the body's sync (a typing pause) and the live check.
+    await page.keyboard.insertText('××');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await expect.poll(() => panel.innerText(), { timeout: 150, intervals: [10] }).toContain('占位符');
+  });
 });

@@ -111,7 +111,7 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
       setError(null);
       setNotice(null);
       // The dialog's findings are those of the text as it is now: the editor's last keys reach
-      // the screen's state only when the browser is idle. Flushing also re-renders `document`
+      // the screen's state only after a pause in typing. Flushing also re-renders `document`
       // with them before the dialog is confirmed, so runExport sends the same text.
       const fresh = controller.current?.getDocument();
       const now = fresh ? approvals.attach(fresh) : undefined;
@@ -161,7 +161,12 @@ export function EditorScreen({ draftId: openedId, initialDocument, initialRevisi
   const openRevisions = useCallback(() => setShowRevisions(true), []);
   const openApprovals = useCallback(() => setShowApprovals(true), []);
   const { runNow: runChecksNow } = checks;
-  const checkNowClicked = useCallback(() => void runChecksNow(), [runChecksNow]);
+  // 检查 checks the text as it is now: the editor hands its body to `document` only after a
+  // pause in typing (DocumentSyncPlugin).
+  const checkNowClicked = useCallback(() => {
+    const fresh = controller.current?.getDocument();
+    void runChecksNow(fresh ? approvals.attach(fresh) : undefined);
+  }, [runChecksNow, approvals]);
   const signOff = document.approvals?.signOff ?? null;
   const signOffStale = signOff !== null && (report?.findings.some((f) => f.rule === 'approval.signOffStale') ?? false);
   const recordApproval = useCallback(
