@@ -110,6 +110,6 @@ describe('live check while typing', () => {
     // Typed and 检查 clicked at once: long before the body's sync (a typing pause) and the live check.
     await page.keyboard.insertText('××');
     await page.getByRole('button', { name: '检查', exact: true }).click();
-    await expect.poll(() => panel.innerText(), { timeout: 150, intervals: [10] }).toContain('占位符');
+    await expect.poll(() => panel.innerText(), { timeout: 150, interval: 10 }).toContain('占位符');
   });
 });
