@@ -79,6 +79,15 @@ if (phase === 'data-in-use') {
       preview.stdout.on('data', (c) => (said += c));
       preview.stderr.on('data', (c) => (said += c));
       const url = (await until(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(said), `the preview starts: ${said}`, 30_000))[0];
+      // The preview's own start-up (its folders, the index) goes on after it says it is ready:
+      // wait until the folder has stayed the same for half a second, or the app gets the blame.
+      let seen = '';
+      let sameSince = Date.now();
+      await until(() => {
+        const now = JSON.stringify(fs.readdirSync(userDataDir).sort());
+        if (now !== seen) [seen, sameSince] = [now, Date.now()];
+        return Date.now() - sameSince >= 500;
+      }, 'the preview finishes its start-up writes');
       const before = fs.readdirSync(userDataDir).sort();
       require(path.join(root, 'dist', 'electron', 'main.cjs'));
       await until(() => state.quits > 0, 'the app quits');
