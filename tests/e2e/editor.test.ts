@@ -154,4 +154,35 @@ describe('the report editor in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'editor-header.png') });
     expect(errors).toEqual([]);
   });
+
+  it('the desk is painted with the window, not as a composited scroller (a keystroke re-records only what is in sight)', async () => {
+    // A composited scroller is recorded 4000 px beyond the view on every keystroke and committed
+    // (README "Benchmarks", 2026-12-03): its grey must come from the parent, not the scroller.
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.gw-scroller' });
+      const { node } = await cdp.send('DOM.describeNode', { nodeId });
+      let layers: { backendNodeId?: number }[] = [];
+      cdp.on('LayerTree.layerTreeDidChange', (event) => {
+        if (event.layers) layers = event.layers;
+      });
+      await cdp.send('LayerTree.enable');
+      const scrollerLayers = async (): Promise<number> => {
+        await page.getByRole('textbox', { name: '正文' }).click();
+        await page.keyboard.type('测');
+        await page.keyboard.press('Backspace');
+        await page.waitForTimeout(300);
+        return layers.filter((l) => l.backendNodeId === node.backendNodeId).length;
+      };
+      expect(await scrollerLayers()).toBe(0);
+      // The premise, shown: with its own opaque background the same scroller is composited.
+      await page.locator('.gw-scroller').evaluate((el) => (el.style.background = '#dcdad3'));
+      await expect.poll(scrollerLayers, { timeout: 5000 }).toBeGreaterThan(0);
+      await page.locator('.gw-scroller').evaluate((el) => el.style.removeProperty('background'));
+      await expect.poll(scrollerLayers, { timeout: 5000 }).toBe(0);
+    } finally {
+      await cdp.detach();
+    }
+  });
 });
