@@ -9,12 +9,19 @@ import { EDIT_PAUSE_MS, HORIZON_PAGES, LINE_PX, PageLayer, SHEET_PITCH_PX, typeT
 type Callback = (entries: { target: Element }[]) => void;
 let observers: { cb: Callback }[] = [];
 class FakeResizeObserver {
+  readonly observed = new Set<Element>();
   constructor(readonly cb: Callback) {
     observers.push(this);
   }
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
+  observe(el: Element): void {
+    this.observed.add(el);
+  }
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
 }
 
 /** Lines of each block (by element); the floats are read back from the cut holder's styles. */
@@ -151,6 +158,39 @@ describe('page layer: the re-cut after an edit', () => {
     scrollTo(95 * SHEET_PITCH_PX);
     await vi.advanceTimersByTimeAsync(50);
     expect(cutAt()).toHaveLength(99);
+    layer.dispose();
+  });
+
+  it('watches the sizes of edited blocks and of those the floats cross, not of every block', async () => {
+    // 400 blocks of 3 lines: pages start at lines 22, 44, 66… (blocks 7, 14, 22…).
+    const { layer, paras } = setup(Array.from({ length: 400 }, () => ({ lines: 3 })));
+    const observer = observers[0] as unknown as FakeResizeObserver;
+    await vi.advanceTimersByTimeAsync(50);
+    layer.refresh();
+    await vi.advanceTimersByTimeAsync(50);
+    const watchedBlocks = () => paras.filter((p) => observer.observed.has(p));
+    // The floats reach HORIZON_PAGES + a sheet on screen: two blocks at each of those boundaries.
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    expect(watchedBlocks().length).toBeLessThanOrEqual(2 * (screenPages + HORIZON_PAGES));
+    expect(observer.observed.has(paras[6]!) && observer.observed.has(paras[7]!)).toBe(true);
+    const quiet = paras[10]!;
+    expect(observer.observed.has(quiet)).toBe(false);
+
+    // Typed into: watched at once, through the next cut, and let go at the cut after it.
+    quiet.firstChild!.textContent += '字';
+    await vi.advanceTimersByTimeAsync(0);
+    expect(observer.observed.has(quiet)).toBe(true);
+    layer.refresh();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(observer.observed.has(quiet)).toBe(true);
+    layer.refresh();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(observer.observed.has(quiet)).toBe(false);
+
+    // A class (an attribute) can change a block's height: watched too.
+    quiet.className = 'gw-p gw-other';
+    await vi.advanceTimersByTimeAsync(0);
+    expect(observer.observed.has(quiet)).toBe(true);
     layer.dispose();
   });
 });
