@@ -250,6 +250,40 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     }
   });
 
+  it('a long report pasted in: the settled sheets are those of a fresh measurement (a zoom measures every block again)', async () => {
+    const page = await newPage(browser, preview.url);
+    await page.getByRole('button', { name: '新建报告' }).click();
+    await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
+    await page.getByRole('button', { name: '创建' }).click();
+    const body = page.getByRole('textbox', { name: '正文' });
+    await body.click();
+    // The three real reports one after another until ≈ 300 pages, pasted as plain text.
+    const reports = ['report-jinlanshan-2022.txt', 'report-chengxi-2024.txt', 'report-zhaishang-2023.txt'].map((f) => fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures', f), 'utf8'));
+    let text = '';
+    for (let i = 0; text.replace(/\s/g, '').length < 185_000; i++) text += `${reports[i % 3]}\n`;
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.querySelector('.gw-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await settleSheets(page);
+    const pages = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('.gw-desk')!.dataset.pages));
+    const cuts = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gw-cuts > .gw-cut-spacer')].map((d) => d.style.height).join(','));
+    const settled = { pages: await pages(), cuts: await cuts() };
+    expect(settled.pages).toBeGreaterThan(250);
+    // Zoom in and back: the layer measures every block afresh and cuts again.
+    await page.getByRole('button', { name: '放大（Ctrl+=）' }).click();
+    await settleSheets(page);
+    await page.getByRole('button', { name: '缩小（Ctrl+-）' }).click();
+    await settleSheets(page);
+    expect(await pages(), 'pages after a fresh measurement').toBe(settled.pages);
+    // Not yet the same breaks: a few pages of this report end a line earlier or later after the
+    // fresh measurement (a heading at a boundary measured under a float; issue 12 is open for it).
+    const fresh = (await cuts()).split(',');
+    const moved = settled.cuts.split(',').filter((c, i) => c !== fresh[i]).length;
+    expect(moved, 'breaks that move after a fresh measurement').toBeLessThanOrEqual(Math.ceil(settled.pages * 0.05));
+  }, 120_000);
+
   it('a new report shows its 版头 in red before the office is set up (placeholder in the lighter issuer red)', async () => {
     const page = await newPage(browser, preview.url);
     await page.getByRole('button', { name: '新建报告' }).click();

@@ -37,12 +37,16 @@
  * Past the horizon the text runs on uncut, out of sight; measuring does not need the floats
  * (heights are natural heights), and scrolling moves the horizon before those sheets are seen.
  *
- * Nor are all body blocks observed: the ResizeObserver checks every observed element in every
- * frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A block's natural height
- * changes only when the block itself changes, so the observed are the blocks edited since the
- * last cut (the document's MutationObserver names them), new blocks and their neighbours, the
- * blocks a page starts in and the one before (where a float crosses), tables, the 版头 and the
- * closing pieces. Anything that changes heights without an edit (fonts, zoom, printing) refreshes.
+ * Nor are all body blocks observed once the cut has settled: the ResizeObserver checks every
+ * observed element in every frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A
+ * block's natural height changes only when the block itself changes, so after a cut that the next
+ * frame confirms (no measured height changed) the observed are the blocks edited since the
+ * previous settled cut (the document's MutationObserver names them), new blocks and their
+ * neighbours, the blocks a page starts in and the one before (where a float crosses), tables, the
+ * 版头 and the closing pieces. Until a cut settles every block stays observed: a height measured
+ * while a float sat where the measurement did not expect it is wrong, and only a block that is
+ * still observed gets measured again when the float moves on. Anything that changes heights
+ * without an edit (fonts, zoom, printing) refreshes, and every block is observed again.
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
@@ -169,6 +173,9 @@ export class PageLayer {
   private touched = new Set<HTMLElement>();
   /** Blocks a page starts in and the one before each, as last written: watched while they are. */
   private straddlers = new Set<HTMLElement>();
+  /** A measured height changed since the last cut (set by the ResizeObserver): the cut has not settled. */
+  private unsettled = false;
+  private settleFrame = 0;
 
   constructor(opts: PageLayerOptions) {
     this.opts = opts;
@@ -198,6 +205,7 @@ export class PageLayer {
       }
       // A row Lexical recreated (its height changed) has lost its gap: write it again now.
       for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) movesTable = changed = true;
+      if (changed) this.unsettled = true;
       // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
       // start the feedback again; the next edit tops the budget up before this runs.
       if (this.settleBudget <= 0) return;
@@ -297,6 +305,7 @@ export class PageLayer {
     if (typeof document !== 'undefined') document.fonts?.removeEventListener?.('loadingdone', this.onFonts);
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.horizonFrame);
+    cancelAnimationFrame(this.settleFrame);
     if (typeof document !== 'undefined') document.removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.pause);
     this.resize.disconnect();
@@ -406,7 +415,10 @@ export class PageLayer {
     if (this.remeasure) {
       this.remeasure = false;
       const frame = this.frameOf();
-      for (const el of this.blocks) this.measure(el, frame);
+      for (const el of this.blocks) {
+        this.measure(el, frame);
+        this.touch(el);
+      }
     }
     if (this.structureDirty) {
       this.structureDirty = false;
@@ -442,17 +454,28 @@ export class PageLayer {
     });
     const layout = paginate(input, { colophon: this.opts.colophon() });
     if (this.writeFloats(layout)) this.settleBudget--;
-    this.unwatchSettled();
+    this.unsettled = false;
+    this.unwatchWhenSettled();
     const prev = this.layout;
     this.layout = layout;
     if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
   }
 
   /**
-   * After a cut: stop watching body blocks neither edited since the previous cut nor crossed by a
-   * float. An edit just before this cut keeps its block watched until the next one, so the size
-   * the ResizeObserver has yet to report for it (it reports after this frame's layout) is not lost.
+   * A frame after a cut (its ResizeObserver reports are in by then), if no measured height changed
+   * and no cut is waiting: stop watching body blocks neither edited since the previous settled cut
+   * nor crossed by a float. An edit just before keeps its block watched until the next settled cut,
+   * so a size the ResizeObserver has yet to report for it is not lost.
    */
+  private unwatchWhenSettled(): void {
+    cancelAnimationFrame(this.settleFrame);
+    this.settleFrame = requestAnimationFrame(() => {
+      this.settleFrame = 0;
+      if (this.disposed || this.unsettled || this.frame || this.pause !== undefined || this.printing?.matches) return;
+      this.unwatchSettled();
+    });
+  }
+
   private unwatchSettled(): void {
     for (const el of this.watched) {
       if (this.touched.has(el) || this.straddlers.has(el) || this.alwaysWatched(el)) continue;

@@ -161,36 +161,66 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
-  it('watches the sizes of edited blocks and of those the floats cross, not of every block', async () => {
+  it('once a cut settles, watches the sizes of edited blocks and of those the floats cross, not of every block', async () => {
     // 400 blocks of 3 lines: pages start at lines 22, 44, 66… (blocks 7, 14, 22…).
     const { layer, paras } = setup(Array.from({ length: 400 }, () => ({ lines: 3 })));
     const observer = observers[0] as unknown as FakeResizeObserver;
-    await vi.advanceTimersByTimeAsync(50);
-    layer.refresh();
-    await vi.advanceTimersByTimeAsync(50);
-    const watchedBlocks = () => paras.filter((p) => observer.observed.has(p));
-    // The floats reach HORIZON_PAGES + a sheet on screen: two blocks at each of those boundaries.
-    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
-    expect(watchedBlocks().length).toBeLessThanOrEqual(2 * (screenPages + HORIZON_PAGES));
-    expect(observer.observed.has(paras[6]!) && observer.observed.has(paras[7]!)).toBe(true);
-    const quiet = paras[10]!;
-    expect(observer.observed.has(quiet)).toBe(false);
+    const watched = (p: Element) => observer.observed.has(p);
+    /** A key that changes a block's lines: the edit, the height report, the re-cut at the pause and the frame after it. */
+    const edit = async (p: HTMLElement, n: number) => {
+      p.firstChild!.textContent += '字';
+      lines.set(p, n);
+      await vi.advanceTimersByTimeAsync(0);
+      observer.cb([{ target: p }]);
+      await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 100);
+    };
+    await vi.advanceTimersByTimeAsync(100);
+    // The first cut: every block is new, all stay watched until a cut after it settles.
+    expect(paras.every(watched)).toBe(true);
 
-    // Typed into: watched at once, through the next cut, and let go at the cut after it.
+    await edit(paras[300]!, 4);
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    // The floats reach HORIZON_PAGES + a sheet on screen: two blocks at each of those boundaries, and the edited one.
+    expect(paras.filter(watched).length).toBeLessThanOrEqual(2 * (screenPages + HORIZON_PAGES) + 1);
+    expect(watched(paras[6]!) && watched(paras[7]!) && watched(paras[300]!)).toBe(true);
+    const quiet = paras[10]!;
+    expect(watched(quiet)).toBe(false);
+
+    // Typed into: watched at once, through the next settled cut, and let go at the one after it.
     quiet.firstChild!.textContent += '字';
     await vi.advanceTimersByTimeAsync(0);
-    expect(observer.observed.has(quiet)).toBe(true);
-    layer.refresh();
-    await vi.advanceTimersByTimeAsync(50);
-    expect(observer.observed.has(quiet)).toBe(true);
-    layer.refresh();
-    await vi.advanceTimersByTimeAsync(50);
-    expect(observer.observed.has(quiet)).toBe(false);
+    expect(watched(quiet)).toBe(true);
+    await edit(paras[300]!, 3);
+    expect(watched(quiet)).toBe(true);
+    await edit(paras[300]!, 4);
+    expect(watched(quiet)).toBe(false);
 
     // A class (an attribute) can change a block's height: watched too.
     quiet.className = 'gw-p gw-other';
     await vi.advanceTimersByTimeAsync(0);
-    expect(observer.observed.has(quiet)).toBe(true);
+    expect(watched(quiet)).toBe(true);
+
+    // A refresh (fonts, zoom, printing) measures all again and watches all until the cut settles.
+    layer.refresh();
+    await vi.advanceTimersByTimeAsync(16);
+    expect(paras.every(watched)).toBe(true);
+    layer.dispose();
+  });
+
+  it('keeps every block watched while a cut has not settled (a measured height changed after it)', async () => {
+    const { layer, paras } = setup(Array.from({ length: 400 }, () => ({ lines: 3 })));
+    const observer = observers[0] as unknown as FakeResizeObserver;
+    await vi.advanceTimersByTimeAsync(100);
+    paras[300]!.firstChild!.textContent += '字';
+    lines.set(paras[300]!, 4);
+    await vi.advanceTimersByTimeAsync(0);
+    observer.cb([{ target: paras[300]! }]);
+    // The re-cut runs at the pause (and its frame); before the frame after it, another height changes.
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 20);
+    lines.set(paras[200]!, 4);
+    observer.cb([{ target: paras[200]! }]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(paras.every((p) => observer.observed.has(p))).toBe(true);
     layer.dispose();
   });
 });
