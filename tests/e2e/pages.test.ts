@@ -277,11 +277,7 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     await page.getByRole('button', { name: '缩小（Ctrl+-）' }).click();
     await settleSheets(page);
     expect(await pages(), 'pages after a fresh measurement').toBe(settled.pages);
-    // Not yet the same breaks: a few pages of this report end a line earlier or later after the
-    // fresh measurement (a heading at a boundary measured under a float; issue 12 is open for it).
-    const fresh = (await cuts()).split(',');
-    const moved = settled.cuts.split(',').filter((c, i) => c !== fresh[i]).length;
-    expect(moved, 'breaks that move after a fresh measurement').toBeLessThanOrEqual(Math.ceil(settled.pages * 0.05));
+    expect(await cuts(), 'the breaks after a fresh measurement').toBe(settled.cuts);
   }, 120_000);
 
   it('a new report shows its 版头 in red before the office is set up (placeholder in the lighter issuer red)', async () => {

@@ -40,9 +40,8 @@
  * Nor are all body blocks observed once the cut has settled: the ResizeObserver checks every
  * observed element in every frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A
  * block's natural height changes only when the block itself changes, so after a cut that the next
- * frame confirms (no measured height changed) the observed are the blocks edited since the
- * previous settled cut (the document's MutationObserver names them), new blocks and their
- * neighbours, the blocks a page starts in and the one before (where a float crosses), tables, the
+ * frame confirms (no measured height changed) the observed are the blocks edited since that cut
+ * (the document's MutationObserver names them), new blocks and their neighbours, the blocks a page starts in and the one before (where a float crosses), tables, the
  * 版头 and the closing pieces. Until a cut settles every block stays observed: a height measured
  * while a float sat where the measurement did not expect it is wrong, and only a block that is
  * still observed gets measured again when the float moves on. Anything that changes heights
@@ -80,6 +79,21 @@ interface Measured {
   rows?: number[];
   headerRows?: number;
   rowJoined?: boolean[];
+}
+
+/**
+ * A length on the layout's 1/64 px grid. The floats are written as heights stacked one on the
+ * next; heights on that grid add up exactly (at 100 % zoom), so the last float of a long report
+ * sits where it was meant to, not a pixel off (each height was rounded on its own).
+ */
+const toLayoutUnit = (px: number): number => Math.round(px * 64) / 64;
+
+/** The flow's place in the window, read once a frame; `floats` filled on first use (placedFloats). */
+interface Frame {
+  top: number;
+  height: number;
+  scale: number;
+  floats?: { top: number; bottom: number }[];
 }
 
 /** Rows of a table element (Lexical writes them straight into <table>; a parsed one has a <tbody>). */
@@ -315,10 +329,27 @@ export class PageLayer {
   }
 
   /** The flow's top, height and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
-  private frameOf(): { top: number; height: number; scale: number } {
+  private frameOf(): Frame {
     const r = this.opts.flow.getBoundingClientRect();
     const scale = r.width > 0 ? r.width / TYPE_PX.width : 1;
     return { top: r.top, height: r.height / scale, scale };
+  }
+
+  /**
+   * The boundary floats where the browser placed them, in flow px (read once a frame). Not the
+   * positions written: each float's place is the sum of the heights before it, each rounded to
+   * the layout's 1/64 px, so deep in a long report the two part by a pixel, and a block measured
+   * against the written ones had a float subtracted that it did not hold (a heading of 0 lines).
+   */
+  private placedFloats(frame: Frame): { top: number; bottom: number }[] {
+    if (frame.floats) return frame.floats;
+    const gaps = this.opts.cuts.querySelectorAll<HTMLElement>(':scope > .gw-cut');
+    const out: { top: number; bottom: number }[] = [];
+    for (const gap of Array.from(gaps)) {
+      const r = gap.getBoundingClientRect();
+      out.push({ top: (r.top - frame.top) / frame.scale, bottom: (r.bottom - frame.top) / frame.scale });
+    }
+    return (frame.floats = out);
   }
 
   /** The horizon for the screen as it is: HORIZON_PAGES past the last sheet in the window. */
@@ -339,7 +370,7 @@ export class PageLayer {
    * the table's top, the last to its bottom, so the rows add up to the table's height), its
    * gap subtracted; the header rows; the rows joined to the next by a cell spanning them.
    */
-  private measureTable(el: HTMLElement, frame: { top: number; scale: number }): Measured {
+  private measureTable(el: HTMLElement, frame: Frame): Measured {
     const rows = rowsOf(el);
     const box = el.getBoundingClientRect();
     const tops = rows.map((row) => (row.getBoundingClientRect().top - frame.top) / frame.scale);
@@ -378,7 +409,7 @@ export class PageLayer {
     const top = (r.top - frame.top) / frame.scale;
     const bottom = (r.bottom - frame.top) / frame.scale;
     let height = bottom - top;
-    for (const f of this.floats) {
+    for (const f of this.placedFloats(frame)) {
       if (f.top >= top - 0.5 && f.top < bottom - 0.5) height -= f.bottom - f.top;
     }
     const { unbreakable, keepWithNext } = kindOf(el);
@@ -456,6 +487,9 @@ export class PageLayer {
     if (this.writeFloats(layout)) this.settleBudget--;
     this.unsettled = false;
     this.unwatchWhenSettled();
+    // What was touched up to here the ResizeObserver reports in this frame (observed before its
+    // layout); only what is touched from now on must outlive the check a frame later.
+    this.touched = new Set();
     const prev = this.layout;
     this.layout = layout;
     if (!prev || prev.pages !== layout.pages || prev.contentPages !== layout.contentPages || prev.colophonPage !== layout.colophonPage) this.opts.onLayout(layout);
@@ -463,9 +497,9 @@ export class PageLayer {
 
   /**
    * A frame after a cut (its ResizeObserver reports are in by then), if no measured height changed
-   * and no cut is waiting: stop watching body blocks neither edited since the previous settled cut
-   * nor crossed by a float. An edit just before keeps its block watched until the next settled cut,
-   * so a size the ResizeObserver has yet to report for it is not lost.
+   * and no cut is waiting: stop watching body blocks neither touched since the cut nor crossed by a
+   * float. A block touched after the cut stays watched, so a size the ResizeObserver has yet to
+   * report for it is not lost.
    */
   private unwatchWhenSettled(): void {
     cancelAnimationFrame(this.settleFrame);
@@ -482,7 +516,6 @@ export class PageLayer {
       this.watched.delete(el);
       this.resize.unobserve(el);
     }
-    this.touched = new Set();
   }
 
   /** Writes the boundary floats, the table rows' gaps and the repeated headers; true when something moved. */
@@ -509,7 +542,7 @@ export class PageLayer {
       }
       let withTable = false;
       for (let b = layout.starts[k]!.block; b <= next.block && !withTable; b++) withTable = Boolean(this.blocks[b] && this.measured.get(this.blocks[b]!)?.rows);
-      floats.push({ top: cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0), bottom: typeTop(k + 1) });
+      floats.push({ top: toLayoutUnit(cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0)), bottom: toLayoutUnit(typeTop(k + 1)) });
     }
     this.lastGappedTable = lastGappedTable;
     const gapsMoved = this.writeGaps(gaps);
