@@ -98,18 +98,25 @@ describe('live check while typing', () => {
   });
 
   it('检查 right after typing checks the text as it is now, not as the screen last had it', async () => {
-    const page = await newPage(browser, preview.url);
-    await page.goto(preview.url);
-    const title = await seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8'));
-    await openDraft(page, title);
-    const panel = page.getByRole('complementary', { name: '检查结果' });
-    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
-    const paragraphs = page.locator('.gw-body > p');
-    await paragraphs.nth(Math.floor((await paragraphs.count()) / 2)).click();
-    await page.keyboard.press('End');
-    // Typed and 检查 clicked at once: long before the body's sync (a typing pause) and the live check.
-    await page.keyboard.insertText('××');
-    await page.getByRole('button', { name: '检查', exact: true }).click();
-    await expect.poll(() => panel.innerText(), { timeout: 150, interval: 10 }).toContain('占位符');
+    // A data folder of its own: the test before typed ×× into a draft of the same title, and a
+    // late save of its page could put that draft first in the list (a CI run opened it).
+    const own = await startPreview();
+    try {
+      const page = await newPage(browser, own.url);
+      await page.goto(own.url);
+      const title = await seedDraftFromText(page, fs.readFileSync(path.join(FIXTURES, 'report-zhaishang-2023.txt'), 'utf8'));
+      await openDraft(page, title);
+      const panel = page.getByRole('complementary', { name: '检查结果' });
+      await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('错误 0 项，警告 0 项');
+      const paragraphs = page.locator('.gw-body > p');
+      await paragraphs.nth(Math.floor((await paragraphs.count()) / 2)).click();
+      await page.keyboard.press('End');
+      // Typed and 检查 clicked at once: long before the body's sync (a typing pause) and the live check.
+      await page.keyboard.insertText('××');
+      await page.getByRole('button', { name: '检查', exact: true }).click();
+      await expect.poll(() => panel.innerText(), { timeout: 150, interval: 10 }).toContain('占位符');
+    } finally {
+      await own.stop();
+    }
   });
 });
