@@ -41,8 +41,9 @@
  * observed element in every frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A
  * block's natural height changes only when the block itself changes, so after a cut that the next
  * frame confirms (no measured height changed) the observed are the blocks edited since that cut
- * (the document's MutationObserver names them), new blocks and their neighbours, the blocks a page starts in and the one before (where a float crosses), tables, the
- * 版头 and the closing pieces. Until a cut settles every block stays observed: a height measured
+ * (the document's MutationObserver names them), new blocks and their neighbours, the blocks a
+ * page starts in and the one before (where a float crosses), tables, the 版头 and the closing
+ * pieces. Until a cut settles every block stays observed: a height measured
  * while a float sat where the measurement did not expect it is wrong, and only a block that is
  * still observed gets measured again when the float moves on. Anything that changes heights
  * without an edit (fonts, zoom, printing) refreshes, and every block is observed again.
@@ -183,7 +184,7 @@ export class PageLayer {
   private readonly onScroll: () => void;
   /** Blocks the ResizeObserver watches (the flow itself aside); see the file comment. */
   private readonly watched = new Set<HTMLElement>();
-  /** Body blocks edited, added or beside an added one since the last cut: watched until the cut after it. */
+  /** Blocks edited, added or beside an added one since the last cut: kept watched by the settle check a frame later. */
   private touched = new Set<HTMLElement>();
   /** Blocks a page starts in and the one before each, as last written: watched while they are. */
   private straddlers = new Set<HTMLElement>();
