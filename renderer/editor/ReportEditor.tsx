@@ -192,15 +192,17 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
             <ReportYearField year={reportYearOf({ ...year, header })} fixed={Boolean(year.reportYearFixed)} onSet={onYear} />
             <HeaderMorePanel header={header} update={update} register={register} />
           </aside>
-          <div className="gw-scroller">
-            <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={hasColophon(header) ? <PageColophon header={header} /> : null}>
-              <PageHeader header={header} update={update} register={register} />
-              <RichTextPlugin
-                contentEditable={<ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />}
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-              <PageClosing header={header} update={update} register={register} />
-            </PageFlow>
+          <div className="gw-scroller-frame">
+            <div className="gw-scroller">
+              <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={hasColophon(header) ? <PageColophon header={header} /> : null}>
+                <PageHeader header={header} update={update} register={register} />
+                <RichTextPlugin
+                  contentEditable={<ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />}
+                  ErrorBoundary={LexicalErrorBoundary}
+                />
+                <PageClosing header={header} update={update} register={register} />
+              </PageFlow>
+            </div>
           </div>
         </div>
         <StatusBarPlugin header={header} zoom={zoom} measuredPages={measuredPages} />
