@@ -223,4 +223,16 @@ describe('the report editor in Chromium', () => {
       await cdp.detach();
     }
   });
+
+  it('the bars and panels around the page are painted apart from it (a keystroke reuses their display items)', async () => {
+    // Paint containment gives each its own paint layer, whose recording Chromium reuses while
+    // only the page changes (README "Benchmarks", 2026-12-04).
+    const contained = await page.evaluate(() =>
+      ['.editor-actions', '.gw-toolbar', '.gw-sidebar', '.gw-status', '.check-panel'].map((selector) => {
+        const el = document.querySelector(selector);
+        return `${selector} ${el ? getComputedStyle(el).contain : 'missing'}`;
+      }),
+    );
+    for (const line of contained) expect(line).toMatch(/ (content|strict|.*paint.*)$/);
+  });
 });
