@@ -39,6 +39,8 @@ export interface AutosaveOptions {
 
 export function useAutosave(api: GongwenApi, draftId: string, document: GongwenDocument, options: AutosaveOptions = {}) {
   const [state, setState] = useState<SaveState>({ status: 'saved' });
+  const shownStatus = useRef(state.status);
+  shownStatus.current = state.status;
   /** Where saves go and what they are based on; moves to the copy after a conflict. */
   const target = useRef<{ id: string; revision: number | undefined }>({ id: draftId, revision: options.revision });
   const onConflict = useRef(options.onConflict);
@@ -131,7 +133,9 @@ export function useAutosave(api: GongwenApi, draftId: string, document: GongwenD
     // a render of what save(fresh) already took is no change
     if (sameContent(document, latest.current)) return;
     latest.current = document;
-    setState((s) => (s.status === 'failed' ? s : { status: 'dirty' }));
+    // Only a change of status is set: even an unchanged state, set, renders the editor screen once
+    // more after every sync of the body (every 0.5 s while typing).
+    if (shownStatus.current !== 'dirty' && shownStatus.current !== 'failed') setState((s) => (s.status === 'failed' ? s : { status: 'dirty' }));
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => void save(), SAVE_AFTER_IDLE_MS);
     if (!journalTimer.current) {
