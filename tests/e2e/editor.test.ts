@@ -235,4 +235,12 @@ describe('the report editor in Chromium', () => {
     );
     for (const line of contained) expect(line).toMatch(/ (content|strict|.*paint.*)$/);
   });
+
+  it('outline rows and finding quotes have no clip of their own (each clip adds paint chunks to every frame)', async () => {
+    await expect.poll(() => page.locator('.gw-outline button').count()).toBeGreaterThan(0);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('.gw-outline button, .finding-where')].filter((el) => getComputedStyle(el).overflowX !== 'visible').length,
+    );
+    expect(clipped).toBe(0);
+  });
 });

@@ -37,6 +37,18 @@ export interface FindingActions {
   onFix?: (finding: Finding) => void;
 }
 
+/** Where the finding is, at most QUOTE_CHARS characters (two lines of the panel); the whole text as the tooltip. */
+const QUOTE_CHARS = 40;
+function FindingWhere({ text }: { text: string }) {
+  const chars = Array.from(text);
+  const short = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS - 1).join('')}…` : text;
+  return (
+    <q className="finding-where" title={short === text ? undefined : text}>
+      {short}
+    </q>
+  );
+}
+
 function FixButton({ finding, onFix }: { finding: Finding; onFix?: (finding: Finding) => void }) {
   const { t } = useTranslation();
   if (!finding.fix || !onFix) return null;
@@ -88,7 +100,7 @@ const GroupRow = memo(
             {formatGroupTitle(group, t)}
           </button>
           {source}
-          {first.where.excerpt || first.where.text ? <q className="finding-where">{first.where.excerpt || first.where.text}</q> : null}
+          {first.where.excerpt || first.where.text ? <FindingWhere text={first.where.excerpt || first.where.text} /> : null}
           <FixButton finding={first} onFix={onFix} />
         </li>
       );
