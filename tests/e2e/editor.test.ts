@@ -228,7 +228,7 @@ describe('the report editor in Chromium', () => {
     // Paint containment gives each its own paint layer, whose recording Chromium reuses while
     // only the page changes (README "Benchmarks", 2026-12-04).
     const contained = await page.evaluate(() =>
-      ['.editor-actions', '.gw-toolbar', '.gw-sidebar', '.gw-status', '.check-panel'].map((selector) => {
+      ['.editor-actions', '.gw-toolbar', '.gw-sidebar', '.check-panel'].map((selector) => {
         const el = document.querySelector(selector);
         return `${selector} ${el ? getComputedStyle(el).contain : 'missing'}`;
       }),
