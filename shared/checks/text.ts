@@ -11,10 +11,11 @@ export function squeeze(text: string): string {
   return text.replace(NOISE, '');
 }
 
-/** A short excerpt for `where.text`: whole text when short, else the start with an ellipsis. */
+/** A short excerpt for `where.text`: whole text when short, else the start with an ellipsis (counted in characters, never half a surrogate pair). */
 export function snippet(text: string, max = 40): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max)}…`;
+  const chars = Array.from(t);
+  return chars.length <= max ? t : `${chars.slice(0, max).join('')}…`;
 }
 
 /** Sentences, split after 。！？；!?; and line breaks (the mark stays with its sentence). */

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_KEY, formatGroupTitle, formatPlace, groupFindings, placeMessage, type Finding, type FindingGroup } from '../../../shared/checks';
+import { snippet } from '../../../shared/checks/text';
 
 function sameValues(a: Finding['values'], b: Finding['values']): boolean {
   const keys = Object.keys(a);
@@ -37,11 +38,9 @@ export interface FindingActions {
   onFix?: (finding: Finding) => void;
 }
 
-/** Where the finding is, at most QUOTE_CHARS characters (two lines of the panel); the whole text as the tooltip. */
-const QUOTE_CHARS = 40;
+/** Where the finding is, as the rules' own excerpts are cut (two lines of the panel); the whole text as the tooltip. */
 function FindingWhere({ text }: { text: string }) {
-  const chars = Array.from(text);
-  const short = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS - 1).join('')}…` : text;
+  const short = snippet(text);
   return (
     <q className="finding-where" title={short === text ? undefined : text}>
       {short}

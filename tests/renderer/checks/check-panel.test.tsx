@@ -108,14 +108,15 @@ describe('check panel', () => {
     // The same message at a moved place is another row: a kept row would select the old offsets.
     expect(sameFinding(f, { ...f, where: { ...f.where, start: (f.where.start ?? 0) + 1 } })).toBe(false);
   });
-  it('shortens a long quote of where a finding is to 40 characters, the whole text as its tooltip', () => {
+  it('shortens a long quote of where a finding is to 40 characters and an ellipsis, the whole text as its tooltip', () => {
     const i18n = createI18n('zh-CN');
     const changed = structuredClone(REPORT);
     const alone = (['error', 'warning', 'hint'] as const)
       .flatMap((s) => groupFindings(REPORT.findings.filter((f) => f.severity === s)))
       .find((g) => g.findings.length === 1 && g.findings[0]!.where.excerpt)!;
     const target = changed.findings[REPORT.findings.indexOf(alone.findings[0]!)] as Finding;
-    const long = '依法行政'.repeat(15) + '𠀀结尾';
+    // The 40th character is outside the BMP: it is kept whole, not cut in half.
+    const long = '依法行政'.repeat(9) + '依法行' + '𠀀' + '结尾'.repeat(5);
     target.where.excerpt = long;
     const { container } = render(
       <I18nextProvider i18n={i18n}>
@@ -124,9 +125,10 @@ describe('check panel', () => {
     );
     const quote = [...container.querySelectorAll('q.finding-where')].find((q) => q.getAttribute('title') === long)!;
     expect(quote).toBeTruthy();
-    expect(Array.from(quote.textContent!)).toHaveLength(40);
+    expect(Array.from(quote.textContent!)).toHaveLength(41);
     expect(quote.textContent!.endsWith('…')).toBe(true);
-    expect(long.startsWith(quote.textContent!.slice(0, -1))).toBe(true);
+    expect(quote.textContent).toBe(`${Array.from(long).slice(0, 40).join('')}…`);
+    expect(quote.textContent).toContain('𠀀');
     // A short one is shown whole, without a tooltip.
     const short = [...container.querySelectorAll('q.finding-where')].find((q) => !q.hasAttribute('title'))!;
     expect(short.textContent!.endsWith('…')).toBe(false);
