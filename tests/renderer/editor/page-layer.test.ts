@@ -170,7 +170,7 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
-  it('once a cut settles, watches the sizes of blocks touched since, and of those the floats cross, not of every block', async () => {
+  it('once a cut settles, watches the sizes of blocks touched since, not of every block nor of those the floats cross', async () => {
     // 400 blocks of 3 lines: pages start at lines 22, 44, 66… (blocks 7, 14, 22…).
     const { layer, paras } = setup(Array.from({ length: 400 }, () => ({ lines: 3 })));
     const observer = observers[0] as unknown as FakeResizeObserver;
@@ -182,14 +182,22 @@ describe('page layer: the re-cut after an edit', () => {
       await vi.advanceTimersByTimeAsync(0);
       observer.cb([{ target: p }]);
     };
-    // The first cut measured every block; the frame after it confirmed it (nothing changed).
+    // The first cut measured every block; the frame after it confirmed it (nothing changed), and
+    // nothing is watched, not even the blocks the floats cross (a float moves only at a cut).
     await vi.advanceTimersByTimeAsync(100);
-    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
-    // The floats reach HORIZON_PAGES + a sheet on screen: two blocks at each of those boundaries.
-    expect(paras.filter(watched).length).toBeLessThanOrEqual(2 * (screenPages + HORIZON_PAGES));
-    expect(watched(paras[6]!) && watched(paras[7]!)).toBe(true);
+    expect(paras.filter(watched)).toEqual([]);
     const quiet = paras[10]!;
+
+    // A re-cut watches the blocks its floats cross (two at each boundary up to the horizon) until
+    // it settles: block 6 grows a line, so page 2 starts with block 7 (no longer inside it).
+    await edit(paras[6]!, 4);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 16 + 1);
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    expect(watched(paras[6]!) && watched(paras[7]!) && watched(paras[13]!) && watched(paras[14]!)).toBe(true);
+    expect(paras.filter(watched).length).toBeLessThanOrEqual(2 * (screenPages + HORIZON_PAGES) + 1);
     expect(watched(quiet)).toBe(false);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(paras.filter(watched)).toEqual([]);
 
     // Typed into: watched at once; still watched after a cut it was typed into after.
     await edit(paras[350]!, 4);
