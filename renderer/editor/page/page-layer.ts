@@ -52,6 +52,7 @@
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
+import { createPauseTimer } from '../../platform/pause-timer';
 
 export const PAPER_PX = { width: mmToPx(PAPER.widthMm), height: mmToPx(PAPER.heightMm) };
 export const TYPE_PX = { width: mmToPx(TYPE_AREA.widthMm), height: mmToPx(TYPE_AREA.heightMm), top: mmToPx(MARGINS.topMm), left: mmToPx(MARGINS.leftMm) };
@@ -165,7 +166,7 @@ export class PageLayer {
   private readonly mutation: MutationObserver;
   private frame = 0;
   /** The timer of an edit's re-cut waiting for a pause in typing. */
-  private pause: ReturnType<typeof setTimeout> | undefined;
+  private readonly pause = createPauseTimer(() => this.schedule(), EDIT_PAUSE_MS);
   private structureDirty = true;
   private disposed = false;
   private readonly printing: MediaQueryList | null;
@@ -243,7 +244,7 @@ export class PageLayer {
         this.settleBudget = SETTLE_RUNS;
         // The re-cut waits for a pause in typing, not in height changes: a key that wraps no line
         // still postpones it (else it ran mid-typing, a relayout of all after the float it moved).
-        if (this.pause !== undefined) this.scheduleEdit();
+        if (this.pause.pending) this.scheduleEdit();
       }
       // Text typed in a header row that is repeated on a later sheet: the copies follow at the pause.
       if (this.repeatsKey && records.some((r) => edited(r) && inHeaderRow(r.target))) this.scheduleEdit();
@@ -322,7 +323,7 @@ export class PageLayer {
     cancelAnimationFrame(this.horizonFrame);
     cancelAnimationFrame(this.settleFrame);
     if (typeof document !== 'undefined') document.removeEventListener('scroll', this.onScroll, { capture: true });
-    clearTimeout(this.pause);
+    this.pause.cancel();
     this.resize.disconnect();
     this.mutation.disconnect();
     this.edits.disconnect();
@@ -423,18 +424,14 @@ export class PageLayer {
   /** Re-cut after an edit, once typing pauses (a further edit postpones it). */
   private scheduleEdit(): void {
     if (this.disposed) return;
-    clearTimeout(this.pause);
-    this.opts.cuts.dataset.pending = '';
-    this.pause = setTimeout(() => {
-      this.pause = undefined;
-      this.schedule();
-    }, EDIT_PAUSE_MS);
+    // Written once: an attribute write on every key is a mutation record (and an observer call) a key.
+    if (this.opts.cuts.dataset.pending === undefined) this.opts.cuts.dataset.pending = '';
+    this.pause.poke();
   }
 
   private schedule(): void {
     if (this.frame || this.disposed) return;
-    clearTimeout(this.pause);
-    this.pause = undefined;
+    this.pause.cancel();
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.run();
@@ -443,7 +440,7 @@ export class PageLayer {
 
   private run(): void {
     if (this.disposed || this.printing?.matches) return;
-    if (this.pause === undefined) delete this.opts.cuts.dataset.pending;
+    if (!this.pause.pending) delete this.opts.cuts.dataset.pending;
     if (this.remeasure) {
       this.remeasure = false;
       const frame = this.frameOf();
@@ -506,7 +503,7 @@ export class PageLayer {
     cancelAnimationFrame(this.settleFrame);
     this.settleFrame = requestAnimationFrame(() => {
       this.settleFrame = 0;
-      if (this.disposed || this.unsettled || this.frame || this.pause !== undefined || this.printing?.matches) return;
+      if (this.disposed || this.unsettled || this.frame || this.pause.pending || this.printing?.matches) return;
       this.unwatchSettled();
     });
   }

@@ -201,7 +201,7 @@ describe('ReportEditor', () => {
     expect(toBlocks(doc.body)[0]).toEqual({ type: 'paragraph', text: '现将有关情况报告如下：补充。' });
   });
   it('字数 waits for a pause in typing (EDIT_PAUSE_MS), not for each gap between keys', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback', 'performance'] });
     try {
       const { editor } = mount();
       const status = () => screen.getByRole('status', { name: '文档统计' }).textContent ?? '';

@@ -12,6 +12,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { LexicalEditor } from 'lexical';
 import type { SerializedBody } from '../../../../shared/model';
 import { whenIdle } from '../../../platform/idle';
+import { createPauseTimer } from '../../../platform/pause-timer';
 import { createBodyCache } from '../../body-cache';
 
 /** The pause in typing after which the body is flushed. */
@@ -27,10 +28,11 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
   let cancel: (() => void) | null = null;
   /** When the oldest edit not yet flushed was made. */
   let since = 0;
-  let pause: ReturnType<typeof setTimeout> | undefined;
+  const pause = createPauseTimer(() => {
+    if (pending && cancel === null) cancel = whenIdle(flush, SYNC_IDLE_WAIT_MS);
+  }, SYNC_PAUSE_MS);
   const flush = () => {
-    clearTimeout(pause);
-    pause = undefined;
+    pause.cancel();
     if (cancel !== null) {
       cancel();
       cancel = null;
@@ -46,11 +48,7 @@ export function registerDocumentSync(editor: LexicalEditor, onBody: (body: Seria
     pending = true;
     if (cancel !== null) return;
     // Wait for a pause in typing, but no longer than SYNC_MAX_WAIT_MS after the oldest edit.
-    clearTimeout(pause);
-    pause = setTimeout(() => {
-      pause = undefined;
-      if (pending && cancel === null) cancel = whenIdle(flush, SYNC_IDLE_WAIT_MS);
-    }, Math.max(0, Math.min(SYNC_PAUSE_MS, since + SYNC_MAX_WAIT_MS - now)));
+    pause.poke(Math.max(0, Math.min(SYNC_PAUSE_MS, since + SYNC_MAX_WAIT_MS - now)));
   });
   return {
     flush,

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ReportHeader } from '../../../../shared/model';
 import { whenIdle } from '../../../platform/idle';
+import { createPauseTimer } from '../../../platform/pause-timer';
 import { createBodyCache } from '../../body-cache';
 import { EDIT_PAUSE_MS } from '../../page/page-layer';
 import { createIncrementalStats, type DocumentStats } from './count';
@@ -23,18 +24,17 @@ export function StatusBarPlugin({ header, zoom, measuredPages }: { header: Repor
     const cache = createBodyCache(editor);
     const compute = () => setStats(counter(header, cache.body()));
     compute();
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelIdle: (() => void) | undefined;
+    const pause = createPauseTimer(() => {
+      cancelIdle?.();
+      cancelIdle = whenIdle(compute, 500);
+    }, EDIT_PAUSE_MS);
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        cancelIdle?.();
-        cancelIdle = whenIdle(compute, 500);
-      }, EDIT_PAUSE_MS);
+      pause.poke();
     });
     return () => {
-      clearTimeout(timer);
+      pause.cancel();
       cancelIdle?.();
       off();
       cache.dispose();
