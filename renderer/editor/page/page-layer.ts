@@ -44,8 +44,8 @@
  * (the document's MutationObserver names them), new blocks and their neighbours, tables, the 版头
  * and the closing pieces. The blocks the floats cross (a page's first block and the one before
  * it) are observed from each cut until it settles, not longer: a float moves only at a cut, and
- * between cuts their natural heights change only by an edit (at 300 pages, watching them all the
- * time was ~400 blocks, 0.25 ms a key). Until a cut settles every block stays observed: a height measured
+ * between cuts their natural heights change only by an edit (at 300 pages, ~400 blocks: watching
+ * them all the time made the ResizeObserver 0.34 ms a key, 0.20 without). Until a cut settles every block stays observed: a height measured
  * while a float sat where the measurement did not expect it is wrong, and only a block that is
  * still observed gets measured again when the float moves on. Anything that changes heights
  * without an edit (fonts, zoom, printing) refreshes, and every block is observed again.
