@@ -10,9 +10,7 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { createEmptyHistoryState } from '@lexical/history';
 import { UNDO_COMMAND } from 'lexical';
@@ -35,6 +33,7 @@ import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { PastePlugin, type PasteHost } from './plugins/PastePlugin';
 import { PasteNotice } from './plugins/PastePlugin/PasteNotice';
+import { RichTextSetupPlugin } from './plugins/RichTextSetupPlugin';
 import { RunInPlugin } from './plugins/RunInPlugin';
 import { StatusBarPlugin } from './plugins/StatusBarPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -196,10 +195,8 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
             <div className="gw-scroller">
               <PageFlow zoom={zoom} onPages={setMeasuredPages} colophon={hasColophon(header) ? <PageColophon header={header} /> : null}>
                 <PageHeader header={header} update={update} register={register} />
-                <RichTextPlugin
-                  contentEditable={<ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />}
-                  ErrorBoundary={LexicalErrorBoundary}
-                />
+                <ContentEditable className="gw-body" aria-label={t('editor.body')} spellCheck={false} />
+                <RichTextSetupPlugin />
                 <PageClosing header={header} update={update} register={register} />
               </PageFlow>
             </div>

@@ -1,0 +1,78 @@
+/**
+ * The body's rich-text setup (RichTextSetupPlugin): Lexical's rich-text commands are registered
+ * while it is mounted and gone after, and — unlike Lexical's RichTextPlugin, whose placeholder
+ * reads the root's text and sets React state after every update — it adds no update listener.
+ */
+import { render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, FORMAT_TEXT_COMMAND, type LexicalEditor } from 'lexical';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { RichTextSetupPlugin } from '../../../renderer/editor/plugins/RichTextSetupPlugin';
+
+let captured: LexicalEditor | null = null;
+function Capture() {
+  [captured] = useLexicalComposerContext();
+  return null;
+}
+
+const updateListeners = (editor: LexicalEditor): number => (editor as unknown as { _listeners: { update: Set<unknown> } })._listeners.update.size;
+
+function mount(setup: 'ours' | 'lexical') {
+  return render(
+    <LexicalComposer initialConfig={{ namespace: 'test', onError: (e) => { throw e; } }}>
+      {setup === 'ours' ? (
+        <>
+          <ContentEditable aria-label="body" />
+          <RichTextSetupPlugin />
+        </>
+      ) : (
+        <RichTextPlugin contentEditable={<ContentEditable aria-label="body" />} ErrorBoundary={LexicalErrorBoundary} />
+      )}
+      <Capture />
+    </LexicalComposer>,
+  );
+}
+
+afterEach(() => {
+  captured = null;
+  document.body.innerHTML = '';
+});
+
+describe('RichTextSetupPlugin', () => {
+  it('registers the rich-text commands while mounted, and none after', () => {
+    const view = mount('ours');
+    const editor = captured!;
+    let handled = false;
+    editor.update(
+      () => {
+        const text = $createTextNode('法治政府');
+        $getRoot().clear().append($createParagraphNode().append(text));
+        text.select(0, 2);
+        handled = editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold');
+      },
+      { discrete: true },
+    );
+    expect(handled).toBe(true);
+    const bold = editor.getEditorState().read(() => $getRoot().getAllTextNodes().filter((n) => $isTextNode(n) && n.hasFormat('bold')).map((n) => n.getTextContent()));
+    expect(bold).toEqual(['法治']);
+    view.unmount();
+    editor.update(() => {
+      $getRoot().getFirstDescendant()?.selectStart();
+      handled = editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold');
+    }, { discrete: true });
+    expect(handled).toBe(false);
+  });
+
+  it('adds no update listener (Lexical’s RichTextPlugin adds its placeholder’s, run after every key)', () => {
+    mount('lexical');
+    const withPlaceholder = updateListeners(captured!);
+    document.body.innerHTML = '';
+    mount('ours');
+    expect(updateListeners(captured!)).toBe(withPlaceholder - 1);
+    expect(updateListeners(captured!)).toBe(0);
+  });
+});
