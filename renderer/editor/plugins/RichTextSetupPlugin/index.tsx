@@ -3,7 +3,7 @@
  * dictation support), without its placeholder. RichTextPlugin always mounts a Placeholder, even
  * with none given, and that registers an update listener which reads the root's text and sets
  * React state after every update — on every key, for a placeholder we never show (bare Lexical:
- * nothing). Our nodes have no decorators (./nodes), so RichTextPlugin's decorator rendering is
+ * nothing). Our nodes have no decorators (../../nodes), so RichTextPlugin's decorator rendering is
  * not needed either; a decorator node added later would need `editor.getDecorators()` rendered.
  */
 import { useLayoutEffect } from 'react';
