@@ -37,6 +37,21 @@
  * Past the horizon the text runs on uncut, out of sight; measuring does not need the floats
  * (heights are natural heights), and scrolling moves the horizon before those sheets are seen.
  *
+ * Above the screen the same holds the other way: the floats of the sheets more than
+ * BEHIND_PAGES above the first in sight are replaced by one float, at the top of the first plain
+ * block of page 1 (below the 版头, which keeps its own layout), as tall as they were together, so
+ * the text below lands where it would with all of them. Each float before the caret costs the
+ * browser on every keystroke (at 300 pages, the caret on sheet 166: 416 float boxes, ~3.5 ms a
+ * key of event dispatch, layout and hit testing, README "Benchmarks"). The lumped text is out of
+ * sight, drawn over the wrong sheets. The one float's height is checked at each cut against where
+ * the browser puts the first block of the first exact sheet, and corrected (settleLump): the
+ * floats leave holes (the browser's lines are on the 1/64 px grid, 38.59375 px for 38.6, so a
+ * page's lines end above its float), which over a hundred pages add up to more than a line. A
+ * scroll towards either end re-cuts before those sheets come into sight. A jump into them
+ * (Ctrl+End, Ctrl+Home, the outline, find) re-cuts, and when the caret moved since the last
+ * scroll re-cut, scrolls so the caret stays where the jump put it on screen; the scroller's
+ * own scroll anchoring is off (`overflow-anchor: none`), it would chase the lumped text.
+ *
  * Nor are all body blocks observed once the cut has settled: the ResizeObserver checks every
  * observed element in every frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A
  * block's natural height changes only when the block itself changes, so after a cut that the next
@@ -71,6 +86,20 @@ const SETTLE_RUNS = 3;
 export const HORIZON_PAGES = 40;
 /** The horizon is moved once the screen comes this close to it (or this much further back). */
 const HORIZON_SLACK_PAGES = 15;
+/** Sheets above the first one on screen that keep their floats (see the file comment). */
+export const BEHIND_PAGES = 6;
+/** Scrolled up to this few exact sheets above the screen, the floats above are written again. */
+const BEHIND_MIN_PAGES = 2;
+/** Fewer floats than this above the exact sheets are kept as they are (one float would save little). */
+const LUMP_MIN_FLOATS = 8;
+/** How far back from the first exact sheet a page that starts with a plain block is looked for. */
+export const LUMP_SEARCH_PAGES = 24;
+/**
+ * Where the lumped text ends above the kept float: more than nothing (a line box that reaches into
+ * the float by a hair goes below it, a line too many on the sheet), less than the 0.25 px a
+ * measured height may move without counting as a change.
+ */
+const LUMP_CLEARANCE_PX = 1 / 16;
 /** An edit re-cuts after this long without another edit (see the file comment). */
 export const EDIT_PAUSE_MS = 400;
 
@@ -183,8 +212,16 @@ export class PageLayer {
   private settleBudget = SETTLE_RUNS;
   /** The first page (0-based) whose boundary float is not written; Infinity before the first cut. */
   private horizon = Infinity;
+  /** The first page (0-based) whose text lies on its sheet: the floats above it are one (see the file comment). */
+  private exactFrom = 0;
+  /** The caret at the last scroll's re-cut check (a jump moves it, then scrolls). */
+  private caretSeen: { node: Node | null; offset: number } = { node: null, offset: 0 };
+  /** The holes the lumped floats left (measured at the last lump: settleLump), px. */
+  private lumpHoles = 0;
+  /** The scroller of the desk (known from its first scroll event): a jump's re-cut scrolls it back onto the block. */
+  private scroller: Element | null = null;
   private horizonFrame = 0;
-  private readonly onScroll: () => void;
+  private readonly onScroll: (event: Event) => void;
   /** Blocks the ResizeObserver watches (the flow itself aside); see the file comment. */
   private readonly watched = new Set<HTMLElement>();
   /** Blocks edited, added or beside an added one since the last cut: kept watched by the settle check a frame later. */
@@ -251,13 +288,21 @@ export class PageLayer {
     });
     this.edits.observe(opts.flow, { childList: true, characterData: true, attributes: true, subtree: true });
     // Any scroller's scroll (capture: scroll events do not bubble), at most once a frame.
-    this.onScroll = () => {
+    this.onScroll = (event: Event) => {
+      const target = event.target;
+      if (target instanceof Element && target.contains(opts.flow)) this.scroller = target;
+      else if (target === document) this.scroller = document.scrollingElement;
       if (this.horizonFrame || this.disposed) return;
       this.horizonFrame = requestAnimationFrame(() => {
         this.horizonFrame = 0;
         if (!this.layout || this.printing?.matches) return;
-        const wanted = this.horizonWanted();
-        if (Math.abs(wanted - this.horizon) >= HORIZON_SLACK_PAGES) this.writeFloats(this.layout);
+        const want = this.exactWanted();
+        const behind = want.firstSeen - this.exactFrom;
+        const recut =
+          Math.abs(want.to - this.horizon) >= HORIZON_SLACK_PAGES ||
+          (this.exactFrom > 0 && behind < BEHIND_MIN_PAGES) ||
+          behind >= BEHIND_PAGES + HORIZON_SLACK_PAGES;
+        if (recut) this.recutInSight(this.layout, want);
       });
     };
     if (typeof document !== 'undefined') document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
@@ -354,12 +399,78 @@ export class PageLayer {
     return (frame.floats = out);
   }
 
-  /** The horizon for the screen as it is: HORIZON_PAGES past the last sheet in the window. */
-  private horizonWanted(): number {
+  /**
+   * The sheets whose text must lie on its sheet for the screen as it is (0-based pages): from
+   * BEHIND_PAGES above the first in the window (`from`) to HORIZON_PAGES past the last (`to`,
+   * the horizon).
+   */
+  private exactWanted(): { from: number; to: number; firstSeen: number } {
     const { top, scale } = this.frameOf();
+    const screenTop = -top / scale;
     const screenBottom = ((typeof innerHeight === 'number' ? innerHeight : 0) - top) / scale;
-    return Math.max(0, Math.ceil(screenBottom / SHEET_PITCH_PX)) + HORIZON_PAGES;
+    const firstSeen = Math.max(0, Math.floor(screenTop / SHEET_PITCH_PX));
+    return { from: Math.max(0, firstSeen - BEHIND_PAGES), to: Math.max(0, Math.ceil(screenBottom / SHEET_PITCH_PX)) + HORIZON_PAGES, firstSeen };
   }
+
+  /**
+   * A scroll's re-cut. When the window shows text outside the exact sheets, that text moves
+   * with the cut: after a jump (Ctrl+End, the outline, find: each moves the caret, then scrolls
+   * to it) the caret is kept where the jump put it on screen. A scroll bar dragged far shows
+   * the sheet it was dragged to, with its text once cut (nothing is anchored).
+   */
+  private recutInSight(layout: Pagination, want: { from: number; to: number; firstSeen: number }): void {
+    // Kept on the caret, the window may still show sheets the cut did not make exact (it was
+    // made for the window before): cut again for where it is now (twice at most).
+    const jumped = this.caretMoved();
+    for (let pass = 0; pass < 3; pass++) {
+      const caret = jumped && !this.isExact(want) ? this.caretInWindow() : null;
+      const before = caret?.() ?? null;
+      this.writeFloats(layout);
+      if (before === null || !this.scroller) return;
+      const after = caret!();
+      if (after === null || Math.abs(after - before) <= 0.5) return;
+      this.scroller.scrollTop += after - before;
+      want = this.exactWanted();
+      if (this.isExact(want)) return;
+    }
+  }
+
+  /** Whether every sheet in the window lies between the exact sheets' first and the horizon. */
+  private isExact(want: { to: number; firstSeen: number }): boolean {
+    return want.firstSeen >= this.exactFrom && want.to - HORIZON_PAGES <= this.horizon;
+  }
+
+  /**
+   * Whether the caret moved since the last re-cut for a scroll: only then is a scroll a jump to
+   * it. Text the scroll bar shows by chance, the caret's among it, is no jump.
+   */
+  private caretMoved(): boolean {
+    const selection = typeof document !== 'undefined' ? document.getSelection() : null;
+    const focus = selection?.focusNode ?? null;
+    const offset = selection?.focusOffset ?? 0;
+    const moved = focus !== this.caretSeen.node || offset !== this.caretSeen.offset;
+    this.caretSeen = { node: focus, offset };
+    return moved;
+  }
+
+  /** A reader of the caret's top in the window (its block's top if it has no box); null when the caret is not in the window. */
+  private caretInWindow(): (() => number | null) | null {
+    const selection = typeof document !== 'undefined' ? document.getSelection() : null;
+    const focus = selection?.focusNode;
+    const block = focus ? this.blockOf(focus) : null;
+    if (!selection || !block || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0).cloneRange();
+    range.collapse(selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset ? false : true);
+    const read = () => {
+      if (!block.isConnected) return null;
+      const r = typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
+      return r && (r.height > 0 || r.top !== 0) ? r.top : block.getBoundingClientRect().top;
+    };
+    const top = read();
+    const height = typeof innerHeight === 'number' ? innerHeight : 0;
+    return top !== null && top >= 0 && top < height ? read : null;
+  }
+
 
   /** Whether the text runs past the last sheet's type area (it must be cut now, not at the pause). */
   private overflows(frame: { height: number }): boolean {
@@ -518,7 +629,8 @@ export class PageLayer {
 
   /** Writes the boundary floats, the table rows' gaps and the repeated headers; true when something moved. */
   private writeFloats(layout: Pagination): boolean {
-    const floats: { top: number; bottom: number }[] = [];
+    /** Each boundary's float, with the page (0-based) whose type area starts at its bottom. */
+    const floats: { top: number; bottom: number; page: number }[] = [];
     const gaps = new Map<HTMLTableRowElement, number>();
     const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
     let lastGappedTable = -1;
@@ -540,18 +652,22 @@ export class PageLayer {
       }
       let withTable = false;
       for (let b = layout.starts[k]!.block; b <= next.block && !withTable; b++) withTable = Boolean(this.blocks[b] && this.measured.get(this.blocks[b]!)?.rows);
-      floats.push({ top: toLayoutUnit(cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0)), bottom: toLayoutUnit(typeTop(k + 1)) });
+      floats.push({ top: toLayoutUnit(cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0)), bottom: toLayoutUnit(typeTop(k + 1)), page: k + 1 });
     }
     this.lastGappedTable = lastGappedTable;
-    const gapsMoved = this.writeGaps(gaps);
-    const repeatsMoved = this.writeRepeats(repeats);
-    this.horizon = this.horizonWanted();
+    const want = this.exactWanted();
+    this.horizon = want.to;
     const horizonTop = typeTop(this.horizon);
     while (floats.length && floats[floats.length - 1]!.top >= horizonTop) floats.pop();
+    const lump = this.lumpAbove(layout, floats, want.from);
+    this.exactFrom = lump ? floats[lump.keep]!.page : 0;
+    const written = lump ? [{ top: lump.top, bottom: lump.top + lump.height }, ...floats.slice(lump.keep)] : floats;
+    const gapsMoved = this.writeGaps(gaps);
+    const repeatsMoved = this.writeRepeats(repeats);
     // The blocks the floats cross (a page's first block and the one before it) are watched until
     // this cut settles: a moved float can shift their lines by a sub-pixel, which the next cut
     // must see. One newly observed is reported in this frame whether or not its size changed.
-    for (let k = 1; k < layout.contentPages && typeTop(k - 1) < horizonTop; k++) {
+    for (let k = Math.max(1, this.exactFrom); k < layout.contentPages && typeTop(k - 1) < horizonTop; k++) {
       const at = layout.starts[k]?.block;
       if (at === undefined) break;
       for (const b of [at - 1, at]) {
@@ -559,12 +675,23 @@ export class PageLayer {
         if (el) this.watch(el);
       }
     }
-    const same = floats.length === this.floats.length && floats.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25);
+    const same = written.length === this.floats.length && written.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25 && Math.abs(f.bottom - this.floats[i]!.bottom) < 0.25);
     if (same) return gapsMoved || repeatsMoved;
+    this.writeHolder(written);
+    if (lump && !this.settleLump(lump, floats[lump.keep]!.top)) {
+      this.exactFrom = 0;
+      this.writeHolder(floats);
+    }
+    // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
+    return true;
+  }
+
+  /** Writes the floats into their holder, stacked: each spacer's height is measured from the float before. */
+  private writeHolder(written: readonly { top: number; bottom: number }[]): void {
     const holder = this.opts.cuts;
     // Two floats a boundary: a zero-width spacer down to the cut, then the full-width gap.
-    while (holder.children.length > floats.length * 2) holder.lastElementChild!.remove();
-    while (holder.children.length < floats.length * 2) {
+    while (holder.children.length > written.length * 2) holder.lastElementChild!.remove();
+    while (holder.children.length < written.length * 2) {
       const spacer = document.createElement('div');
       spacer.className = 'gw-cut-spacer';
       const gap = document.createElement('div');
@@ -572,15 +699,72 @@ export class PageLayer {
       holder.append(spacer, gap);
     }
     let y = 0;
-    floats.forEach((f, i) => {
+    written.forEach((f, i) => {
       const spacer = holder.children[i * 2] as HTMLElement;
       const gap = holder.children[i * 2 + 1] as HTMLElement;
       spacer.style.height = `${Math.max(0, f.top - y)}px`;
       gap.style.height = `${f.bottom - f.top}px`;
       y = f.bottom;
     });
-    this.floats = floats;
-    // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
+    this.floats = written.map((f) => ({ top: f.top, bottom: f.bottom }));
+  }
+
+  /**
+   * The one float that stands for the floats above sheet `from` (see the file comment): `keep`,
+   * the first float still written, ends at the top of a page that starts with a plain block
+   * (a block's box is not moved by a float, only its lines: its top is where the text before it
+   * ends). `height` is the floats' heights together, plus the holes they left that the last cut
+   * measured (settleLump): a float starts where its page's lines end in the page model, the
+   * browser's lines end a little above it (their heights are on the 1/64 px grid, 38.59375 px
+   * for 38.6), and over a hundred pages those add up to more than a line. Null: all written.
+   */
+  private lumpAbove(layout: Pagination, floats: readonly { top: number; bottom: number; page: number }[], from: number): { keep: number; top: number; height: number; block: HTMLElement } | null {
+    const plain = (el: HTMLElement | undefined): el is HTMLElement => el !== undefined && !isTable(el) && !kindOf(el).unbreakable;
+    // The lump starts at the first plain block of page 1, not above the 版头: a box that makes a
+    // formatting context of its own (the 版头, a table) beside a full-width float is squeezed to
+    // nothing wide (Chromium), and would be measured so. Nothing floats above that block.
+    const lead = this.blocks.findIndex((el) => plain(el));
+    if (lead < 0 || lead >= (layout.starts[1]?.block ?? 0)) return null;
+    for (let i = floats.length - 1; i >= LUMP_MIN_FLOATS; i--) {
+      const page = floats[i]!.page;
+      if (page > from) continue;
+      if (page < from - LUMP_SEARCH_PAGES) break;
+      const start = layout.starts[page];
+      const block = start ? this.blocks[start.block] : undefined;
+      if (!start || start.line !== 0 || start.row !== undefined || !plain(block)) continue;
+      let height = this.lumpHoles;
+      for (let k = 0; k < i; k++) height += floats[k]!.bottom - floats[k]!.top;
+      height = toLayoutUnit(height);
+      const frame = this.frameOf();
+      const top = toLayoutUnit((this.blocks[lead]!.getBoundingClientRect().top - frame.top) / frame.scale);
+      return height > 0 && top + height < floats[i]!.top ? { keep: i, top, height, block } : null;
+    }
+    return null;
+  }
+
+  /**
+   * With the lump written, where the browser has the kept page's first block: its top must lie
+   * LUMP_CLEARANCE_PX above the kept float (then its lines go below that float onto their sheet,
+   * and the line before it ends above it). Off by more than the grid, the lump is corrected (a
+   * second layout, only when the lump's page or the pages above it changed); false when the
+   * block is not where a lump can put it (then the caller writes every float).
+   */
+  private settleLump(lump: { block: HTMLElement }, keptTop: number): boolean {
+    const frame = this.frameOf();
+    const top = (lump.block.getBoundingClientRect().top - frame.top) / frame.scale;
+    const off = keptTop - LUMP_CLEARANCE_PX - top;
+    if (Math.abs(off) < 1 / 128) return true;
+    const { top: from, bottom } = this.floats[0]!;
+    const to = toLayoutUnit(bottom + off);
+    if (!(Math.abs(off) < 4 * LINE_PX) || to <= from || to >= keptTop) {
+      this.lumpHoles = 0;
+      return false;
+    }
+    this.lumpHoles += off;
+    this.floats[0] = { top: from, bottom: to };
+    // The lump's gap, and the spacer after it (measured from the lump's bottom: the kept floats stay).
+    (this.opts.cuts.children[1] as HTMLElement).style.height = `${to - from}px`;
+    (this.opts.cuts.children[2] as HTMLElement).style.height = `${keptTop - to}px`;
     return true;
   }
 

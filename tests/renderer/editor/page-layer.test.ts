@@ -1,10 +1,10 @@
 /**
  * The page layer's timing: an edit's re-cut (which moves floats, a relayout of everything after
  * them) waits for a pause in typing. The browser's layout is emulated: blocks are stacks of grid
- * lines, a line that would start inside a boundary float starts below it (as the float pushes it).
+ * lines, a line that would overlap a boundary float starts below it (as the float pushes it).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EDIT_PAUSE_MS, HORIZON_PAGES, LINE_PX, PageLayer, SHEET_PITCH_PX, typeTop } from '../../../renderer/editor/page/page-layer';
+import { BEHIND_PAGES, EDIT_PAUSE_MS, HORIZON_PAGES, LINE_PX, PageLayer, SHEET_PITCH_PX, typeTop } from '../../../renderer/editor/page/page-layer';
 
 type Callback = (entries: { target: Element }[]) => void;
 let observers: { cb: Callback }[] = [];
@@ -26,7 +26,11 @@ class FakeResizeObserver {
 
 /** Lines of each block (by element); the floats are read back from the cut holder's styles. */
 const lines = new Map<Element, number>();
-function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lines: 1, cls: 'gw-heading gw-h1' }, { lines: 5 }]) {
+/**
+ * `line`: the emulated browser's line box height (a browser puts it on the 1/64 px grid: 38.59375
+ * for the layer's 38.6, so a page's lines end a little above its float).
+ */
+function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lines: 1, cls: 'gw-heading gw-h1' }, { lines: 5 }], line = LINE_PX) {
   const flow = document.createElement('div');
   const cuts = document.createElement('div');
   cuts.className = 'gw-cuts';
@@ -48,7 +52,11 @@ function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lin
   /** How far the desk is scrolled (client rects move up by it). */
   let scrolled = 0;
   flow.append(cuts, repeats, body);
-  document.body.append(flow);
+  // The desk's scroller: its scrollTop is how far the client rects move up.
+  const scroller = document.createElement('div');
+  Object.defineProperty(scroller, 'scrollTop', { get: () => scrolled, set: (v: number) => (scrolled = v) });
+  scroller.append(flow);
+  document.body.append(scroller);
 
   /** The floats as the browser places them: stacked in the holder, each below the previous. */
   const floats = () => {
@@ -62,20 +70,27 @@ function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lin
     }
     return out;
   };
+  /** Each block's box (its top not moved by a float, as a browser has it) and its first line's top. */
+  let placed: { key: string; rects: Map<Element, { top: number; bottom: number; text: number }>; end: number } | null = null;
   const place = () => {
-    const rects = new Map<Element, { top: number; bottom: number }>();
+    const key = `${Array.from(cuts.children, (c) => (c as HTMLElement).style.height).join()}|${Array.from(body.children, (c) => lines.get(c)).join()}`;
+    if (placed?.key === key) return placed;
+    const rects = new Map<Element, { top: number; bottom: number; text: number }>();
     const fl = floats();
     let y = 0;
     for (const el of Array.from(body.children)) {
-      let top: number | null = null;
+      const box = y;
+      let text: number | null = null;
       for (let i = 0; i < lines.get(el)!; i++) {
-        for (const f of fl) if (y >= f.top - 0.01 && y < f.bottom) y = f.bottom;
-        top ??= y;
-        y += LINE_PX;
+        // A line box that would overlap a full-width float is moved below it (1/32 px: the floats sit on the 1/64 px grid).
+        for (const f of fl) if (y + line > f.top + 1 / 32 && y < f.bottom) y = f.bottom;
+        text ??= y;
+        y += line;
       }
-      rects.set(el, { top: top ?? y, bottom: y });
+      rects.set(el, { top: box, bottom: y, text: text ?? y });
     }
-    return { rects, end: y };
+    placed = { key, rects, end: y };
+    return placed;
   };
   const rect = (from: number, to: number) => ({ top: from - scrolled, bottom: to - scrolled }) as const;
   const box = (r: { top: number; bottom: number }) => ({ top: r.top, bottom: r.bottom, height: r.bottom - r.top, left: 0, right: 0, width: 0, x: 0, y: r.top, toJSON: () => ({}) }) as DOMRect;
@@ -98,10 +113,11 @@ function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lin
   const cutAt = () => floats().map((f) => Math.round(f.top / LINE_PX));
   const scrollTo = (px: number) => {
     scrolled = px;
-    document.dispatchEvent(new Event('scroll'));
+    scroller.dispatchEvent(new Event('scroll'));
   };
-  const topOf = (el: Element) => place().rects.get(el)!.top;
-  return { layer, cuts, first, last, paras, cutAt, scrollTo, topOf };
+  /** Where a block's text starts. */
+  const topOf = (el: Element) => place().rects.get(el)!.text;
+  return { layer, cuts, first, last, paras, cutAt, scrollTo, topOf, scrolled: () => scrolled };
 }
 
 describe('page layer: the re-cut after an edit', () => {
@@ -147,26 +163,82 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
-  it('writes the floats only up to the horizon past the screen, and moves it as the desk scrolls', async () => {
+  it('writes the floats only from a few sheets above the screen to the horizon past it, and moves both as the desk scrolls', async () => {
     const { layer, paras, cutAt, scrollTo, topOf } = setup(Array.from({ length: 100 }, () => ({ lines: 22 })));
     await vi.advanceTimersByTimeAsync(50);
     const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    const exact = (from: number, to: number) => {
+      for (let k = from; k < to; k++) expect(Math.abs(topOf(paras[k]!) - typeTop(k)), `page ${k + 1}`).toBeLessThanOrEqual(1 / 128); // on the 1/64 px grid
+    };
     expect(cutAt()).toHaveLength(screenPages + HORIZON_PAGES);
     // Up to the horizon every page starts on its sheet's type area.
-    for (let k = 0; k < screenPages + HORIZON_PAGES; k++) expect(Math.abs(topOf(paras[k]!) - typeTop(k))).toBeLessThanOrEqual(1 / 128); // on the 1/64 px grid
-    // Scrolled 50 sheets down: the horizon follows.
+    exact(0, screenPages + HORIZON_PAGES);
+    // Scrolled 50 sheets down: the horizon follows; the floats above BEHIND_PAGES sheets over the
+    // screen are one, at the top, and every page from there on still starts on its type area.
     scrollTo(50 * SHEET_PITCH_PX);
     await vi.advanceTimersByTimeAsync(50);
-    expect(cutAt()).toHaveLength(50 + screenPages + HORIZON_PAGES);
-    for (let k = 0; k < 50 + screenPages + HORIZON_PAGES; k++) expect(Math.abs(topOf(paras[k]!) - typeTop(k))).toBeLessThanOrEqual(1 / 128); // on the 1/64 px grid
+    const from = 50 - BEHIND_PAGES;
+    expect(cutAt()).toHaveLength(1 + 50 + screenPages + HORIZON_PAGES - from + 1);
+    expect(cutAt()[0]).toBe(0);
+    exact(from, 50 + screenPages + HORIZON_PAGES);
     // A few sheets further: within the slack, nothing is written again.
     scrollTo(55 * SHEET_PITCH_PX);
     await vi.advanceTimersByTimeAsync(50);
-    expect(cutAt()).toHaveLength(50 + screenPages + HORIZON_PAGES);
-    // Near the end: every boundary has its float.
+    expect(cutAt()).toHaveLength(1 + 50 + screenPages + HORIZON_PAGES - from + 1);
+    // Near the end: every boundary to the last has its float, from BEHIND_PAGES above the screen.
     scrollTo(95 * SHEET_PITCH_PX);
     await vi.advanceTimersByTimeAsync(50);
-    expect(cutAt()).toHaveLength(99);
+    expect(cutAt()).toHaveLength(1 + 99 - (95 - BEHIND_PAGES) + 1);
+    exact(95 - BEHIND_PAGES, 100);
+    // Back up near the lumped sheets (before they come into sight): written again.
+    scrollTo((95 - BEHIND_PAGES + 1) * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(50);
+    exact(95 - 2 * BEHIND_PAGES + 1, 100);
+    scrollTo(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cutAt()).toHaveLength(screenPages + HORIZON_PAGES);
+    exact(0, screenPages + HORIZON_PAGES);
+    layer.dispose();
+  });
+
+  it('a jump past the horizon or into the lumped sheets re-cuts and keeps the caret where the jump put it', async () => {
+    const { layer, paras, scrollTo, topOf, scrolled, cutAt } = setup(Array.from({ length: 300 }, () => ({ lines: 11 })));
+    await vi.advanceTimersByTimeAsync(50);
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    const onSheets = () => {
+      // What is in the window lies on its sheets: block 2k starts page k + 1.
+      const seen = Math.floor(scrolled() / SHEET_PITCH_PX);
+      for (let k = seen; k < Math.min(150, seen + screenPages); k++) expect(Math.abs(topOf(paras[2 * k]!) - typeTop(k)), `page ${k + 1}`).toBeLessThanOrEqual(1 / 128);
+    };
+    for (const block of [paras[201]!, paras[11]!, paras[291]!, paras[151]!]) {
+      // The caret moved to a block whose text is not cut yet (uncut below, lumped above), then scrolled to.
+      document.getSelection()!.collapse(block.firstChild, 0);
+      const at = topOf(block) - innerHeight / 2;
+      scrollTo(at);
+      const before = topOf(block) - scrolled();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(topOf(block) - scrolled(), `block ${paras.indexOf(block)}: the caret stays where the jump put it`).toBeCloseTo(before, 3);
+      onSheets();
+    }
+    // The scroll bar dragged far (the caret out of the window): the window stays on the sheet it was dragged to.
+    scrollTo(20 * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(scrolled()).toBe(20 * SHEET_PITCH_PX);
+    onSheets();
+    layer.dispose();
+  });
+
+  it('sizes the lump from where the browser puts the text, not from the page model alone (the lines on the 1/64 px grid leave holes)', async () => {
+    // 400 pages of 22 lines of 38.59375 px: each page's lines end 0.1375 px above its float, over
+    // 300 pages more than a line, which the page model does not see.
+    const { layer, paras, scrollTo, topOf, cuts } = setup(Array.from({ length: 400 }, () => ({ lines: 22 })), 38.59375);
+    await vi.advanceTimersByTimeAsync(50);
+    for (const sheet of [300, 120, 390]) {
+      scrollTo(sheet * SHEET_PITCH_PX);
+      await vi.advanceTimersByTimeAsync(50);
+      expect((cuts.children[1] as HTMLElement).style.height, 'a lump at the top').not.toBe('');
+      for (let k = sheet - BEHIND_PAGES; k < Math.min(400, sheet + 3); k++) expect(Math.abs(topOf(paras[k]!) - typeTop(k)), `scrolled to ${sheet + 1}: page ${k + 1}`).toBeLessThanOrEqual(1 / 128);
+    }
     layer.dispose();
   });
 
