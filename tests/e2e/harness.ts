@@ -143,6 +143,21 @@ export async function seedDraftFromText(page: Page, text: string, name = 'report
   return title;
 }
 
+/**
+ * Pastes the three real reports, one after another, as plain text into the body (the caret
+ * must be in it) until the text holds `chars` characters without white space: a long report.
+ */
+export async function pasteLongReport(page: Page, chars: number): Promise<void> {
+  const reports = ['report-jinlanshan-2022.txt', 'report-chengxi-2024.txt', 'report-zhaishang-2023.txt'].map((f) => fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures', f), 'utf8'));
+  let text = '';
+  for (let i = 0; text.replace(/\s/g, '').length < chars; i++) text += `${reports[i % 3]}\n`;
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector('.gw-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** Opens a draft from the home list by its title: lands in the editor. */
 export async function openDraft(page: Page, title: string): Promise<void> {
   await page.getByText(title, { exact: false }).first().click();

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, readPageNumbers, settleSheets, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, pasteLongReport, readPageNumbers, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { fromBlocks, toBlocks } from '../../shared/model/lexical-json';
@@ -258,14 +258,7 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     const body = page.getByRole('textbox', { name: '正文' });
     await body.click();
     // The three real reports one after another until ≈ 300 pages, pasted as plain text.
-    const reports = ['report-jinlanshan-2022.txt', 'report-chengxi-2024.txt', 'report-zhaishang-2023.txt'].map((f) => fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures', f), 'utf8'));
-    let text = '';
-    for (let i = 0; text.replace(/\s/g, '').length < 185_000; i++) text += `${reports[i % 3]}\n`;
-    await page.evaluate((t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      document.querySelector('.gw-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
+    await pasteLongReport(page, 185_000);
     await settleSheets(page);
     const pages = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('.gw-desk')!.dataset.pages));
     const cuts = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gw-cuts > .gw-cut-spacer')].map((d) => d.style.height).join(','));
