@@ -471,7 +471,6 @@ export class PageLayer {
     return top !== null && top >= 0 && top < height ? read : null;
   }
 
-
   /** Whether the text runs past the last sheet's type area (it must be cut now, not at the pause). */
   private overflows(frame: { height: number }): boolean {
     if (!this.layout) return false;
