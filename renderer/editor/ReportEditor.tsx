@@ -7,7 +7,7 @@
  * keeps its own state after mount (the `document` prop is the initial document — the
  * screen remounts us with a key for another one), so those re-renders stop at the memo.
  */
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -65,10 +65,37 @@ function hasColophon(h: ReportHeader): boolean {
   return h.redHeader && Boolean(h.cc.trim() || h.printOrgan.trim() || h.printDate.trim());
 }
 
+type PasteNoticeState = { moved: MovedField[]; canUndo: boolean } | null;
+
+/**
+ * The paste notice's state, kept out of EditorView: the notice changes on the first key after
+ * a whole-report paste (撤销 no longer undoes just the paste), and as EditorView state that
+ * re-rendered the whole editor inside that key (≈ 4 ms at 30 pages).
+ */
+function createNoticeStore() {
+  let notice: PasteNoticeState = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => notice,
+    set(next: PasteNoticeState) {
+      notice = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+type NoticeStore = ReturnType<typeof createNoticeStore>;
+
 /** The paste notice inside the composer, so its 撤销 runs the editor's own undo (the same as Ctrl+Z). */
-function PasteNoticeBar({ notice, onDismiss }: { notice: { moved: MovedField[]; canUndo: boolean }; onDismiss: () => void }) {
+function PasteNoticeBar({ store }: { store: NoticeStore }) {
   const [editor] = useLexicalComposerContext();
-  return <PasteNotice moved={notice.moved} canUndo={notice.canUndo} onUndo={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} onDismiss={onDismiss} />;
+  const notice = useSyncExternalStore(store.subscribe, store.get);
+  const [dismissed, setDismissed] = useState<MovedField[] | null>(null);
+  if (!notice || notice.moved === dismissed) return null;
+  return <PasteNotice moved={notice.moved} canUndo={notice.canUndo} onUndo={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} onDismiss={() => setDismissed(notice.moved)} />;
 }
 
 const EditorView = memo(function EditorView({ initial, callbacks }: { initial: GongwenDocument; callbacks: { current: Callbacks } }) {
@@ -120,9 +147,8 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
   );
   const update = useCallback((patch: Partial<ReportHeader>) => setHeader({ ...headerRef.current, ...patch }), [setHeader]);
   const [history] = useState(createEmptyHistoryState);
-  const [pasteNotice, setPasteNotice] = useState<{ moved: MovedField[]; canUndo: boolean } | null>(null);
-  const [dismissed, setDismissed] = useState<MovedField[] | null>(null);
-  const pasteHost = useMemo<PasteHost>(() => ({ getHeader: () => headerRef.current, setHeaderFields: update, onNotice: setPasteNotice }), [update]);
+  const [noticeStore] = useState(createNoticeStore);
+  const pasteHost = useMemo<PasteHost>(() => ({ getHeader: () => headerRef.current, setHeaderFields: update, onNotice: noticeStore.set }), [update, noticeStore]);
   const onBody = useCallback(
     (body: SerializedBody) => {
       bodyRef.current = body;
@@ -184,7 +210,7 @@ const EditorView = memo(function EditorView({ initial, callbacks }: { initial: G
       <div className="gw-editor">
         <ToolbarPlugin zoom={zoom} />
         <FindReplacePlugin />
-        {pasteNotice && pasteNotice.moved !== dismissed ? <PasteNoticeBar notice={pasteNotice} onDismiss={() => setDismissed(pasteNotice.moved)} /> : null}
+        <PasteNoticeBar store={noticeStore} />
         <div className="gw-editor-main">
           <aside className="gw-sidebar">
             <OutlinePlugin />

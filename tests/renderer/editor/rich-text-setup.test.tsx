@@ -11,7 +11,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { RichTextSetupPlugin } from '../../../renderer/editor/plugins/RichTextSetupPlugin';
+import { RichTextSetupPlugin, TYPING_EVENTS } from '../../../renderer/editor/plugins/RichTextSetupPlugin';
 
 let captured: LexicalEditor | null = null;
 function Capture() {
@@ -74,5 +74,29 @@ describe('RichTextSetupPlugin', () => {
     mount('ours');
     expect(updateListeners(captured!)).toBe(withPlaceholder - 1);
     expect(updateListeners(captured!)).toBe(0);
+  });
+
+  it('ends the events of typing at the body, where Lexical handles them, and lets keydown and focus on', () => {
+    const view = mount('ours');
+    const body = view.getByLabelText('body');
+    const atBody: string[] = [];
+    const above: string[] = [];
+    for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) {
+      body.addEventListener(type, () => atBody.push(type));
+      window.addEventListener(type, () => above.push(type));
+    }
+    for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) body.dispatchEvent(new Event(type, { bubbles: true }));
+    expect(atBody).toEqual([...TYPING_EVENTS, 'keydown', 'focusin']);
+    expect(above).toEqual(['keydown', 'focusin']);
+    // another root element takes the stop along; the old one lets the events on again
+    const other = document.createElement('div');
+    document.body.append(other);
+    captured!.setRootElement(other);
+    above.length = 0;
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    other.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(above).toEqual(['input']);
+    expect(atBody.filter((type) => type === 'input')).toHaveLength(2);
+    view.unmount();
   });
 });

@@ -11,9 +11,28 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { registerDragonSupport } from '@lexical/dragon';
 import { registerRichText } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
+import type { LexicalEditor } from 'lexical';
 
 export function RichTextSetupPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useLayoutEffect(() => mergeRegister(registerRichText(editor), registerDragonSupport(editor)), [editor]);
+  useLayoutEffect(() => mergeRegister(registerRichText(editor), registerDragonSupport(editor), keepTypingInEditor(editor)), [editor]);
   return null;
+}
+
+/**
+ * The events of typing end at the body: Lexical handles them on its root element, and nothing
+ * above it listens to them, but React's root listener dispatched each one through the component
+ * tree once more as it bubbled up (about five events a key). keydown is left alone (the zoom,
+ * find and Escape shortcuts listen for it on the window), and so are paste, copy, cut and focus.
+ */
+export const TYPING_EVENTS = ['keypress', 'keyup', 'beforeinput', 'textInput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
+
+export function keepTypingInEditor(editor: LexicalEditor): () => void {
+  const stop = (event: Event) => event.stopPropagation();
+  return editor.registerRootListener((root, previous) => {
+    for (const type of TYPING_EVENTS) {
+      previous?.removeEventListener(type, stop);
+      root?.addEventListener(type, stop);
+    }
+  });
 }
