@@ -81,9 +81,10 @@ describe('RichTextSetupPlugin', () => {
     const body = view.getByLabelText('body');
     const atBody: string[] = [];
     const above: string[] = [];
+    const seenAbove = (event: Event) => above.push(event.type);
     for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) {
       body.addEventListener(type, () => atBody.push(type));
-      window.addEventListener(type, () => above.push(type));
+      window.addEventListener(type, seenAbove);
     }
     for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) body.dispatchEvent(new Event(type, { bubbles: true }));
     expect(atBody).toEqual([...TYPING_EVENTS, 'keydown', 'focusin']);
@@ -97,6 +98,7 @@ describe('RichTextSetupPlugin', () => {
     other.dispatchEvent(new Event('input', { bubbles: true }));
     expect(above).toEqual(['input']);
     expect(atBody.filter((type) => type === 'input')).toHaveLength(2);
+    for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) window.removeEventListener(type, seenAbove);
     view.unmount();
   });
 });
