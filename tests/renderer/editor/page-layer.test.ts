@@ -109,7 +109,8 @@ function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lin
       return box(rect(r.top, r.bottom));
     };
   }
-  const layer = new PageLayer({ flow, cuts, repeats, colophon: () => false, onLayout: () => {} });
+  let pages = 0;
+  const layer = new PageLayer({ flow, cuts, repeats, colophon: () => false, onLayout: (layout) => (pages = layout.pages) });
   const cutAt = () => floats().map((f) => Math.round(f.top / LINE_PX));
   const scrollTo = (px: number) => {
     scrolled = px;
@@ -117,7 +118,7 @@ function setup(blocks: { lines: number; cls?: string }[] = [{ lines: 20 }, { lin
   };
   /** Where a block's text starts. */
   const topOf = (el: Element) => place().rects.get(el)!.text;
-  return { layer, cuts, first, last, paras, cutAt, scrollTo, topOf, scrolled: () => scrolled };
+  return { layer, cuts, first, last, paras, cutAt, scrollTo, topOf, scrolled: () => scrolled, pages: () => pages };
 }
 
 describe('page layer: the re-cut after an edit', () => {
@@ -198,6 +199,38 @@ describe('page layer: the re-cut after an edit', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(cutAt()).toHaveLength(screenPages + HORIZON_PAGES);
     exact(0, screenPages + HORIZON_PAGES);
+    layer.dispose();
+  });
+
+  it('measures a block that a float crosses without the float, among many floats', async () => {
+    // 459 lines: 21 pages of 22 (462 lines) hold them. Block 10 (lines 150–165) crosses the float
+    // between pages 7 and 8 (line 154), ≈ 7.5 lines of gap inside its box.
+    const { layer, paras, pages, cutAt } = setup([...Array.from({ length: 29 }, () => ({ lines: 15 })), { lines: 24 }]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(pages()).toBe(21);
+    expect(cutAt().length).toBeGreaterThan(8);
+    // A key wraps a line in block 10: 460 lines, still 21 pages — unless the float inside its box
+    // were taken for text (467 lines, 22 pages).
+    const crossed = paras[10]!;
+    crossed.firstChild!.textContent += '字';
+    lines.set(crossed, 16);
+    await vi.advanceTimersByTimeAsync(0);
+    observers[0]!.cb([{ target: crossed }]);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    expect(pages()).toBe(21);
+    // Two more lines: 462, the last page full; a third: 463, 22 pages.
+    lines.set(crossed, 18);
+    crossed.firstChild!.textContent += '字';
+    await vi.advanceTimersByTimeAsync(0);
+    observers[0]!.cb([{ target: crossed }]);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    expect(pages()).toBe(21);
+    lines.set(crossed, 19);
+    crossed.firstChild!.textContent += '字';
+    await vi.advanceTimersByTimeAsync(0);
+    observers[0]!.cb([{ target: crossed }]);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    expect(pages()).toBe(22);
     layer.dispose();
   });
 
