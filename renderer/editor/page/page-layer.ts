@@ -31,9 +31,13 @@
  * row's own height changes (then the gap is written again).
  *
  * The floats reach only HORIZON_PAGES sheets past the last one on screen. A float below a block
- * makes the browser lay that block out again whenever it moves: with a float at every boundary, a
- * keystroke that wraps a line (or a pasted paragraph) relaid out every line after it, ~30× the
- * work at 300 pages (wrap near the top: 885 ms with 336 floats, 35–46 ms with 10–40, under load).
+ * makes the browser lay that block out again whenever it moves (LayoutNG shifts a block without
+ * layout only when it lies below every float of its formatting context so far, the exclusion
+ * space's clearance offset: MaySkipLayoutWithinBlockFormattingContext; so a key that wraps a line
+ * lays out every sheet from the caret to the horizon again, README "Benchmarks"): with a float
+ * at every boundary, a keystroke that wraps a line (or a pasted paragraph) relaid out every line
+ * after it, ~30× the work at 300 pages (wrap near the top: 885 ms with 336 floats, 35–46 ms
+ * with 10–40, under load).
  * Past the horizon the text runs on uncut, out of sight; measuring does not need the floats
  * (heights are natural heights), and scrolling moves the horizon before those sheets are seen.
  *
