@@ -209,27 +209,22 @@ describe('page layer: the re-cut after an edit', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(pages()).toBe(21);
     expect(cutAt().length).toBeGreaterThan(8);
-    // A key wraps a line in block 10: 460 lines, still 21 pages — unless the float inside its box
-    // were taken for text (467 lines, 22 pages).
+    // A key in block 10 that gives it `n` lines; the re-cut follows at the pause.
     const crossed = paras[10]!;
-    crossed.firstChild!.textContent += '字';
-    lines.set(crossed, 16);
-    await vi.advanceTimersByTimeAsync(0);
-    observers[0]!.cb([{ target: crossed }]);
-    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    const grow = async (n: number) => {
+      crossed.firstChild!.textContent += '字';
+      lines.set(crossed, n);
+      await vi.advanceTimersByTimeAsync(0);
+      observers[0]!.cb([{ target: crossed }]);
+      await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    };
+    // 460 lines, still 21 pages — unless the float inside its box were taken for text (467, 22).
+    await grow(16);
     expect(pages()).toBe(21);
-    // Two more lines: 462, the last page full; a third: 463, 22 pages.
-    lines.set(crossed, 18);
-    crossed.firstChild!.textContent += '字';
-    await vi.advanceTimersByTimeAsync(0);
-    observers[0]!.cb([{ target: crossed }]);
-    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    // 462: the last page full; 463: 22 pages.
+    await grow(18);
     expect(pages()).toBe(21);
-    lines.set(crossed, 19);
-    crossed.firstChild!.textContent += '字';
-    await vi.advanceTimersByTimeAsync(0);
-    observers[0]!.cb([{ target: crossed }]);
-    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    await grow(19);
     expect(pages()).toBe(22);
     layer.dispose();
   });
