@@ -224,7 +224,14 @@ async function startPreview(app = APP) {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
   });
-  return { url, close: () => child.kill('SIGTERM') };
+  return {
+    url,
+    // the data folder goes once the preview has let go of it
+    close: () => {
+      child.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+      child.kill('SIGTERM');
+    },
+  };
 }
 
 async function startBare() {
@@ -249,7 +256,13 @@ async function startBare() {
     res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(fs.readFileSync(file));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Paste `text` into the focused editor body; ms from the paste event to the frame after it. */
