@@ -136,6 +136,8 @@ interface Frame {
 
 /** How far a float's place may lie from where it was written (the 1/64 px roundings add up; a pixel seen), px. */
 const PLACED_DRIFT_PX = 8;
+/** Up to this many floats, a measure reads them all at once (floatsWithin). */
+const FEW_FLOATS = 8;
 
 /** Rows of a table element (Lexical writes them straight into <table>; a parsed one has a <tbody>). */
 const rowsOf = (table: HTMLElement): HTMLTableRowElement[] => Array.from((table as HTMLTableElement).rows ?? []);
@@ -414,7 +416,7 @@ export class PageLayer {
    */
   private floatsWithin(frame: Frame, from: number, to: number): { top: number; bottom: number }[] {
     const written = this.floats;
-    if (frame.floats || written.length <= 8) return this.placedFloats(frame).filter((f) => f.top >= from && f.top < to);
+    if (frame.floats || written.length <= FEW_FLOATS) return this.placedFloats(frame).filter((f) => f.top >= from && f.top < to);
     // The first written float that may be placed at or below `from` (written tops ascend).
     let lo = 0;
     let hi = written.length;
