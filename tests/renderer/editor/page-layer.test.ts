@@ -229,6 +229,32 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
+  it('cuts at once when the text runs past the last sheet, and not again on every key when only rounding put it there', async () => {
+    // 22 one-line blocks whose line boxes are a hair taller than the grid (a fallback font): each
+    // measures as one line, the model has page 1 full, and the flow ends ≈ 0.9 px below its type area.
+    const { layer, paras, pages } = setup(Array.from({ length: 22 }, () => ({ lines: 1 })), LINE_PX + 0.04);
+    const observer = observers[0] as unknown as FakeResizeObserver;
+    const run = vi.spyOn(PageLayer.prototype as unknown as { run: () => void }, 'run');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(pages()).toBe(1);
+    const cuts = run.mock.calls.length;
+    const key = async (p: HTMLElement, n = lines.get(p)!) => {
+      p.firstChild!.textContent += '字';
+      lines.set(p, n);
+      await vi.advanceTimersByTimeAsync(0);
+      // The block typed into is watched again, and a newly watched block is reported.
+      observer.cb([{ target: p }]);
+      await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS / 4);
+    };
+    // Keys that wrap nothing, within the pause of each other: no re-cut while typing.
+    for (let i = 0; i < 5; i++) await key(paras[10]!);
+    expect(run.mock.calls.length).toBe(cuts);
+    // A key that wraps the last block onto a line past the sheet: cut in the next frame, a second sheet.
+    await key(paras[21]!, 2);
+    expect(pages()).toBe(2);
+    layer.dispose();
+  });
+
   it('a jump past the horizon or into the lumped sheets re-cuts and keeps the caret where the jump put it', async () => {
     const { layer, paras, scrollTo, topOf, scrolled, cutAt } = setup(Array.from({ length: 300 }, () => ({ lines: 11 })));
     await vi.advanceTimersByTimeAsync(50);
