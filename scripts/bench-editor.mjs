@@ -8,7 +8,8 @@
  * from the OS event to the presentation of the frame that shows it (stages included, so a
  * stall can be placed: RendererMainProcessing = our script and Lexical, the rest is frame
  * production). Keys are typed at a human cadence (seeded pauses of 90–190 ms), at the end
- * of the middle paragraph, one browser per measurement so every one starts cold.
+ * of the same paragraph in both editors (the middle body paragraph of the text, found by its
+ * text: see targetOf), one browser per measurement so every one starts cold.
  *
  * Sizes: 0 pages (a new report from the template, keys from the moment it opens; then the
  * same document after those keys as warm-up), ≈30 pages (19k characters) and ≈300 pages
@@ -92,7 +93,7 @@ TEXTS.table = [...TABLE_LINES.slice(0, TABLE_AT + 1), ...TABLE_ROWS.map((r) => r
 
 /** The same number of keys at the end of the middle paragraph of the same document (the row beside a cell's). */
 async function typeInParagraph(page, selector, seed, name) {
-  await caretToMiddle(page, selector);
+  await caretToTarget(page, selector, targetOf(TEXTS.table));
   await page.waitForTimeout(500);
   const cdp = await startTrace(page);
   await type(page, KEYS, seed + 2);
@@ -281,13 +282,46 @@ function paste(page, selector, text) {
   );
 }
 
-/** Caret to the end of the middle paragraph. */
-async function caretToMiddle(page, selector) {
-  const paragraphs = page.locator(selector);
-  const middle = paragraphs.nth(Math.floor((await paragraphs.count()) / 2));
-  await middle.scrollIntoViewIfNeeded();
-  await middle.click();
+/**
+ * The paragraph both editors type into: of the text's body paragraphs of a typical length
+ * (within a quarter of the median), the one nearest the middle of the text — named by its first
+ * characters and which of the paragraphs starting so it is. Not "the middle paragraph" of each
+ * editor: bare Lexical keeps the text's blank lines as empty paragraphs and ours drops them (and
+ * moves the header lines into the 版头), so by index the bare editor typed into an empty
+ * paragraph and ours into one of 77 characters, and a key costs more in a longer paragraph.
+ */
+function targetOf(text) {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  // Headings (their number becomes the heading's label in ours), Markdown marks, table rows.
+  const heading = /^(#|\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
+  // A whole paragraph: it and the line before end a sentence (ours joins a line broken mid-sentence to the next).
+  const whole = (at) => /[。；！？]$/.test(lines[at]) && (at === 0 || /[。；！？：:]$/.test(lines[at - 1]));
+  const body = lines.map((line, at) => ({ line, at })).filter(({ line, at }) => line.length >= 20 && !heading.test(line) && !line.includes('\t') && whole(at));
+  const lengths = body.map(({ line }) => line.length).sort((a, b) => a - b);
+  const typical = lengths[lengths.length >> 1];
+  const middle = lines.length / 2;
+  const { line, at } = body
+    .filter(({ line }) => line.length >= typical * 0.8 && line.length <= typical * 1.25)
+    .reduce((best, p) => (Math.abs(p.at - middle) < Math.abs(best.at - middle) ? p : best));
+  const prefix = line.slice(0, 16);
+  return { prefix, ordinal: lines.slice(0, at).filter((l) => l.startsWith(prefix)).length };
+}
+
+/** Caret to the end of the target paragraph (targetOf); its length in characters. */
+async function caretToTarget(page, selector, target) {
+  const index = await page.evaluate(
+    ([sel, prefix, ordinal]) => {
+      const hits = [...document.querySelectorAll(sel)].map((p, i) => [p.textContent.trim(), i]).filter(([t]) => t.startsWith(prefix));
+      return hits[ordinal]?.[1] ?? -1;
+    },
+    [selector, target.prefix, target.ordinal],
+  );
+  if (index < 0) throw new Error(`bench: no paragraph ${target.ordinal + 1} starting "${target.prefix}" in ${selector}`);
+  const paragraph = page.locator(selector).nth(index);
+  await paragraph.scrollIntoViewIfNeeded();
+  await paragraph.click();
   await page.keyboard.press('End');
+  return (await paragraph.textContent()).trim().length;
 }
 
 async function withPage(fn) {
@@ -323,20 +357,20 @@ async function measure(editor, size, urls, run, templateText) {
       if (size === 0) {
         const cdp = await startTrace(page);
         await openBody(page);
-        await caretToMiddle(page, OURS_PARAGRAPHS);
+        const chars = await caretToTarget(page, OURS_PARAGRAPHS, targetOf(templateText));
         await type(page, KEYS, seed);
         await type(page, KEYS, seed + 1);
         // The first key is the End that put the caret in place.
         const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
-        return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) } };
+        return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) }, info: `typed after ${chars} chars` };
       }
       const body = await openBody(page);
       await body.click();
       const pasteMs = await paste(page, '.gw-body', TEXTS[size]);
       await page.waitForTimeout(size === 300 ? 4000 : 1500);
-      const info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
+      let info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
       if (size === 'table') await caretToCell(page, '.gw-body table');
-      else await caretToMiddle(page, OURS_PARAGRAPHS);
+      else info += `; typed after ${await caretToTarget(page, OURS_PARAGRAPHS, targetOf(TEXTS[size]))} chars`;
       await page.waitForTimeout(500);
       const cdp = await startTrace(page);
       await type(page, KEYS, seed);
@@ -351,11 +385,11 @@ async function measure(editor, size, urls, run, templateText) {
     if (size === 0) {
       const cdp = await startTrace(page);
       await page.evaluate((t) => window.loadBare(t.split(/\n+/).filter(Boolean)), templateText);
-      await caretToMiddle(page, '#editor > p');
+      const chars = await caretToTarget(page, '#editor > p', targetOf(templateText));
       await type(page, KEYS, seed);
       await type(page, KEYS, seed + 1);
       const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
-      return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) } };
+      return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) }, info: `typed after ${chars} chars` };
     }
     if (size === 'table') {
       await page.evaluate(([lines, rows, at]) => window.loadBareTable(lines, rows, at), [TABLE_LINES, TABLE_ROWS, TABLE_AT]);
@@ -373,8 +407,7 @@ async function measure(editor, size, urls, run, templateText) {
     await page.locator('#editor').click();
     const pasteMs = await paste(page, '#editor', TEXTS[size]);
     await page.waitForTimeout(size >= 300 ? 4000 : 1500);
-    const info = `${await page.locator('#editor > p').count()} paragraphs`;
-    await caretToMiddle(page, '#editor > p');
+    const info = `${await page.locator('#editor > p').count()} paragraphs; typed after ${await caretToTarget(page, '#editor > p', targetOf(TEXTS[size]))} chars`;
     await page.waitForTimeout(500);
     const cdp = await startTrace(page);
     await type(page, KEYS, seed);
