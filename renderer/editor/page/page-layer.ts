@@ -272,9 +272,9 @@ export class PageLayer {
       // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
       // start the feedback again; the next edit tops the budget up before this runs.
       if (this.settleBudget <= 0) return;
-      // Past the last sheet only because of what was measured before (a fallback font's taller
-      // line boxes rounded to whole lines: the model has the page full, the flow ends a pixel
-      // below it), a re-cut would give the same cut, and it ran again on every key.
+      // Past the last sheet only by what was measured before (a sub-pixel excess the model rounds
+      // away: it has the page full, the flow ends a pixel below it), a re-cut gives the same cut;
+      // it ran again on every key.
       const grew = changed || this.structureDirty;
       if ((grew && this.overflows(frame)) || movesTable) this.schedule();
       else if (changed) this.scheduleEdit();
