@@ -8,8 +8,9 @@
  * from the OS event to the presentation of the frame that shows it (stages included, so a
  * stall can be placed: RendererMainProcessing = our script and Lexical, the rest is frame
  * production). Keys are typed at a human cadence (seeded pauses of 90–190 ms), at the end
- * of the same paragraph in both editors (the middle body paragraph of the text, found by its
- * text: see targetOf), one browser per measurement so every one starts cold.
+ * of the same paragraph in both editors (the body paragraph of typical length nearest the
+ * middle of the text, found by its text: see targetOf), one browser per measurement so every
+ * one starts cold.
  *
  * Sizes: 0 pages (a new report from the template, keys from the moment it opens; then the
  * same document after those keys as warm-up), ≈30 pages (19k characters) and ≈300 pages
@@ -91,7 +92,7 @@ const TABLE_LINES = fs
 const TABLE_AT = 12;
 TEXTS.table = [...TABLE_LINES.slice(0, TABLE_AT + 1), ...TABLE_ROWS.map((r) => r.join('\t')), ...TABLE_LINES.slice(TABLE_AT + 1)].join('\n');
 
-/** The same number of keys at the end of the middle paragraph of the same document (the row beside a cell's). */
+/** The same number of keys at the end of a paragraph of the same document (targetOf; the row beside a cell's). */
 async function typeInParagraph(page, selector, seed, name) {
   await caretToTarget(page, selector, targetOf(TEXTS.table));
   await page.waitForTimeout(500);
