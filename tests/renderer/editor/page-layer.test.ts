@@ -230,7 +230,7 @@ describe('page layer: the re-cut after an edit', () => {
   });
 
   it('cuts at once when the text runs past the last sheet, and not again on every key when only rounding put it there', async () => {
-    // 22 one-line blocks whose line boxes are a hair taller than the grid (a fallback font): each
+    // 22 one-line blocks whose line boxes are a hair taller than the grid: each
     // measures as one line, the model has page 1 full, and the flow ends ≈ 0.9 px below its type area.
     const { layer, paras, pages } = setup(Array.from({ length: 22 }, () => ({ lines: 1 })), LINE_PX + 0.04);
     const observer = observers[0] as unknown as FakeResizeObserver;
