@@ -166,7 +166,7 @@ export async function openDraft(page: Page, title: string): Promise<void> {
 
 /**
  * Wait until the page layer has written its layout: no re-cut waiting for a pause in typing,
- * and the sheets, the boundary floats and the table rows' gaps unchanged for 700 ms (longer
+ * and the sheets, the page cuts (the blocks' pushes and floats, the lump) and the table rows' gaps unchanged for 700 ms (longer
  * than the layer's 400 ms typing pause; two frames were not enough on a loaded machine: the
  * first cut could still be to come, and a CI run read 2 sheets of a 4-page report).
  */
@@ -174,7 +174,7 @@ export async function settleSheets(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     const sig = () =>
-      `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}|${[...document.querySelectorAll<HTMLElement>('tr[data-gw-gap]')].map((r) => r.style.getPropertyValue('--gw-row-gap')).join(',')}`;
+      `${document.querySelector<HTMLElement>('.gw-desk')?.dataset.pages}|${[...document.querySelectorAll<HTMLElement>('.gw-cuts > div')].map((d) => d.style.height).join(',')}|${[...document.querySelectorAll<HTMLElement>('[data-gw-cut]')].map((d) => `${d.dataset.gwCut}:${d.style.cssText}`).join(',')}|${[...document.querySelectorAll<HTMLElement>('tr[data-gw-gap]')].map((r) => r.style.getPropertyValue('--gw-row-gap')).join(',')}`;
     const QUIET_MS = 700;
     const end = performance.now() + 30_000;
     let last = sig();

@@ -1,73 +1,75 @@
 /**
  * The page layer beside the one flat Lexical document (Lexical's guidance, playground PR
- * #9172): the document is never changed for layout. The flow (版头, body, closing) is one
- * column; at every page boundary a full-width float occupies "rest of this page + bottom
- * margin + the desk between sheets + top margin of the next sheet", so the browser itself
- * moves the next line onto the next sheet's type area — a paragraph splits across sheets
- * line by line and nothing is ever drawn in a margin, even for the frame before we re-cut.
+ * #9172): the document's content is never changed for layout. The flow (版头, body, closing) is
+ * one column; each page boundary is carried by the block it cuts, written as attributes and
+ * custom properties (`data-gw-cut`, editor.css), which Lexical neither observes nor reconciles:
  *
- * Where each float starts comes from shared/page/paginate.ts (the policy the .docx states
- * to Word/LibreOffice: 22 lines, no widow control, stand-alone headings kept with the next
- * paragraph). Its input is the height of each block in grid lines, and those are measured
- * incrementally: a ResizeObserver reports only the blocks whose height changed (a keystroke
- * that does not wrap a line costs nothing here), a MutationObserver the blocks added or
- * removed; the new cut is computed and written once, on the next animation frame.
+ * - a page that starts with a block: a top margin on it, down to the next sheet's type area;
+ * - a page that starts inside a paragraph: a full-width float at the paragraph's top (in a
+ *   numbered heading, whose ::before is its number, in its first child: below its first line)
+ *   whose shape (a polygon of full-width bands) starts half a line into the first line of the
+ *   next page, so the lines above flow beside nothing and that line goes below the band, onto
+ *   the next sheet. Chromium steps a line past a shape in whole px from where it lay, so the
+ *   band pushes by the whole number of px nearest to the type area (half a px off at most);
+ * - a table: a gap on the row that starts the next sheet (below).
  *
- * Typing does not re-cut on every keystroke: moving a float lays out everything after it
- * again (at 300 pages ~60 ms a time, often twice more while it settles), so an edit's re-cut
- * waits for a pause in typing (EDIT_PAUSE_MS). Meanwhile the floats stay where they are and
- * the browser flows the text around them as pages of the old lengths: a line pushed off a
- * page moves to the next sheet's type area, nothing reaches a margin. Only keep-with-next and
- * the page lengths wait for the pause; text that runs past the last sheet is cut at once.
+ * Why the cuts ride on the blocks: a float lays out again every block beside or above its end
+ * whenever that block moves (LayoutNG shifts a block without laying it out only when it lies
+ * below every float seen so far in its formatting context: the exclusion space's clearance
+ * offset, MaySkipLayoutWithinBlockFormattingContext). With all floats in one holder at the top
+ * of the flow, a key that wrapped a line laid out every sheet from the caret to the horizon
+ * again (3.5–7 ms at 30 pages, README "Benchmarks"); a float inside its own block ends above
+ * every block after it, so the text after a wrap is moved, not laid out (0.6–0.9 ms). For the
+ * same reason no float hangs out of a block (a float after a block, pushing the next: that
+ * made every wrap lay out again, 4.9 ms).
+ *
+ * Where each page starts comes from shared/page/paginate.ts (the policy the .docx states to
+ * Word/LibreOffice: 22 lines, no widow control, stand-alone headings kept with the next
+ * paragraph). Its input is the natural height of each block (its box without the cuts in it),
+ * measured incrementally: a ResizeObserver reports only the blocks whose height changed (a key
+ * that wraps no line costs nothing here), a MutationObserver the blocks added or removed. Every
+ * place is computed from the natural tops (the heights summed) on the layout's grid (1/64 of a
+ * zoomed px; the zoom, a whole percentage, from the flow's width), so a cut lands where it was
+ * meant to, not a rounding off per boundary down a long report.
+ *
+ * The cuts move with the text: a wrapped line moves every page after it by a line until they
+ * are written again. So a change is cut at once, before its frame is painted (a block added:
+ * in the animation frame, before its layout; a height changed: in the ResizeObserver's callback,
+ * after layout, before paint). Each float written lays its paragraph's lines out again (~0.4 ms),
+ * so that cut writes only the boundaries of the sheets in sight; the rest (to the horizon) are
+ * written once typing pauses (EDIT_PAUSE_MS; every edit postpones it), or before a scroll
+ * shows them. Out of sight, meanwhile, a page may run a line into its margin.
  *
  * A table cannot be cut by a float: it is a formatting context of its own, which the browser
  * moves whole below any float it would overlap. So a table is measured row by row and
- * paginate.ts breaks it between rows; at a break inside a table there is no float: the row
- * that starts the next sheet gets a top gap (`data-gw-gap`, `--gw-row-gap`: padding of its
- * cells, its side rules drawn below the gap only, editor.css) down to the next sheet's type
- * area and the header rows repeated there. The repeated header is a decoration of this layer
- * (a copy of the header rows in `.gw-repeats`, outside the editor's root): the document is
- * never changed. Lexical does not observe attributes, and it recreates a row only when the
- * row's own height changes (then the gap is written again).
+ * paginate.ts breaks it between rows; at a break inside a table the row that starts the next
+ * sheet gets a top gap (`data-gw-gap`, `--gw-row-gap`: padding of its cells, its side rules
+ * drawn below the gap only, editor.css) down to the next sheet's type area and the header rows
+ * repeated there. The repeated header is a decoration of this layer (a copy of the header rows
+ * in `.gw-repeats`, outside the editor's root). Lexical recreates a row only when the row's own
+ * height changes (then the gap is written again). With a table across sheets, every cut is full.
  *
- * The floats reach only HORIZON_PAGES sheets past the last one on screen. A float below a block
- * makes the browser lay that block out again whenever it moves (LayoutNG shifts a block without
- * layout only when it lies below every float of its formatting context so far, the exclusion
- * space's clearance offset: MaySkipLayoutWithinBlockFormattingContext; so a key that wraps a line
- * lays out every sheet from the caret to the horizon again, README "Benchmarks"): with a float
- * at every boundary, a keystroke that wraps a line (or a pasted paragraph) relaid out every line
- * after it, ~30× the work at 300 pages (wrap near the top: 885 ms with 336 floats, 35–46 ms
- * with 10–40, under load).
- * Past the horizon the text runs on uncut, out of sight; measuring does not need the floats
- * (heights are natural heights), and scrolling moves the horizon before those sheets are seen.
+ * The cuts reach only HORIZON_PAGES sheets past the last one on screen (past the horizon the
+ * text runs on uncut, out of sight; scrolling moves the horizon before those sheets are seen).
+ * Above the screen, the boundaries of the sheets more than BEHIND_PAGES above the first in sight
+ * are replaced by one float (the lump, in `.gw-cuts`), at the top of the first paragraph of the
+ * body on page 1 (below the 版头, which keeps its own layout), as tall as the text is moved
+ * down at the first boundary kept, so the text below lands where it would with all of them.
+ * Each float before the caret costs the browser on every keystroke (README "Benchmarks"). The
+ * lumped text is out of sight, drawn over the wrong sheets. A scroll towards either end re-cuts
+ * before those sheets come into sight. A jump into them (Ctrl+End, Ctrl+Home, the outline, find)
+ * re-cuts, and when the caret moved since the last scroll re-cut, scrolls so the caret stays where
+ * the jump put it on screen; the scroller's own scroll anchoring is off (`overflow-anchor: none`),
+ * it would chase the lumped text.
  *
- * Above the screen the same holds the other way: the floats of the sheets more than
- * BEHIND_PAGES above the first in sight are replaced by one float, at the top of the first plain
- * block of page 1 (below the 版头, which keeps its own layout), as tall as they were together, so
- * the text below lands where it would with all of them. Each float before the caret costs the
- * browser on every keystroke (at 300 pages, the caret on sheet 166: 416 float boxes, ~3.5 ms a
- * key of event dispatch, layout and hit testing, README "Benchmarks"). The lumped text is out of
- * sight, drawn over the wrong sheets. The one float's height is checked at each cut against where
- * the browser puts the first block of the first exact sheet, and corrected (settleLump): the
- * floats leave holes (the browser's lines are on the 1/64 px grid, 38.59375 px for 38.6, so a
- * page's lines end above its float), which over a hundred pages add up to more than a line. A
- * scroll towards either end re-cuts before those sheets come into sight. A jump into them
- * (Ctrl+End, Ctrl+Home, the outline, find) re-cuts, and when the caret moved since the last
- * scroll re-cut, scrolls so the caret stays where the jump put it on screen; the scroller's
- * own scroll anchoring is off (`overflow-anchor: none`), it would chase the lumped text.
- *
- * Nor are all body blocks observed once the cut has settled: the ResizeObserver checks every
+ * Nor are all body blocks observed once a cut has settled: the ResizeObserver checks every
  * observed element in every frame (at 300 pages, 3000 blocks: 0.5 ms a key, bare Lexical 0). A
  * block's natural height changes only when the block itself changes, so after a cut that the next
  * frame confirms (no measured height changed) the observed are the blocks edited since that cut
  * (the document's MutationObserver names them), new blocks and their neighbours, tables, the 版头
- * and the closing pieces. The blocks the floats cross (a page's first block and the one before
- * it) are observed from each cut until it settles, not longer: a float moves only at a cut, and
- * between cuts their natural heights change only by an edit (at 300 pages, ~400 blocks: watching
- * them all the time made the ResizeObserver 0.34 ms a key, 0.20 without). Until a cut settles every block stays observed: a height measured
- * while a float sat where the measurement did not expect it is wrong, and only a block that is
- * still observed gets measured again when the float moves on. Anything that changes heights
- * without an edit (fonts, zoom, printing) refreshes, and every block is observed again.
+ * and the closing pieces. This layer's own writes are taken back from that observer as they are
+ * made: they are no edits. Until a cut settles every block stays observed. Anything that changes
+ * heights without an edit (fonts, zoom, printing) refreshes, and every block is observed again.
  */
 import { GRID, MARGINS, PAPER, TYPE_AREA, mmToPx, ptToPx } from '../../../shared/page/geometry';
 import { paginate, type FlowBlock, type Pagination } from '../../../shared/page/paginate';
@@ -96,16 +98,10 @@ export const BEHIND_PAGES = 6;
 const BEHIND_MIN_PAGES = 2;
 /** Fewer floats than this above the exact sheets are kept as they are (one float would save little). */
 const LUMP_MIN_FLOATS = 8;
-/** How far back from the first exact sheet a page that starts with a plain block is looked for. */
-export const LUMP_SEARCH_PAGES = 24;
-/**
- * Where the lumped text ends above the kept float: more than nothing (a line box that reaches into
- * the float by a hair goes below it, a line too many on the sheet), less than the 0.25 px a
- * measured height may move without counting as a change.
- */
-const LUMP_CLEARANCE_PX = 1 / 16;
-/** An edit re-cuts after this long without another edit (see the file comment). */
+/** Typing pauses after this long without another edit (the repeated table headers follow then; the status bar's count too). */
 export const EDIT_PAUSE_MS = 400;
+/** The custom properties a block's cut is written in (editor.css). */
+const CUT_PROPERTIES = ['--gw-push', '--gw-float-h', '--gw-float-shape'];
 
 interface Measured {
   /** Natural height in px (the floats inside subtracted). */
@@ -118,26 +114,13 @@ interface Measured {
   rowJoined?: boolean[];
 }
 
-/**
- * A length on the layout's 1/64 px grid. The floats are written as heights stacked one on the
- * next; heights on that grid add up exactly (at 100 % zoom), so the last float of a long report
- * sits where it was meant to, not a pixel off (each height was rounded on its own).
- */
-const toLayoutUnit = (px: number): number => Math.round(px * 64) / 64;
 
-/** The flow's place in the window, read once a frame; `floats` filled on first use (placedFloats), `placed` float by float (floatsWithin). */
+/** The flow's place in the window. */
 interface Frame {
   top: number;
   height: number;
   scale: number;
-  floats?: { top: number; bottom: number }[];
-  placed?: Map<number, { top: number; bottom: number }>;
 }
-
-/** How far a float's place may lie from where it was written (the 1/64 px roundings add up; a pixel seen), px. */
-const PLACED_DRIFT_PX = 8;
-/** Up to this many floats, a measure reads them all at once (floatsWithin). */
-const FEW_FLOATS = 8;
 
 /** Rows of a table element (Lexical writes them straight into <table>; a parsed one has a <tbody>). */
 const rowsOf = (table: HTMLElement): HTMLTableRowElement[] => Array.from((table as HTMLTableElement).rows ?? []);
@@ -151,9 +134,6 @@ function inHeaderRow(node: Node): boolean {
 }
 /** The gap written on a row, px (0 without one). */
 const gapOf = (row: HTMLElement): number => (row.hasAttribute('data-gw-gap') ? parseFloat(row.style.getPropertyValue('--gw-row-gap')) || 0 : 0);
-/** Slack at the top of a float on a page with a table: a table's sub-pixel drift must not make it overlap the float (it would jump a sheet). */
-const TABLE_FLOAT_SLACK_PX = 1;
-
 export interface PageLayerOptions {
   /** The flow container (display: flow-root); its first child is the float holder. */
   flow: HTMLElement;
@@ -186,12 +166,98 @@ function kindOf(el: HTMLElement): { unbreakable: boolean; keepWithNext: boolean 
   return { unbreakable, keepWithNext };
 }
 
+/** A page boundary of the pagination, in natural flow px (the flow laid out without any cut). */
+interface Boundary {
+  /** The page (0-based) whose type area it starts. */
+  page: number;
+  /** The page's first block, and where in it the page starts. */
+  block: number;
+  line: number;
+  row?: number;
+  /** Lines of the repeated header rows (with `row`). */
+  repeat: number;
+  /** Where the page's first line must go minus where it lies without cuts: everything after it moves down by this. */
+  delta: number;
+  /** Where the page's first line lies without cuts, and where it must go (its sheet's type area, below the repeated header rows). */
+  natural: number;
+  target: number;
+}
+
+/** One float's band: [from, to) from the float's top, px; `from` is where the first line it pushes lies without it. */
+interface Band {
+  from: number;
+  to: number;
+}
+
+/** What one block carries for the cut (see the file comment). */
+interface Anchor {
+  /** The first page it starts (0-based). */
+  page?: number;
+  /** A top margin: the block starts a page at its top. */
+  push?: number;
+  /**
+   * A float in the block whose shape pushes the lines that start pages inside it: at its top, or
+   * (`inner`, a heading, whose ::before is its number) in its first child, below its first line.
+   * `top`: from the block's top to the float's.
+   */
+  float?: { height: number; bands: Band[]; top: number; inner: boolean };
+}
+
+const sameBand = (a: Band, b: Band) => Math.abs(a.from - b.from) < 1 / 128 && Math.abs(a.to - b.to) < 1 / 128;
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  const near = (x: number | undefined, y: number | undefined) => (x === undefined ? y === undefined : y !== undefined && Math.abs(x - y) < 1 / 128);
+  if (!near(a.push, b.push) || Boolean(a.float) !== Boolean(b.float)) return false;
+  if (a.float && b.float && (a.float.inner !== b.float.inner || !near(a.float.height, b.float.height) || a.float.bands.length !== b.float.bands.length || a.float.bands.some((x, i) => !sameBand(x, b.float!.bands[i]!)))) return false;
+  return true;
+}
+
+/** The tokens of `data-gw-cut` an anchor writes. */
+const anchorTokens = (a: Anchor) => [a.push !== undefined ? 'push' : '', a.float ? (a.float.inner ? 'inner' : 'float') : ''].filter(Boolean).join(' ');
+
+/**
+ * The float's shape: a full-width band for each page start, joined by a spine of no width
+ * (a polygon, so one float can cut a paragraph that spans more than two sheets).
+ */
+function shapeOf(bands: readonly Band[], grid: { unit: number; lineBox: number }): string {
+  const pts: string[] = [];
+  bands.forEach((b, i) => {
+    // Half a line into the first pushed line: that line overlaps the shape, the line before does not.
+    const top = b.from + grid.lineBox / 2;
+    // A band ends half a unit above where its line goes (the line steps down past it in whole px);
+    // the last one reaches past the float's box, which ends the shape there.
+    const end = i === bands.length - 1 ? b.to + grid.lineBox : (Math.round(b.to / grid.unit) - 0.5) * grid.unit;
+    pts.push(`0 ${top.toFixed(4)}px`, `100% ${top.toFixed(4)}px`, `100% ${end.toFixed(4)}px`, `0 ${end.toFixed(4)}px`);
+  });
+  return `polygon(${pts.join(', ')})`;
+}
+
+/**
+ * Where a block can carry a float: 'top' (a paragraph, not a heading, whose ::before is its
+ * number; a closing piece of paragraphs), 'inner' (a numbered heading: in its first child, so
+ * below its first line), or nowhere. Never after a block: a float that hangs out of its block
+ * makes the browser lay out again every block below it whenever they move (the cost this layer
+ * avoids, see the file comment).
+ */
+function floatPlace(el: HTMLElement): 'top' | 'inner' | null {
+  if (el.classList.contains('gw-attachments')) return 'top';
+  if (el.tagName !== 'P') return null;
+  if (!el.classList.contains('gw-heading')) return 'top';
+  const first = el.firstElementChild;
+  return el.getAttribute('data-gw-label') && first && first.tagName !== 'BR' ? 'inner' : null;
+}
+
 export class PageLayer {
   private readonly opts: PageLayerOptions;
   private blocks: HTMLElement[] = [];
   private readonly measured = new WeakMap<HTMLElement, Measured>();
-  /** Floats as written: [top, bottom) in flow px. */
-  private floats: { top: number; bottom: number }[] = [];
+  /** Each block's top in the flow laid out without cuts (the natural heights summed), from the last cut. */
+  private tops: number[] = [];
+  /** The boundaries of the last cut. */
+  private bounds: Boundary[] = [];
+  /** What the blocks carry, as written. */
+  private anchors = new Map<HTMLElement, Anchor>();
+  /** The one float for the sheets above the exact ones, as written (flow px), and the block it pushes. */
+  private lump: { top: number; bottom: number; block: HTMLElement } | null = null;
   /** Table rows given a gap (the first row of a table's part on the next sheet), px. */
   private gaps = new Map<HTMLTableRowElement, number>();
   /** What the repeated headers show, to write them only when it changes. */
@@ -204,8 +270,17 @@ export class PageLayer {
   private readonly resize: ResizeObserver;
   private readonly mutation: MutationObserver;
   private frame = 0;
-  /** The timer of an edit's re-cut waiting for a pause in typing. */
-  private readonly pause = createPauseTimer(() => this.schedule(), EDIT_PAUSE_MS);
+  /** The timer of the full cut (and the repeated headers' update), waiting for a pause in typing. */
+  private readonly pause = createPauseTimer(() => {
+    this.fullCut = true;
+    this.schedule();
+  }, EDIT_PAUSE_MS);
+  /** The next cut writes every boundary to the horizon (else those in sight: see writeCut). */
+  private fullCut = true;
+  /** Boundaries out of sight were left as they were by the last cut: written at the pause, or before a scroll shows them. */
+  private stale = false;
+  /** The boundary the lump was kept before at the last full cut, and the lump's block's index. */
+  private lumpAt: { keep: number; lead: number } | null = null;
   private structureDirty = true;
   private disposed = false;
   private readonly printing: MediaQueryList | null;
@@ -213,21 +288,17 @@ export class PageLayer {
   private readonly edits: MutationObserver;
   private readonly onFonts: () => void;
   /**
-   * Re-cuts still allowed before the next edit. Moving a float changes the measured height of
-   * the block it crosses (sub-pixel line placement), which re-cuts again: on a long report that
-   * feedback never settled (page count flipping between two values with nobody typing, each
-   * re-cut a relayout of the whole flow). A change to the document, a refresh or a zoom tops the
-   * budget up; measurements keep being recorded without it, so the next cut uses them.
+   * Re-cuts still allowed before the next edit: a cut whose measurements disagree with the one
+   * before it by a sub-pixel must not cut again for ever. A change to the document, a refresh or
+   * a zoom tops the budget up; measurements keep being recorded without it, so the next cut uses them.
    */
   private settleBudget = SETTLE_RUNS;
-  /** The first page (0-based) whose boundary float is not written; Infinity before the first cut. */
+  /** The first page (0-based) whose boundary is not written; Infinity before the first cut. */
   private horizon = Infinity;
-  /** The first page (0-based) whose text lies on its sheet: the floats above it are one (see the file comment). */
+  /** The first page (0-based) whose text lies on its sheet: the boundaries above it are one float (see the file comment). */
   private exactFrom = 0;
   /** The caret at the last scroll's re-cut check (a jump moves it, then scrolls). */
   private caretSeen: { node: Node | null; offset: number } = { node: null, offset: 0 };
-  /** The holes the lumped floats left (measured at the last lump: settleLump), px. */
-  private lumpHoles = 0;
   /** The scroller of the desk (known from its first scroll event): a jump's re-cut scrolls it back onto the block. */
   private scroller: Element | null = null;
   private horizonFrame = 0;
@@ -242,7 +313,7 @@ export class PageLayer {
 
   constructor(opts: PageLayerOptions) {
     this.opts = opts;
-    // While printing, the flow is laid out for paper (no floats): nothing measured then is the
+    // While printing, the flow is laid out for paper (no cuts): nothing measured then is the
     // screen's, and the sheets' layout (blank page, 版记 page) must stay as it is.
     this.printing = typeof matchMedia === 'function' ? matchMedia('print') : null;
     this.onMedia = () => {
@@ -255,32 +326,27 @@ export class PageLayer {
     this.resize = new ResizeObserver((entries) => {
       if (this.printing?.matches) return;
       let changed = false;
-      // A change at or before a table that crosses sheets moves the table with its gaps: cut at
-      // once (a float lets the shifted lines flow on to the next sheet; a gap would not).
-      let movesTable = false;
       const frame = this.frameOf();
       for (const entry of entries) {
         // The flow itself is observed for its height only (see overflows).
-        if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) {
-          changed = true;
-          if ((this.order.get(entry.target as HTMLElement) ?? Infinity) <= this.lastGappedTable) movesTable = true;
-        }
+        if (entry.target !== opts.flow && this.measure(entry.target as HTMLElement, frame)) changed = true;
       }
       // A row Lexical recreated (its height changed) has lost its gap: write it again now.
-      for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) movesTable = changed = true;
+      for (const row of this.gaps.keys()) if (!row.isConnected || gapOf(row) === 0) changed = true;
       if (changed) this.unsettled = true;
-      // Without budget, nothing: a re-cut that makes the text overflow (a page fewer) must not
-      // start the feedback again; the next edit tops the budget up before this runs.
+      // Without budget, nothing: a cut must not feed itself; the next edit tops the budget up first.
       if (this.settleBudget <= 0) return;
-      // Past the last sheet only by what was measured before (a sub-pixel excess the model rounds
-      // away: it has the page full, the flow ends a pixel below it), a re-cut gives the same cut;
-      // it ran again on every key.
-      const grew = changed || this.structureDirty;
-      if ((grew && this.overflows(frame)) || movesTable) this.schedule();
-      else if (changed) this.scheduleEdit();
+      // Cut now, in this frame, before it is painted: the cuts move with the text, so a wrapped
+      // line moved every page after it (a line into a margin) until they are written again.
+      // Written cheaply: moving a cut lays out the block that carries it (see the file comment).
+      if (changed || (this.structureDirty && this.overflows(frame))) {
+        if (this.frame) cancelAnimationFrame(this.frame);
+        this.frame = 0;
+        this.run();
+      }
     });
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
-    // The floats' own holder is not the document: writing them must not refill the budget.
+    // This layer's own writes are taken back from the observer as they are made (ownWritesDone).
     this.edits = new MutationObserver((records) => {
       const own = (r: MutationRecord) => opts.cuts.contains(r.target) || opts.repeats.contains(r.target);
       for (const r of records) {
@@ -288,13 +354,11 @@ export class PageLayer {
         const block = this.blockOf(r.target);
         if (block) this.touch(block);
       }
-      // Attributes only change what is watched (a class can change a block's height): a gap this
-      // layer writes on a row is an attribute too, and must not refill the budget.
       const edited = (r: MutationRecord) => r.type !== 'attributes' && !own(r);
       if (records.some(edited)) {
         this.settleBudget = SETTLE_RUNS;
-        // The re-cut waits for a pause in typing, not in height changes: a key that wraps no line
-        // still postpones it (else it ran mid-typing, a relayout of all after the float it moved).
+        // The full cut waits for a pause in typing, not in height changes: a key that wraps no line
+        // still postpones it (else it ran mid-typing: every float to the horizon written again).
         if (this.pause.pending) this.scheduleEdit();
       }
       // Text typed in a header row that is repeated on a later sheet: the copies follow at the pause.
@@ -316,18 +380,15 @@ export class PageLayer {
           Math.abs(want.to - this.horizon) >= HORIZON_SLACK_PAGES ||
           (this.exactFrom > 0 && behind < BEHIND_MIN_PAGES) ||
           behind >= BEHIND_PAGES + HORIZON_SLACK_PAGES;
-        if (recut) this.recutInSight(this.layout, want);
+        if (recut || this.stale) this.recutInSight(this.layout, want);
       });
     };
     if (typeof document !== 'undefined') document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    // Blocks added or removed: cut in this frame (the animation frame comes before its layout).
     this.mutation = new MutationObserver(() => {
       this.structureDirty = true;
       this.settleBudget = SETTLE_RUNS;
-      // Blocks added or removed: re-cut at the pause too (the flow's observer below cuts at once
-      // when the text runs past the last sheet, as a paste does) — at once while a table crosses
-      // sheets (it moves with its gaps, see the ResizeObserver).
-      if (this.layout && this.lastGappedTable < 0) this.scheduleEdit();
-      else this.schedule();
+      this.schedule();
     });
     const { flow } = opts;
     this.resize.observe(flow);
@@ -368,6 +429,7 @@ export class PageLayer {
   /** Something outside the flow changed (a 版记 added or removed), or printing ended: measure all again. */
   refresh(): void {
     this.structureDirty = true;
+    this.fullCut = true;
     this.settleBudget = SETTLE_RUNS;
     this.remeasure = true;
     this.schedule();
@@ -387,62 +449,16 @@ export class PageLayer {
     this.mutation.disconnect();
     this.edits.disconnect();
     this.writeGaps(new Map());
+    this.writeAnchors(new Map());
   }
 
   /** The flow's top, height and zoom factor (client rects are zoomed; the layout works in unzoomed px). */
   private frameOf(): Frame {
     const r = this.opts.flow.getBoundingClientRect();
-    const scale = r.width > 0 ? r.width / TYPE_PX.width : 1;
+    // The zoom is a whole percentage (ZoomPlugin); the width, on the layout grid, gives it only to
+    // ~1e-5, which 30 000 px down the flow is more than half a pixel.
+    const scale = r.width > 0 ? Math.round((r.width / TYPE_PX.width) * 100) / 100 : 1;
     return { top: r.top, height: r.height / scale, scale };
-  }
-
-  /**
-   * The boundary floats where the browser placed them, in flow px (read once a frame). Not the
-   * positions written: each float's place is the sum of the heights before it, each rounded to
-   * the layout's 1/64 px, so deep in a long report the two part by a pixel, and a block measured
-   * against the written ones had a float subtracted that it did not hold (a heading of 0 lines).
-   */
-  private placedFloats(frame: Frame): { top: number; bottom: number }[] {
-    if (frame.floats) return frame.floats;
-    const gaps = this.opts.cuts.querySelectorAll<HTMLElement>(':scope > .gw-cut');
-    const out: { top: number; bottom: number }[] = [];
-    for (const gap of Array.from(gaps)) {
-      const r = gap.getBoundingClientRect();
-      out.push({ top: (r.top - frame.top) / frame.scale, bottom: (r.bottom - frame.top) / frame.scale });
-    }
-    return (frame.floats = out);
-  }
-
-  /**
-   * The placed floats whose top lies in [from, to). Read one by one near where they were written
-   * when only a few blocks are measured (a key that wraps a line: one block, where reading every
-   * float's box cost ≈ 40 reads at 30 pages, in the frame of the key).
-   */
-  private floatsWithin(frame: Frame, from: number, to: number): { top: number; bottom: number }[] {
-    const written = this.floats;
-    if (frame.floats || written.length <= FEW_FLOATS) return this.placedFloats(frame).filter((f) => f.top >= from && f.top < to);
-    // The first written float that may be placed at or below `from` (written tops ascend).
-    let lo = 0;
-    let hi = written.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (written[mid]!.top < from - PLACED_DRIFT_PX) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: { top: number; bottom: number }[] = [];
-    const placed = (frame.placed ??= new Map());
-    for (let i = lo; i < written.length && written[i]!.top < to + PLACED_DRIFT_PX; i++) {
-      let f = placed.get(i);
-      if (!f) {
-        const gap = this.opts.cuts.children[i * 2 + 1];
-        if (!gap) break;
-        const r = gap.getBoundingClientRect();
-        f = { top: (r.top - frame.top) / frame.scale, bottom: (r.bottom - frame.top) / frame.scale };
-        placed.set(i, f);
-      }
-      if (f.top >= from && f.top < to) out.push(f);
-    }
-    return out;
   }
 
   /**
@@ -450,12 +466,13 @@ export class PageLayer {
    * BEHIND_PAGES above the first in the window (`from`) to HORIZON_PAGES past the last (`to`,
    * the horizon).
    */
-  private exactWanted(): { from: number; to: number; firstSeen: number } {
+  private exactWanted(): { from: number; to: number; firstSeen: number; lastSeen: number } {
     const { top, scale } = this.frameOf();
     const screenTop = -top / scale;
     const screenBottom = ((typeof innerHeight === 'number' ? innerHeight : 0) - top) / scale;
     const firstSeen = Math.max(0, Math.floor(screenTop / SHEET_PITCH_PX));
-    return { from: Math.max(0, firstSeen - BEHIND_PAGES), to: Math.max(0, Math.ceil(screenBottom / SHEET_PITCH_PX)) + HORIZON_PAGES, firstSeen };
+    const lastSeen = Math.max(0, Math.ceil(screenBottom / SHEET_PITCH_PX));
+    return { from: Math.max(0, firstSeen - BEHIND_PAGES), to: lastSeen + HORIZON_PAGES, firstSeen, lastSeen };
   }
 
   /**
@@ -471,7 +488,7 @@ export class PageLayer {
     for (let pass = 0; pass < 3; pass++) {
       const caret = jumped && !this.isExact(want) ? this.caretInWindow() : null;
       const before = caret?.() ?? null;
-      this.writeFloats(layout);
+      this.writeCut(layout);
       if (before === null || !this.scroller) return;
       const after = caret!();
       if (after === null || Math.abs(after - before) <= 0.5) return;
@@ -567,12 +584,32 @@ export class PageLayer {
     const top = (r.top - frame.top) / frame.scale;
     const bottom = (r.bottom - frame.top) / frame.scale;
     let height = bottom - top;
-    for (const f of this.floatsWithin(frame, top - 0.5, bottom - 0.5)) height -= f.bottom - f.top;
+    for (const band of this.pushesNear(el, frame)) if (band.from >= top - 0.5 && band.from < bottom - 0.5) height -= band.to - band.from;
     const { unbreakable, keepWithNext } = kindOf(el);
     const prev = this.measured.get(el);
     const next = { height: Math.max(0, height), unbreakable, keepWithNext };
     this.measured.set(el, next);
     return !prev || Math.abs(prev.height - next.height) > 0.25 || prev.keepWithNext !== keepWithNext || prev.unbreakable !== unbreakable;
+  }
+
+  /**
+   * Where the floats that may push lines of `el` push them, in flow px: its own float, those of
+   * the two blocks before it (one that hangs out of a block an edit made shorter) and the lump.
+   * Read from where the browser has their blocks now.
+   */
+  private pushesNear(el: HTMLElement, frame: Frame): Band[] {
+    const out: Band[] = [];
+    if (this.lump?.block === el) out.push({ from: this.lump.top, to: this.lump.bottom });
+    if (this.anchors.size === 0) return out;
+    const at = this.order.get(el);
+    const near = at === undefined ? [el] : [this.blocks[at - 2], this.blocks[at - 1], this.blocks[at]];
+    for (const b of near) {
+      const anchor = b ? this.anchors.get(b) : undefined;
+      if (!b || !anchor?.float) continue;
+      const top = (b.getBoundingClientRect().top - frame.top) / frame.scale + anchor.float.top;
+      for (const band of anchor.float.bands) out.push({ from: top + band.from, to: top + band.to });
+    }
+    return out;
   }
 
   /** Re-cut after an edit, once typing pauses (a further edit postpones it). */
@@ -608,6 +645,11 @@ export class PageLayer {
       const next = flowBlocks(this.opts.flow);
       const old = new Set(this.blocks);
       const frame = this.frameOf();
+      // The order first: a new block is measured against the floats of the blocks before it.
+      const oldBlocks = this.blocks;
+      const oldOrder = this.order;
+      this.blocks = next;
+      this.order = new WeakMap(next.map((el, i) => [el, i]));
       next.forEach((el, i) => {
         if (old.has(el)) old.delete(el);
         else {
@@ -618,16 +660,18 @@ export class PageLayer {
       });
       for (const el of old) {
         // Where a block left, its old neighbours that stay are watched for the same reason.
-        const at = this.order.get(el);
-        for (const near of at === undefined ? [] : [this.blocks[at - 1], this.blocks[at + 1]]) if (near && !old.has(near) && near.isConnected) this.touch(near);
+        const at = oldOrder.get(el);
+        for (const near of at === undefined ? [] : [oldBlocks[at - 1], oldBlocks[at + 1]]) if (near && !old.has(near) && near.isConnected) this.touch(near);
         if (this.watched.delete(el)) this.resize.unobserve(el);
         this.touched.delete(el);
       }
-      this.blocks = next;
-      this.order = new WeakMap(next.map((el, i) => [el, i]));
     }
+    const tops: number[] = [];
+    let y = 0;
     const input: FlowBlock[] = this.blocks.map((el) => {
       const m = this.measured.get(el) ?? (this.measure(el), this.measured.get(el)!);
+      tops.push(y);
+      y += m.height;
       // Breakable blocks sit on the line grid: a whole number of lines (a sub-pixel excess from a
       // fallback font's taller line box must not cost a line at the foot of the page).
       const lines = m.height / LINE_PX;
@@ -635,8 +679,12 @@ export class PageLayer {
       if (m.rows) return { lines, rows: m.rows.map((h) => h / LINE_PX), headerRows: m.headerRows, rowJoined: m.rowJoined };
       return { lines: m.unbreakable ? lines : Math.round(lines), unbreakable: m.unbreakable, keepWithNext: m.keepWithNext };
     });
+    this.tops = tops;
     const layout = paginate(input, { colophon: this.opts.colophon() });
-    if (this.writeFloats(layout)) this.settleBudget--;
+    const partial = !this.fullCut && this.layout !== null;
+    this.fullCut = false;
+    if (this.writeCut(layout, partial)) this.settleBudget--;
+    if (this.stale) this.scheduleEdit();
     this.unsettled = false;
     this.unwatchWhenSettled();
     // What was touched up to here the ResizeObserver reports in this frame (observed before its
@@ -670,145 +718,225 @@ export class PageLayer {
     }
   }
 
-  /** Writes the boundary floats, the table rows' gaps and the repeated headers; true when something moved. */
-  private writeFloats(layout: Pagination): boolean {
-    /** Each boundary's float, with the page (0-based) whose type area starts at its bottom. */
-    const floats: { top: number; bottom: number; page: number }[] = [];
+  /**
+   * Writes the cut: what each block carries (a push, a float before, a float after), the table
+   * rows' gaps, the repeated headers and the lump; true when something moved. All of it is
+   * computed from the natural tops (`tops`): a page's first line lies, without cuts, at its
+   * block's natural top plus its lines, and must go to its sheet's type area.
+   */
+  private writeCut(layout: Pagination, partial = false): boolean {
+    const tops = this.tops;
+    // The layout's grid at this zoom: lengths are 1/64 of a zoomed px, and a length written in CSS
+    // is cut down to that grid. Everything below is kept on it (written a quarter unit above, so
+    // the cut gives the value meant), so each place computed is where the browser puts it; else
+    // the cut-off parts, one per boundary, added up down the report.
+    const scale = this.frameOf().scale;
+    const unit = 1 / (64 * scale);
+    const snap = (px: number) => Math.round(px / unit) * unit;
+    const lineBox = Math.floor(LINE_PX * 64 * scale + 1e-6) * unit;
+    // A line pushed by a float's shape moves down in whole (zoomed) px from where it lay, not to
+    // the float's end (Chromium's shape exclusions): a float pushes its line by a whole number of
+    // px, the nearest to its sheet's type area (half a px at most off it).
+    const shapeStep = (push: number) => Math.max(0, Math.round(push * scale)) / scale;
+    this.grid = { unit, lineBox };
+    const bounds: Boundary[] = [];
+    for (let k = 1; k < layout.contentPages; k++) {
+      const s = layout.starts[k]!;
+      const el = this.blocks[s.block];
+      const m = el ? this.measured.get(el) : undefined;
+      if (!el || !m) continue;
+      const row = s.row !== undefined && m.rows && rowsOf(el)[s.row] ? s.row : undefined;
+      const natural = tops[s.block]! + (row !== undefined ? m.rows!.slice(0, row).reduce((a, h) => a + h, 0) : s.line * lineBox);
+      const target = typeTop(k) + (row !== undefined ? (s.repeat ?? 0) * LINE_PX : 0);
+      bounds.push({ page: k, block: s.block, line: s.line, row, repeat: s.repeat ?? 0, delta: target - natural, natural, target });
+    }
+    this.bounds = bounds;
+    const want = this.exactWanted();
+    // A cut of the boundaries in sight only (after an edit, see the file comment) keeps the lump,
+    // the horizon and the tables as they are; anything else is cut in full.
+    const kept = this.lump && this.lumpAt && this.lumpAt.keep < bounds.length && this.blocks[this.lumpAt.lead] === this.lump.block ? { ...this.lumpAt, block: this.lump.block, top: this.lump.top, height: this.lump.bottom - this.lump.top } : null;
+    if (partial && ((this.lump && !kept) || this.lastGappedTable >= 0 || bounds.some((b) => b.row !== undefined))) partial = false;
+    if (!partial) this.horizon = want.to;
+    let end = bounds.length;
+    while (end > 0 && bounds[end - 1]!.page - 1 >= this.horizon) end -= 1;
+    const lump = partial ? kept : this.lumpAbove(bounds, end, want.from, snap);
+    if (!partial) {
+      // (The page before it lies on its sheet too; counted from the first one a float starts.)
+      this.exactFrom = lump ? bounds[lump.keep]!.page : 0;
+      this.lumpAt = lump ? { keep: lump.keep, lead: lump.lead } : null;
+    }
+
+    const anchors = new Map<HTMLElement, Anchor>();
+    const anchorOf = (el: HTMLElement): Anchor => {
+      let a = anchors.get(el);
+      if (!a) anchors.set(el, (a = {}));
+      return a;
+    };
     const gaps = new Map<HTMLTableRowElement, number>();
     const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
     let lastGappedTable = -1;
-    for (let k = 0; k < layout.contentPages - 1; k++) {
-      const cut = typeTop(k) + Math.min(layout.used[k]!, GRID.linesPerPage + 1) * LINE_PX;
-      const next = layout.starts[k + 1]!;
-      const block = this.blocks[next.block];
-      const m = block ? this.measured.get(block) : undefined;
-      if (next.row !== undefined && block && m?.rows) {
+    /** How far the text is moved down at this point by what is written above it. */
+    let moved = lump ? lump.top + lump.height - tops[lump.lead]! : 0;
+    /** The top of the float before the block being cut (a block may hold several page starts). */
+    const floatTops = new Map<HTMLElement, number>();
+    for (let i = lump ? lump.keep : 0; i < end; i++) {
+      const b = bounds[i]!;
+      const el = this.blocks[b.block]!;
+      if (b.row !== undefined) {
         // Inside a table: the row starting the next sheet is moved down by a gap, no float.
-        const row = rowsOf(block)[next.row];
-        if (row) {
-          lastGappedTable = next.block;
-          const repeat = (next.repeat ?? 0) * LINE_PX;
-          gaps.set(row, typeTop(k + 1) + repeat - cut);
-          if (m.headerRows) repeats.push({ top: typeTop(k + 1), table: block, headerRows: m.headerRows });
-        }
+        const row = rowsOf(el)[b.row]!;
+        lastGappedTable = b.block;
+        const gap = snap(Math.max(0, b.target - b.natural - moved));
+        gaps.set(row, gap);
+        moved += gap;
+        const m = this.measured.get(el)!;
+        if (m.headerRows) repeats.push({ top: typeTop(b.page), table: el, headerRows: m.headerRows });
         continue;
       }
-      let withTable = false;
-      for (let b = layout.starts[k]!.block; b <= next.block && !withTable; b++) withTable = Boolean(this.blocks[b] && this.measured.get(this.blocks[b]!)?.rows);
-      floats.push({ top: toLayoutUnit(cut + (withTable ? TABLE_FLOAT_SLACK_PX : 0)), bottom: toLayoutUnit(typeTop(k + 1)), page: k + 1 });
+      const push = (at: HTMLElement) => {
+        const margin = snap(Math.max(0, b.target - b.natural - moved));
+        const anchor = anchorOf(at);
+        anchor.push = margin;
+        anchor.page ??= b.page;
+        moved += margin;
+      };
+      if (b.line < 0.5) {
+        // The page starts with the block: its top margin takes it there.
+        push(el);
+        continue;
+      }
+      const place = floatPlace(el);
+      if (!place) {
+        // Not cut inside (nothing else is split across sheets: the 署名 box is unbreakable).
+        push(el);
+        continue;
+      }
+      const anchor = anchorOf(el);
+      anchor.page ??= b.page;
+      let top = floatTops.get(el);
+      if (top === undefined) {
+        // A heading's float comes after its number on the first line, so below that line.
+        const offset = this.padTop(el) + (place === 'inner' ? lineBox : 0);
+        top = tops[b.block]! + offset + moved;
+        floatTops.set(el, top);
+        anchor.float = { height: 0, bands: [], top: offset, inner: place === 'inner' };
+      }
+      const from = b.natural + moved - top;
+      const to = from + shapeStep(b.target - top - from);
+      anchor.float!.bands.push({ from, to });
+      anchor.float!.height = to;
+      moved = top + to - b.natural;
+    }
+    let written = anchors;
+    this.stale = false;
+    if (partial) {
+      // The boundaries on the sheets in sight (and the one below them) now, the rest as written:
+      // each float written lays out its block's lines again (~0.4 ms a paragraph), and the rest
+      // follow at the pause (or a scroll).
+      const inSight = (a: Anchor) => a.page !== undefined && a.page >= want.firstSeen && a.page <= want.lastSeen + 1;
+      written = new Map(this.anchors);
+      for (const [el, a] of this.anchors) if (inSight(a) && !anchors.has(el)) written.delete(el);
+      for (const [el, a] of anchors) {
+        if (inSight(a)) written.set(el, a);
+        else {
+          const old = this.anchors.get(el);
+          if (!old || !sameAnchor(old, a)) this.stale = true;
+        }
+      }
+      for (const [el, a] of this.anchors) if (!inSight(a) && !anchors.has(el)) this.stale = true;
     }
     this.lastGappedTable = lastGappedTable;
-    const want = this.exactWanted();
-    this.horizon = want.to;
-    const horizonTop = typeTop(this.horizon);
-    while (floats.length && floats[floats.length - 1]!.top >= horizonTop) floats.pop();
-    const lump = this.lumpAbove(layout, floats, want.from);
-    this.exactFrom = lump ? floats[lump.keep]!.page : 0;
-    const written = lump ? [{ top: lump.top, bottom: lump.top + lump.height }, ...floats.slice(lump.keep)] : floats;
-    const gapsMoved = this.writeGaps(gaps);
-    const repeatsMoved = this.writeRepeats(repeats);
-    // The blocks the floats cross (a page's first block and the one before it) are watched until
-    // this cut settles: a moved float can shift their lines by a sub-pixel, which the next cut
-    // must see. One newly observed is reported in this frame whether or not its size changed.
-    for (let k = Math.max(1, this.exactFrom); k < layout.contentPages && typeTop(k - 1) < horizonTop; k++) {
-      const at = layout.starts[k]?.block;
-      if (at === undefined) break;
-      for (const b of [at - 1, at]) {
-        const el = this.blocks[b];
-        if (el) this.watch(el);
-      }
-    }
-    const same = written.length === this.floats.length && written.every((f, i) => Math.abs(f.top - this.floats[i]!.top) < 0.25 && Math.abs(f.bottom - this.floats[i]!.bottom) < 0.25);
-    if (same) return gapsMoved || repeatsMoved;
-    this.writeHolder(written);
-    if (lump && !this.settleLump(lump, floats[lump.keep]!.top)) {
-      this.exactFrom = 0;
-      this.writeHolder(floats);
-    }
-    // Blocks that straddled an old or new float are re-measured by the ResizeObserver.
-    return true;
+    const gapsMoved = partial ? false : this.writeGaps(gaps);
+    const repeatsMoved = partial ? false : this.writeRepeats(repeats);
+    const anchorsMoved = this.writeAnchors(written);
+    const lumpMoved = partial ? false : this.writeLump(lump);
+    // This layer's own attribute writes are no edits (they would watch every block they touch).
+    this.edits.takeRecords();
+    return gapsMoved || repeatsMoved || anchorsMoved || lumpMoved;
   }
 
-  /** Writes the floats into their holder, stacked: each spacer's height is measured from the float before. */
-  private writeHolder(written: readonly { top: number; bottom: number }[]): void {
-    const holder = this.opts.cuts;
-    // Two floats a boundary: a zero-width spacer down to the cut, then the full-width gap.
-    while (holder.children.length > written.length * 2) holder.lastElementChild!.remove();
-    while (holder.children.length < written.length * 2) {
-      const spacer = document.createElement('div');
-      spacer.className = 'gw-cut-spacer';
-      const gap = document.createElement('div');
-      gap.className = 'gw-cut';
-      holder.append(spacer, gap);
-    }
-    let y = 0;
-    written.forEach((f, i) => {
-      const spacer = holder.children[i * 2] as HTMLElement;
-      const gap = holder.children[i * 2 + 1] as HTMLElement;
-      spacer.style.height = `${Math.max(0, f.top - y)}px`;
-      gap.style.height = `${f.bottom - f.top}px`;
-      y = f.bottom;
-    });
-    this.floats = written.map((f) => ({ top: f.top, bottom: f.bottom }));
+  /** The layout grid of the last cut (see writeCut): its unit and a grid line's box, px. */
+  private grid = { unit: 1 / 64, lineBox: Math.floor(LINE_PX * 64) / 64 };
+  /** A length as written in CSS: a quarter unit above its place on the grid (the browser cuts it down to the grid). */
+  private css(px: number): string {
+    const { unit } = this.grid;
+    return `${((Math.round(px / unit) + 0.25) * unit).toFixed(6)}px`;
+  }
+
+  /** A block's top padding (the closing pieces' blank line before them), px; body blocks have none. */
+  private padTop(el: HTMLElement): number {
+    if (el.parentElement?.classList.contains('gw-body')) return 0;
+    return parseFloat(getComputedStyle(el).paddingTop) || 0;
   }
 
   /**
-   * The one float that stands for the floats above sheet `from` (see the file comment): `keep`,
-   * the first float still written, ends at the top of a page that starts with a plain block
-   * (a block's box is not moved by a float, only its lines: its top is where the text before it
-   * ends). `height` is the floats' heights together, plus the holes they left that the last cut
-   * measured (settleLump): a float starts where its page's lines end in the page model, the
-   * browser's lines end a little above it (their heights are on the 1/64 px grid, 38.59375 px
-   * for 38.6), and over a hundred pages those add up to more than a line. Null: all written.
+   * The one float that stands for the boundaries above sheet `from` (see the file comment): at the
+   * top of the first paragraph of the body on page 1 (below the 版头, which keeps its own layout),
+   * as tall as the text below it is moved down at the first boundary kept (`keep`), so everything
+   * from there on lies where the cuts put it. Null: every boundary is written.
    */
-  private lumpAbove(layout: Pagination, floats: readonly { top: number; bottom: number; page: number }[], from: number): { keep: number; top: number; height: number; block: HTMLElement } | null {
-    const plain = (el: HTMLElement | undefined): el is HTMLElement => el !== undefined && !isTable(el) && !kindOf(el).unbreakable;
-    // The lump starts at the first plain block of page 1, not above the 版头: a box that makes a
-    // formatting context of its own (the 版头, a table) beside a full-width float is squeezed to
-    // nothing wide (Chromium), and would be measured so. Nothing floats above that block.
-    const lead = this.blocks.findIndex((el) => plain(el));
-    if (lead < 0 || lead >= (layout.starts[1]?.block ?? 0)) return null;
-    for (let i = floats.length - 1; i >= LUMP_MIN_FLOATS; i--) {
-      const page = floats[i]!.page;
-      if (page > from) continue;
-      if (page < from - LUMP_SEARCH_PAGES) break;
-      const start = layout.starts[page];
-      const block = start ? this.blocks[start.block] : undefined;
-      if (!start || start.line !== 0 || start.row !== undefined || !plain(block)) continue;
-      let height = this.lumpHoles;
-      for (let k = 0; k < i; k++) height += floats[k]!.bottom - floats[k]!.top;
-      height = toLayoutUnit(height);
+  private lumpAbove(bounds: readonly Boundary[], end: number, from: number, snap: (px: number) => number): { keep: number; top: number; height: number; block: HTMLElement; lead: number } | null {
+    // A box that makes a formatting context of its own (the 版头, a table) beside a full-width float
+    // is squeezed to nothing wide (Chromium): the lump starts at a paragraph, nothing floats above it.
+    const lead = this.blocks.findIndex((el) => el.tagName === 'P' && el.parentElement?.classList.contains('gw-body'));
+    if (lead < 0 || bounds.length === 0 || lead > bounds[0]!.block) return null;
+    for (let i = end - 1; i >= LUMP_MIN_FLOATS; i--) {
+      if (bounds[i]!.page > from) continue;
+      const height = snap(bounds[i - 1]!.delta);
+      const block = this.blocks[lead]!;
       const frame = this.frameOf();
-      const top = toLayoutUnit((this.blocks[lead]!.getBoundingClientRect().top - frame.top) / frame.scale);
-      return height > 0 && top + height < floats[i]!.top ? { keep: i, top, height, block } : null;
+      const top = snap((block.getBoundingClientRect().top - frame.top) / frame.scale);
+      return height > 0 ? { keep: i, top, height, block, lead } : null;
     }
     return null;
   }
 
-  /**
-   * With the lump written, where the browser has the kept page's first block: its top must lie
-   * LUMP_CLEARANCE_PX above the kept float (then its lines go below that float onto their sheet,
-   * and the line before it ends above it). Off by more than the grid, the lump is corrected (a
-   * second layout, only when the lump's page or the pages above it changed); false when the
-   * block is not where a lump can put it (then the caller writes every float).
-   */
-  private settleLump(lump: { block: HTMLElement }, keptTop: number): boolean {
-    const frame = this.frameOf();
-    const top = (lump.block.getBoundingClientRect().top - frame.top) / frame.scale;
-    const off = keptTop - LUMP_CLEARANCE_PX - top;
-    if (Math.abs(off) < 1 / 128) return true;
-    const { top: from, bottom } = this.floats[0]!;
-    const to = toLayoutUnit(bottom + off);
-    if (!(Math.abs(off) < 4 * LINE_PX) || to <= from || to >= keptTop) {
-      this.lumpHoles = 0;
-      return false;
+  /** Writes the lump into the holder: a spacer of no width down to its block, then the full-width float. */
+  private writeLump(lump: { top: number; height: number; block: HTMLElement } | null): boolean {
+    const next = lump ? { top: lump.top, bottom: lump.top + lump.height, block: lump.block } : null;
+    const old = this.lump;
+    if (old === next || (old && next && old.block === next.block && Math.abs(old.top - next.top) < 1 / 128 && Math.abs(old.bottom - next.bottom) < 1 / 128)) return false;
+    const holder = this.opts.cuts;
+    if (!next) holder.replaceChildren();
+    else {
+      if (holder.children.length !== 2) {
+        const spacer = document.createElement('div');
+        spacer.className = 'gw-cut-spacer';
+        const gap = document.createElement('div');
+        gap.className = 'gw-cut';
+        holder.replaceChildren(spacer, gap);
+      }
+      (holder.children[0] as HTMLElement).style.height = this.css(next.top);
+      (holder.children[1] as HTMLElement).style.height = this.css(next.bottom - next.top);
     }
-    this.lumpHoles += off;
-    this.floats[0] = { top: from, bottom: to };
-    // The lump's gap, and the spacer after it (measured from the lump's bottom: the kept floats stay).
-    (this.opts.cuts.children[1] as HTMLElement).style.height = `${to - from}px`;
-    (this.opts.cuts.children[2] as HTMLElement).style.height = `${keptTop - to}px`;
+    this.lump = next;
     return true;
+  }
+
+  /** Writes what each block carries (attributes and custom properties only: Lexical observes neither); true when one changed. */
+  private writeAnchors(next: Map<HTMLElement, Anchor>): boolean {
+    let moved = false;
+    for (const el of this.anchors.keys()) {
+      if (next.has(el)) continue;
+      el.removeAttribute('data-gw-cut');
+      for (const p of CUT_PROPERTIES) el.style.removeProperty(p);
+      moved = true;
+    }
+    for (const [el, a] of next) {
+      const old = this.anchors.get(el);
+      const tokens = anchorTokens(a);
+      // Lexical recreates a block's element when it changes its kind, and may set its style: written again then.
+      if (old && sameAnchor(old, a) && el.getAttribute('data-gw-cut') === tokens && el.style.getPropertyValue(a.push !== undefined ? '--gw-push' : '--gw-float-h') !== '') continue;
+      const set = (p: string, v: string | undefined) => (v === undefined ? el.style.removeProperty(p) : el.style.setProperty(p, v));
+      set('--gw-push', a.push !== undefined ? this.css(a.push) : undefined);
+      // The float ends a unit above where its line goes (the line steps down to the first whole px past it).
+      set('--gw-float-h', a.float ? this.css(a.float.height - this.grid.unit) : undefined);
+      set('--gw-float-shape', a.float ? shapeOf(a.float.bands, this.grid) : undefined);
+      el.setAttribute('data-gw-cut', tokens);
+      moved = true;
+    }
+    this.anchors = next;
+    return moved;
   }
 
   /** Writes the rows' gaps (attributes only: Lexical does not observe them); true when one changed. */
