@@ -276,7 +276,27 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     await settleSheets(page);
     expect(await pages(), 'pages after a fresh measurement').toBe(settled.pages);
     expect(await cuts(), 'the breaks after a fresh measurement').toBe(settled.cuts);
+
   }, 120_000);
+
+  it('zoomed out to 50 % in quick steps, a 30-page report keeps its pages', async () => {
+    const page = await newPage(browser, preview.url);
+    await page.getByRole('button', { name: '新建报告' }).click();
+    await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('textbox', { name: '正文' }).click();
+    await pasteLongReport(page, 19_000);
+    await settleSheets(page);
+    const pages = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('.gw-desk')!.dataset.pages));
+    const before = await pages();
+    expect(before).toBeGreaterThan(25);
+    // Each step measures every block afresh (a float's first layout after a zoom ignored its
+    // shape, and heights read with the cuts in place were whole pages too tall: 39 → 49 pages).
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Minus');
+    await settleSheets(page);
+    expect(await page.locator('.gw-zoom').evaluate((z) => (z as HTMLElement).style.zoom)).toBe('0.5');
+    expect(await pages(), 'pages at 50 %').toBe(before);
+  });
 
   it('a new report shows its 版头 in red before the office is set up (placeholder in the lighter issuer red)', async () => {
     const page = await newPage(browser, preview.url);

@@ -86,7 +86,7 @@ export const SHEET_PITCH_PX = PAPER_PX.height + SHEET_GAP_PX;
 /** Top of page `k`'s type area (0-based) in flow coordinates (0 = page 1's type-area top). */
 export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
-/** Float moves allowed after one change before the layer waits for the next (see settleBudget). */
+/** Cuts allowed after one change before the layer waits for the next (see settleBudget). */
 const SETTLE_RUNS = 3;
 /** Sheets past the last one on screen that get their floats (see the file comment). */
 export const HORIZON_PAGES = 40;
@@ -135,9 +135,9 @@ function inHeaderRow(node: Node): boolean {
 /** The gap written on a row, px (0 without one). */
 const gapOf = (row: HTMLElement): number => (row.hasAttribute('data-gw-gap') ? parseFloat(row.style.getPropertyValue('--gw-row-gap')) || 0 : 0);
 export interface PageLayerOptions {
-  /** The flow container (display: flow-root); its first child is the float holder. */
+  /** The flow container (display: flow-root); its first child is the lump's holder. */
   flow: HTMLElement;
-  /** Holder of the boundary floats (first child of `flow`). */
+  /** Holder of the lump, the one float for the boundaries above the exact sheets (first child of `flow`); its `data-pending` says a full cut waits for the pause. */
   cuts: HTMLElement;
   /** Holder of the repeated table header rows (a child of `flow`, positioned, not a block of the flow). */
   repeats: HTMLElement;
@@ -232,9 +232,9 @@ function shapeOf(bands: readonly Band[], grid: { unit: number; lineBox: number }
 }
 
 /**
- * Where a block can carry a float: 'top' (a paragraph, not a heading, whose ::before is its
- * number; a closing piece of paragraphs), 'inner' (a numbered heading: in its first child, so
- * below its first line), or nowhere. Never after a block: a float that hangs out of its block
+ * Where a block can carry a float: 'top' (a paragraph, a heading without a number, a closing
+ * piece of paragraphs), 'inner' (a numbered heading, whose ::before is its number: in its first
+ * child, so below its first line), or nowhere (then it is moved whole by a top margin). Never after a block: a float that hangs out of its block
  * makes the browser lay out again every block below it whenever they move (the cost this layer
  * avoids, see the file comment).
  */
@@ -242,8 +242,10 @@ function floatPlace(el: HTMLElement): 'top' | 'inner' | null {
   if (el.classList.contains('gw-attachments')) return 'top';
   if (el.tagName !== 'P') return null;
   if (!el.classList.contains('gw-heading')) return 'top';
+  // Without a number its ::before is empty, and can be the float.
+  if (!el.getAttribute('data-gw-label')) return 'top';
   const first = el.firstElementChild;
-  return el.getAttribute('data-gw-label') && first && first.tagName !== 'BR' ? 'inner' : null;
+  return first && first.tagName !== 'BR' ? 'inner' : null;
 }
 
 export class PageLayer {
@@ -634,6 +636,12 @@ export class PageLayer {
     if (!this.pause.pending) delete this.opts.cuts.dataset.pending;
     if (this.remeasure) {
       this.remeasure = false;
+      // Measured without any cut: after a zoom Chromium laid a float's lines out, in the first
+      // layout, as if it had no shape (every line of its paragraph below it), and heights read
+      // then were whole pages too tall (a 39-page report cut as 49 pages at 50 %).
+      this.writeAnchors(new Map());
+      this.writeLump(null);
+      this.edits.takeRecords();
       const frame = this.frameOf();
       for (const el of this.blocks) {
         this.measure(el, frame);
