@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, pasteLongReport, readPageNumbers, settleSheets, startPreview, type PreviewProcess } from './harness';
+import { createReport, launchBrowser, newPage, pasteLongReport, readPageNumbers, settleSheets, startPreview, type PreviewProcess } from './harness';
 import { buildDocx } from '../../shared/docx/build';
 import type { GongwenDocument } from '../../shared/model';
 import { fromBlocks, toBlocks } from '../../shared/model/lexical-json';
@@ -276,14 +276,11 @@ describe.skipIf(!HAS_TOOLS)('sheets, print and the .docx break at the same lines
     await settleSheets(page);
     expect(await pages(), 'pages after a fresh measurement').toBe(settled.pages);
     expect(await cuts(), 'the breaks after a fresh measurement').toBe(settled.cuts);
-
   }, 120_000);
 
   it('zoomed out to 50 % in quick steps, a 30-page report keeps its pages', async () => {
     const page = await newPage(browser, preview.url);
-    await page.getByRole('button', { name: '新建报告' }).click();
-    await page.getByRole('radio', { name: /法治政府建设年度报告/ }).check();
-    await page.getByRole('button', { name: '创建' }).click();
+    await createReport(page);
     await page.getByRole('textbox', { name: '正文' }).click();
     await pasteLongReport(page, 19_000);
     await settleSheets(page);

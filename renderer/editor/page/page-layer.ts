@@ -254,8 +254,6 @@ export class PageLayer {
   private readonly measured = new WeakMap<HTMLElement, Measured>();
   /** Each block's top in the flow laid out without cuts (the natural heights summed), from the last cut. */
   private tops: number[] = [];
-  /** The boundaries of the last cut. */
-  private bounds: Boundary[] = [];
   /** What the blocks carry, as written. */
   private anchors = new Map<HTMLElement, Anchor>();
   /** The one float for the sheets above the exact ones, as written (flow px), and the block it pushes. */
@@ -758,7 +756,6 @@ export class PageLayer {
       const target = typeTop(k) + (row !== undefined ? (s.repeat ?? 0) * LINE_PX : 0);
       bounds.push({ page: k, block: s.block, line: s.line, row, repeat: s.repeat ?? 0, delta: target - natural, natural, target });
     }
-    this.bounds = bounds;
     const want = this.exactWanted();
     // A cut of the boundaries in sight only (after an edit, see the file comment) keeps the lump,
     // the horizon and the tables as they are; anything else is cut in full.
