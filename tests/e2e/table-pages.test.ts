@@ -142,8 +142,9 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
 
     const continuedPages = onScreen.flatMap((r, i) => (r !== null && r > 1 ? [i + 1] : []));
     if (process.env.GW_SHOTS) await shots(page, process.env.GW_SHOTS, continuedPages, lo.pdf);
-    // Typing before the table moves it with its gaps: the sheets are cut again at once, not at
-    // the pause in typing — a line more, and a new paragraph, keep every cell in a type area.
+    // Typing before the table moves it with its gaps: the sheets in sight are cut again at once,
+    // not at the pause in typing — a line more, and a new paragraph, keep every cell in sight in a
+    // type area; the sheets out of sight follow at the pause.
     for (const keys of ['在全街道范围内持续开展法律进社区活动并取得实效', 'Enter']) {
       await page.evaluate(() => {
         const before = document.querySelector('.gw-body > table.gw-table')!.previousElementSibling!;
@@ -169,9 +170,15 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
       expect(landed, 'the keys went into the paragraph before the table').toContain('持续开展法律进社区活动并取得实效');
       const typed = await readSheets(page);
       if (keys === 'Enter') console.log(`[table sheets] after typing before the table: first row a page ${firstRows(typed.lines, typed.pages).join(',')}`);
-      const out = typed.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1);
-      expect(out.map((l) => `p${l.page} ${l.text.slice(0, 10)}`), `after typing ${keys === 'Enter' ? 'Enter' : 'a line'} before the table, 3 frames later`).toEqual([]);
+      const out = typed.lines.filter((l) => l.seen && (l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1));
+      expect(out.map((l) => `p${l.page} ${l.text.slice(0, 10)}`), `after typing ${keys === 'Enter' ? 'Enter' : 'a line'} before the table, 3 frames later, in sight`).toEqual([]);
     }
+    await settleSheets(page);
+    const paused = await readSheets(page);
+    expect(
+      paused.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1).map((l) => `p${l.page} ${l.text.slice(0, 10)}`),
+      'after typing before the table, at the pause: every sheet',
+    ).toEqual([]);
     // The repeated header follows an edit of the header row (at the pause in typing).
     await page.locator('.gw-body > table.gw-table th').first().click();
     await page.keyboard.press('End');
@@ -215,6 +222,76 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
 
     await page.context().close();
   }, 300_000);
+
+  it('with a table across sheets above, a key that wraps a line far below rewrites only the cuts in sight; the rest at the pause', async () => {
+    // The report's body three times over, the 60-row table near the top: ≈ 20 sheets.
+    const base = (await fixtureDocument('zhaishang')).doc;
+    const blocks = toBlocks(base.body);
+    const doc = { ...base, body: fromBlocks([...blocks.slice(0, 6), longTable(), ...blocks.slice(6), ...blocks.slice(6), ...blocks.slice(6)]) };
+    const page = await newPage(browser, preview.url);
+    await openDocument(page, doc);
+    await settleSheets(page);
+    expect(await page.locator('tr[data-gw-gap]').count(), 'the table crosses sheets').toBeGreaterThan(0);
+    // The caret at the end of the longest paragraph a third of the way down the report.
+    const at = await page.evaluate(() => {
+      const desk = document.querySelector('.gw-desk')!.getBoundingClientRect();
+      const down = (el: Element) => (el.getBoundingClientRect().top - desk.top) / desk.height;
+      const ps = [...document.querySelectorAll<HTMLElement>('.gw-body > p:not(.gw-heading)')].filter((p) => down(p) > 0.3 && down(p) < 0.45);
+      const p = ps.reduce((a, b) => ((b.textContent ?? '').length > (a.textContent ?? '').length ? b : a));
+      p.dataset.probe = '';
+      p.scrollIntoView({ block: 'center' });
+      return ps.length;
+    });
+    expect(at, 'paragraphs a third of the way down').toBeGreaterThan(0);
+    await settleSheets(page);
+    const end = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('[data-probe]')!);
+      const rects = range.getClientRects();
+      const last = rects[rects.length - 1]!;
+      return { x: last.right - 2, y: (last.top + last.bottom) / 2 };
+    });
+    await page.mouse.click(end.x, end.y);
+    await page.keyboard.press('End');
+    const below = await page.evaluate(() => {
+      const p = document.querySelector('[data-probe]')!;
+      return [...document.querySelectorAll('.gw-body > [data-gw-cut]')].filter((b) => p.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+    });
+    expect(below, 'boundaries carried below the caret (a full cut would write them all again)').toBeGreaterThan(6);
+    // Keys until one wraps a line; the blocks whose cut was written in that key's frames.
+    let rewritten: number | null = null;
+    for (let i = 0; i < 60 && rewritten === null; i++) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __gwCutWrites: Set<Element>; __gwHeight: number };
+        w.__gwCutWrites = new Set();
+        w.__gwHeight = document.querySelector('[data-probe]')!.getBoundingClientRect().height;
+        new MutationObserver((records) => {
+          for (const r of records) if (r.target instanceof Element && r.target.parentElement?.classList.contains('gw-body')) w.__gwCutWrites.add(r.target);
+        }).observe(document.querySelector('.gw-body')!, { attributes: true, subtree: true, attributeFilter: ['data-gw-cut', 'style'] });
+      });
+      await page.keyboard.press('KeyA');
+      const seen = await page.evaluate(
+        () =>
+          new Promise<{ wrapped: boolean; writes: number }>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const w = window as unknown as { __gwCutWrites: Set<Element>; __gwHeight: number };
+                resolve({ wrapped: document.querySelector('[data-probe]')!.getBoundingClientRect().height > w.__gwHeight + 1, writes: w.__gwCutWrites.size });
+              }),
+            ),
+          ),
+      );
+      if (seen.wrapped) rewritten = seen.writes;
+      await page.waitForTimeout(60);
+    }
+    expect(rewritten, 'a key wrapped a line').not.toBeNull();
+    expect(rewritten!, 'blocks whose cut was written in the wrap key’s frames').toBeLessThanOrEqual(4);
+    // At the pause every sheet is cut: every line in its type area.
+    await settleSheets(page);
+    const settled = await readSheets(page);
+    expect(settled.lines.filter((l) => l.top < l.areaTop - 1 || l.bottom > l.areaBottom + 1).map((l) => `p${l.page} ${l.text.slice(0, 10)}`)).toEqual([]);
+    await page.context().close();
+  }, 300_000);
 });
 
 const clean = (s: string) => s.replace(/\s+/g, '');
@@ -241,6 +318,8 @@ interface SheetLine {
   /** The long table's row number when the line is its 第N社区 cell or any cell of that row. */
   row: number | null;
   repeat: boolean;
+  /** In the window. */
+  seen: boolean;
 }
 
 /** Text lines on the desk (per block or cell), in unzoomed px from the desk's top, with the type area of their sheet. */
@@ -278,7 +357,7 @@ async function readSheets(page: Page): Promise<{ pages: number; lines: SheetLine
           } else {
             const page = Math.floor(top / pitch) + 1;
             const areaTop = (page - 1) * pitch + marginTop;
-            lines.push({ page, text: ch, top, bottom, areaTop, areaBottom: areaTop + typeHeight, row: rowText && !repeat ? Number(rowText[1]) : null, repeat });
+            lines.push({ page, text: ch, top, bottom, areaTop, areaBottom: areaTop + typeHeight, row: rowText && !repeat ? Number(rowText[1]) : null, repeat, seen: r.bottom > 0 && r.top < innerHeight });
             lastHost = host;
           }
         }

@@ -47,7 +47,9 @@
  * drawn below the gap only, editor.css) down to the next sheet's type area and the header rows
  * repeated there. The repeated header is a decoration of this layer (a copy of the header rows
  * in `.gw-repeats`, outside the editor's root). Lexical recreates a row only when the row's own
- * height changes (then the gap is written again). With a table across sheets, every cut is full.
+ * height changes (then the gap is written again). Gaps are cut like the floats: those of the sheets
+ * in sight at once, the rest at the pause (before, a table across sheets anywhere in the report
+ * made every cut full: a wrap key far below it rewrote every float to the horizon, 10 ms of layout).
  *
  * The cuts reach only HORIZON_PAGES sheets past the last one on screen (past the horizon the
  * text runs on uncut, out of sight; scrolling moves the horizon before those sheets are seen).
@@ -260,12 +262,12 @@ export class PageLayer {
   private lump: { top: number; bottom: number; block: HTMLElement } | null = null;
   /** Table rows given a gap (the first row of a table's part on the next sheet), px. */
   private gaps = new Map<HTMLTableRowElement, number>();
+  /** The page (0-based) each gap starts. */
+  private gapPages = new Map<HTMLTableRowElement, number>();
   /** What the repeated headers show, to write them only when it changes. */
   private repeatsKey = '';
   /** Each block's index in the flow (kept with `blocks`). */
   private order = new WeakMap<HTMLElement, number>();
-  /** Index of the last table whose rows carry a gap (-1: none). */
-  private lastGappedTable = -1;
   private layout: Pagination | null = null;
   private readonly resize: ResizeObserver;
   private readonly mutation: MutationObserver;
@@ -279,6 +281,12 @@ export class PageLayer {
   private fullCut = true;
   /** Boundaries out of sight were left as they were by the last cut: written at the pause, or before a scroll shows them. */
   private stale = false;
+  /**
+   * The pages (0-based) whose boundaries the last cut wrote: from the first sheet in sight to the
+   * start of the one after the last. A scroll that keeps the sheets in view among them needs no
+   * cut (typing on the window's last line scrolls by a line on every wrap).
+   */
+  private cutInSight = { first: 0, last: Infinity };
   /** The boundary the lump was kept before at the last full cut, and the lump's block's index. */
   private lumpAt: { keep: number; lead: number } | null = null;
   private structureDirty = true;
@@ -380,7 +388,8 @@ export class PageLayer {
           Math.abs(want.to - this.horizon) >= HORIZON_SLACK_PAGES ||
           (this.exactFrom > 0 && behind < BEHIND_MIN_PAGES) ||
           behind >= BEHIND_PAGES + HORIZON_SLACK_PAGES;
-        if (recut || this.stale) this.recutInSight(this.layout, want);
+        const covered = want.firstSeen >= this.cutInSight.first && want.lastSeen + 1 <= this.cutInSight.last;
+        if (recut || (this.stale && !covered)) this.recutInSight(this.layout, want);
       });
     };
     if (typeof document !== 'undefined') document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
@@ -757,10 +766,10 @@ export class PageLayer {
       bounds.push({ page: k, block: s.block, line: s.line, row, repeat: s.repeat ?? 0, delta: target - natural, natural, target });
     }
     const want = this.exactWanted();
-    // A cut of the boundaries in sight only (after an edit, see the file comment) keeps the lump,
-    // the horizon and the tables as they are; anything else is cut in full.
+    // A cut of the boundaries in sight only (after an edit, see the file comment) keeps the lump
+    // and the horizon as they are; a lump that no longer fits the blocks is cut in full.
     const kept = this.lump && this.lumpAt && this.lumpAt.keep < bounds.length && this.blocks[this.lumpAt.lead] === this.lump.block ? { ...this.lumpAt, block: this.lump.block, top: this.lump.top, height: this.lump.bottom - this.lump.top } : null;
-    if (partial && ((this.lump && !kept) || this.lastGappedTable >= 0 || bounds.some((b) => b.row !== undefined))) partial = false;
+    if (partial && this.lump && !kept) partial = false;
     if (!partial) this.horizon = want.to;
     let end = bounds.length;
     while (end > 0 && bounds[end - 1]!.page - 1 >= this.horizon) end -= 1;
@@ -778,8 +787,8 @@ export class PageLayer {
       return a;
     };
     const gaps = new Map<HTMLTableRowElement, number>();
+    const gapPages = new Map<HTMLTableRowElement, number>();
     const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
-    let lastGappedTable = -1;
     /** How far the text is moved down at this point by what is written above it. */
     let moved = lump ? lump.top + lump.height - tops[lump.lead]! : 0;
     /** The top of the float before the block being cut (a block may hold several page starts). */
@@ -790,9 +799,9 @@ export class PageLayer {
       if (b.row !== undefined) {
         // Inside a table: the row starting the next sheet is moved down by a gap, no float.
         const row = rowsOf(el)[b.row]!;
-        lastGappedTable = b.block;
         const gap = snap(Math.max(0, b.target - b.natural - moved));
         gaps.set(row, gap);
+        gapPages.set(row, b.page);
         moved += gap;
         const m = this.measured.get(el)!;
         if (m.headerRows) repeats.push({ top: typeTop(b.page), table: el, headerRows: m.headerRows });
@@ -833,12 +842,35 @@ export class PageLayer {
       moved = top + to - b.natural;
     }
     let written = anchors;
+    let writtenGaps = gaps;
+    let writtenGapPages = gapPages;
     this.stale = false;
+    this.cutInSight = partial ? { first: want.firstSeen, last: want.lastSeen + 1 } : { first: 0, last: Infinity };
     if (partial) {
       // The boundaries on the sheets in sight (and the one below them) now, the rest as written:
       // each float written lays out its block's lines again (~0.4 ms a paragraph), and the rest
-      // follow at the pause (or a scroll).
-      const inSight = (a: Anchor) => a.page !== undefined && a.page >= want.firstSeen && a.page <= want.lastSeen + 1;
+      // follow at the pause (or a scroll). A table's gaps the same way.
+      const inSightPage = (page: number | undefined) => page !== undefined && page >= want.firstSeen && page <= want.lastSeen + 1;
+      const inSight = (a: Anchor) => inSightPage(a.page);
+      writtenGaps = new Map();
+      writtenGapPages = new Map();
+      for (const [row, gap] of this.gaps) {
+        const page = this.gapPages.get(row);
+        if (inSightPage(page)) continue;
+        const now = gaps.get(row);
+        if (now === undefined || Math.abs(now - gap) >= 0.25) this.stale = true;
+        // A row Lexical recreated is gone: its successor gets the gap at the pause.
+        if (!row.isConnected) continue;
+        writtenGaps.set(row, gap);
+        writtenGapPages.set(row, page!);
+      }
+      for (const [row, gap] of gaps) {
+        const page = gapPages.get(row)!;
+        if (inSightPage(page)) {
+          writtenGaps.set(row, gap);
+          writtenGapPages.set(row, page);
+        } else if (!this.gaps.has(row)) this.stale = true;
+      }
       written = new Map(this.anchors);
       for (const [el, a] of this.anchors) if (inSight(a) && !anchors.has(el)) written.delete(el);
       for (const [el, a] of anchors) {
@@ -850,9 +882,10 @@ export class PageLayer {
       }
       for (const [el, a] of this.anchors) if (!inSight(a) && !anchors.has(el)) this.stale = true;
     }
-    this.lastGappedTable = lastGappedTable;
-    const gapsMoved = partial ? false : this.writeGaps(gaps);
-    const repeatsMoved = partial ? false : this.writeRepeats(repeats);
+    const gapsMoved = this.writeGaps(writtenGaps);
+    this.gapPages = writtenGapPages;
+    // The repeated headers sit at their sheets' tops whatever moved above (outside the flow: cheap).
+    const repeatsMoved = this.writeRepeats(repeats);
     const anchorsMoved = this.writeAnchors(written);
     const lumpMoved = partial ? false : this.writeLump(lump);
     // This layer's own attribute writes are no edits (they would watch every block they touch).

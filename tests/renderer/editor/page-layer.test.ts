@@ -210,6 +210,29 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
+  it('after a wrap, a scroll that keeps the same sheets in view cuts nothing more; one that shows another sheet cuts the rest first', async () => {
+    const { layer, cuts, paras, onSheet, scrollTo, written } = setup(Array.from({ length: 30 }, () => ({ lines: 22 })));
+    await vi.advanceTimersByTimeAsync(50);
+    const screenPages = Math.ceil(innerHeight / SHEET_PITCH_PX);
+    paras[0]!.firstChild!.textContent += '字';
+    lines.set(paras[0]!, 23);
+    await vi.advanceTimersByTimeAsync(0);
+    observers[0]!.cb([{ target: paras[0]! }]);
+    expect(onSheet(screenPages + 4), 'out of sight, not cut yet').toBe(false);
+    // Typing on the window's last line: the editor scrolls the caret into view by a line.
+    const before = written();
+    scrollTo(LINE_PX);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(onSheet(screenPages + 4), 'a line further down: still not cut').toBe(false);
+    expect(cuts.dataset.pending, 'still waiting for the pause').toBe('');
+    expect(written()).toBe(before);
+    // A scroll that shows the next sheets: the rest is cut before they are seen.
+    scrollTo(3 * SHEET_PITCH_PX);
+    await vi.advanceTimersByTimeAsync(20);
+    for (let k = 0; k < 30; k++) expect(onSheet(k), `after the scroll: page ${k + 1}`).toBe(true);
+    layer.dispose();
+  });
+
   it('writes the boundaries only from a few sheets above the screen to the horizon past it, and moves both as the desk scrolls', async () => {
     const { layer, paras, written, lump, scrollTo, topOf } = setup(Array.from({ length: 100 }, () => ({ lines: 22 })));
     await vi.advanceTimersByTimeAsync(50);
