@@ -850,7 +850,8 @@ export class PageLayer {
       // The boundaries on the sheets in sight (and the one below them) now, the rest as written:
       // each float written lays out its block's lines again (~0.4 ms a paragraph), and the rest
       // follow at the pause (or a scroll). A table's gaps the same way.
-      const inSightPage = (page: number | undefined) => page !== undefined && page >= want.firstSeen && page <= want.lastSeen + 1;
+      const { first, last } = this.cutInSight;
+      const inSightPage = (page: number | undefined) => page !== undefined && page >= first && page <= last;
       const inSight = (a: Anchor) => inSightPage(a.page);
       writtenGaps = new Map();
       writtenGapPages = new Map();
