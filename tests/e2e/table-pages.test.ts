@@ -204,6 +204,13 @@ describe.skipIf(!HAS_TOOLS)('a table across pages', () => {
       expect(top.repeat && clean(top.text) === HEADER[0], `sheet ${p} starts with the repeated header (${top.text})`).toBe(true);
       expect(Math.abs(top.top - top.areaTop), `sheet ${p}: the header at the type area's top`).toBeLessThan(8);
     }
+    // The row below each sheet gap keeps its side rules, drawn below the gap (editor.css).
+    const sideRules = await gapRowRules(page);
+    expect(sideRules.length, 'rows below a sheet gap').toBeGreaterThan(1);
+    expect(
+      sideRules.map((rules) => rules.every((share) => share > 0.9)),
+      `each side rule drawn down the row below each sheet gap (share of its height, per rule: ${JSON.stringify(sideRules.map((r) => r.map((v) => v.toFixed(2))))})`,
+    ).toEqual(sideRules.map(() => true));
     // Nothing drawn in a margin: the strips of paper between the type area and the sheet's
     // edges (the page number's box left out) hold no dark pixel on the sheets the table crosses.
     const ink = await marginInk(page, continued.map((p) => p.page));
@@ -371,6 +378,59 @@ async function readSheets(page: Page): Promise<{ pages: number; lines: SheetLine
     },
     { pitch, paperWidth: mmToPx(PAPER.widthMm), marginTop: mmToPx(MARGINS.topMm), typeHeight: mmToPx(TYPE_AREA.heightMm) },
   );
+}
+
+/**
+ * For each row with a sheet gap: the share of its height below the gap in which each of its
+ * side rules (the table's left edge, then the right edge of every cell) has a dark pixel, from a
+ * screenshot of the row at 100 %.
+ */
+async function gapRowRules(page: Page): Promise<number[][]> {
+  const out: number[][] = [];
+  const count = await page.locator('.gw-body tr[data-gw-gap]').count();
+  for (let i = 0; i < count; i++) {
+    const row = page.locator('.gw-body tr[data-gw-gap]').nth(i);
+    await row.evaluate((r) => r.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const geo = await row.evaluate((r) => {
+      const box = r.getBoundingClientRect();
+      const gap = parseFloat((r as HTMLElement).style.getPropertyValue('--gw-row-gap')) || 0;
+      const cells = Array.from(r.children).map((c) => c.getBoundingClientRect());
+      return { top: box.top + gap, bottom: box.bottom, left: box.left, edges: [cells[0]!.left, ...cells.map((c) => c.right)] };
+    });
+    const clip = { x: Math.floor(geo.left) - 4, y: Math.ceil(geo.top) + 2, width: Math.ceil(geo.edges.at(-1)! - geo.left) + 8, height: Math.floor(geo.bottom - geo.top) - 4 };
+    const shot = await page.screenshot({ clip, animations: 'disabled' });
+    out.push(
+      await page.evaluate(
+        async ({ b64, xs }) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const g = c.getContext('2d')!;
+          g.drawImage(img, 0, 0);
+          const { data, width, height } = g.getImageData(0, 0, c.width, c.height);
+          return xs.map((x0) => {
+            let rows = 0;
+            for (let y = 0; y < height; y++) {
+              for (let x = Math.max(0, Math.round(x0) - 2); x <= Math.min(width - 1, Math.round(x0) + 2); x++) {
+                const k = (y * width + x) * 4;
+                if (data[k]! < 128 && data[k + 1]! < 128 && data[k + 2]! < 128) {
+                  rows += 1;
+                  break;
+                }
+              }
+            }
+            return rows / height;
+          });
+        },
+        { b64: shot.toString('base64'), xs: geo.edges.map((x) => x - clip.x) },
+      ),
+    );
+  }
+  return out;
 }
 
 /**
