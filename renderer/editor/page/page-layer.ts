@@ -35,8 +35,11 @@
  * The cuts move with the text: a wrapped line moves every page after it by a line until they
  * are written again. So a change is cut at once, before its frame is painted (a block added:
  * in the animation frame, before its layout; a height changed: in the ResizeObserver's callback,
- * after layout, before paint). Each float written lays its paragraph's lines out again (~0.4 ms),
- * so that cut writes only the boundaries of the sheets in sight; the rest (to the horizon) are
+ * after layout, before paint). A cut written in that callback lays the frame out once more, so it
+ * writes only the boundaries whose text reaches the screen; those of the other sheets in sight,
+ * below the screen, follow in the next frame, before its layout (writeCut). Each float written
+ * lays its paragraph's lines out again (~0.4 ms),
+ * so these cuts write only the boundaries of the sheets in sight; the rest (to the horizon) are
  * written once typing pauses (EDIT_PAUSE_MS; every edit postpones it), or before a scroll
  * shows them. Out of sight, meanwhile, a page may run a line into its margin.
  *
@@ -89,7 +92,7 @@ export const SHEET_PITCH_PX = PAPER_PX.height + SHEET_GAP_PX;
 export const typeTop = (k: number): number => k * SHEET_PITCH_PX;
 
 /** Cuts allowed after one change before the layer waits for the next (see settleBudget). */
-const SETTLE_RUNS = 3;
+const SETTLE_RUNS = 4;
 /** Sheets past the last one on screen that get their floats (see the file comment). */
 export const HORIZON_PAGES = 40;
 /** The horizon is moved once the screen comes this close to it (or this much further back). */
@@ -203,6 +206,8 @@ interface Anchor {
    * `top`: from the block's top to the float's.
    */
   float?: { height: number; bands: Band[]; top: number; inner: boolean };
+  /** Where the first text it moves lies before it moves it (flow px, at the cut that wrote it): what it changes on screen starts there. */
+  reach?: number;
 }
 
 const sameBand = (a: Band, b: Band) => Math.abs(a.from - b.from) < 1 / 128 && Math.abs(a.to - b.to) < 1 / 128;
@@ -264,6 +269,12 @@ export class PageLayer {
   private gaps = new Map<HTMLTableRowElement, number>();
   /** The page (0-based) each gap starts. */
   private gapPages = new Map<HTMLTableRowElement, number>();
+  /** Where the text each gap moves lies before it moves it (flow px, at the cut that wrote it; see Anchor.reach). */
+  private gapReach = new Map<HTMLTableRowElement, number>();
+  /** How much the measured heights changed (summed, either way) since the last cut, px: how far the text on screen may lie from where the last cut had it. */
+  private heightChange = 0;
+  /** The sheets in sight wait for the next frame (their cuts lie below the screen): see the ResizeObserver. */
+  private inSightDue = false;
   /** What the repeated headers show, to write them only when it changes. */
   private repeatsKey = '';
   /** Each block's index in the flow (kept with `blocks`). */
@@ -350,7 +361,7 @@ export class PageLayer {
       if (changed || (this.structureDirty && this.overflows(frame))) {
         if (this.frame) cancelAnimationFrame(this.frame);
         this.frame = 0;
-        this.run();
+        this.run(true);
       }
     });
     // Any change of the document's text or blocks (typing, paste, undo) earns a fresh budget.
@@ -581,6 +592,7 @@ export class PageLayer {
       const prev = this.measured.get(el);
       const next = this.measureTable(el, frame);
       this.measured.set(el, next);
+      this.heightChange += Math.abs(next.height - (prev?.height ?? 0));
       return (
         !prev ||
         prev.headerRows !== next.headerRows ||
@@ -598,6 +610,7 @@ export class PageLayer {
     const prev = this.measured.get(el);
     const next = { height: Math.max(0, height), unbreakable, keepWithNext };
     this.measured.set(el, next);
+    this.heightChange += Math.abs(next.height - (prev?.height ?? 0));
     return !prev || Math.abs(prev.height - next.height) > 0.25 || prev.keepWithNext !== keepWithNext || prev.unbreakable !== unbreakable;
   }
 
@@ -638,7 +651,8 @@ export class PageLayer {
     });
   }
 
-  private run(): void {
+  /** `inLayout`: called from the ResizeObserver, after this frame's layout (see writeCut). */
+  private run(inLayout = false): void {
     if (this.disposed || this.printing?.matches) return;
     if (!this.pause.pending) delete this.opts.cuts.dataset.pending;
     if (this.remeasure) {
@@ -698,7 +712,8 @@ export class PageLayer {
     const layout = paginate(input, { colophon: this.opts.colophon() });
     const partial = !this.fullCut && this.layout !== null;
     this.fullCut = false;
-    if (this.writeCut(layout, partial)) this.settleBudget--;
+    if (this.writeCut(layout, partial, inLayout)) this.settleBudget--;
+    if (this.inSightDue) this.schedule();
     if (this.stale) this.scheduleEdit();
     this.unsettled = false;
     this.unwatchWhenSettled();
@@ -739,13 +754,14 @@ export class PageLayer {
    * computed from the natural tops (`tops`): a page's first line lies, without cuts, at its
    * block's natural top plus its lines, and must go to its sheet's type area.
    */
-  private writeCut(layout: Pagination, partial = false): boolean {
+  private writeCut(layout: Pagination, partial = false, screenOnly = false): boolean {
     const tops = this.tops;
     // The layout's grid at this zoom: lengths are 1/64 of a zoomed px, and a length written in CSS
     // is cut down to that grid. Everything below is kept on it (written a quarter unit above, so
     // the cut gives the value meant), so each place computed is where the browser puts it; else
     // the cut-off parts, one per boundary, added up down the report.
-    const scale = this.frameOf().scale;
+    const frame = this.frameOf();
+    const scale = frame.scale;
     const unit = 1 / (64 * scale);
     const snap = (px: number) => Math.round(px / unit) * unit;
     const lineBox = Math.floor(LINE_PX * 64 * scale + 1e-6) * unit;
@@ -788,6 +804,7 @@ export class PageLayer {
     };
     const gaps = new Map<HTMLTableRowElement, number>();
     const gapPages = new Map<HTMLTableRowElement, number>();
+    const gapReach = new Map<HTMLTableRowElement, number>();
     const repeats: { top: number; table: HTMLElement; headerRows: number }[] = [];
     /** How far the text is moved down at this point by what is written above it. */
     let moved = lump ? lump.top + lump.height - tops[lump.lead]! : 0;
@@ -802,6 +819,7 @@ export class PageLayer {
         const gap = snap(Math.max(0, b.target - b.natural - moved));
         gaps.set(row, gap);
         gapPages.set(row, b.page);
+        gapReach.set(row, b.natural + moved);
         moved += gap;
         const m = this.measured.get(el)!;
         if (m.headerRows) repeats.push({ top: typeTop(b.page), table: el, headerRows: m.headerRows });
@@ -812,6 +830,7 @@ export class PageLayer {
         const anchor = anchorOf(at);
         anchor.push = margin;
         anchor.page ??= b.page;
+        anchor.reach ??= b.natural + moved;
         moved += margin;
       };
       if (b.line < 0.5) {
@@ -827,6 +846,7 @@ export class PageLayer {
       }
       const anchor = anchorOf(el);
       anchor.page ??= b.page;
+      anchor.reach ??= b.natural + moved;
       let top = floatTops.get(el);
       if (top === undefined) {
         // A heading's float comes after its number on the first line, so below that line.
@@ -844,7 +864,9 @@ export class PageLayer {
     let written = anchors;
     let writtenGaps = gaps;
     let writtenGapPages = gapPages;
+    let writtenGapReach = gapReach;
     this.stale = false;
+    this.inSightDue = false;
     this.cutInSight = partial ? { first: want.firstSeen, last: want.lastSeen + 1 } : { first: 0, last: Infinity };
     if (partial) {
       // The boundaries on the sheets in sight (and the one below them) now, the rest as written:
@@ -853,38 +875,73 @@ export class PageLayer {
       const { first, last } = this.cutInSight;
       const inSightPage = (page: number | undefined) => page !== undefined && page >= first && page <= last;
       const inSight = (a: Anchor) => inSightPage(a.page);
+      // In the ResizeObserver's callback (after this frame's layout, before its paint), only what
+      // reaches the screen: a cut written there lays the frame out a second time (a wrap key in a
+      // table cell: 4–7 ms more). What a cut moves starts at its reach; the text on screen may lie
+      // as far from the last cut's places as the heights changed since, and a line more. The
+      // boundaries in sight below the screen follow in the next frame, before its layout.
+      const screenBottom = screenOnly ? ((typeof innerHeight === 'number' ? innerHeight : 0) - frame.top) / scale : Infinity;
+      const slack = this.heightChange + LINE_PX;
+      const onScreen = (reach: number | undefined) => reach === undefined || reach - slack < screenBottom;
       writtenGaps = new Map();
       writtenGapPages = new Map();
+      writtenGapReach = new Map();
+      const keepGap = (row: HTMLTableRowElement) => {
+        // A row Lexical recreated is gone: its successor gets the gap later.
+        if (!row.isConnected || !this.gaps.has(row)) return;
+        writtenGaps.set(row, this.gaps.get(row)!);
+        writtenGapPages.set(row, this.gapPages.get(row)!);
+        writtenGapReach.set(row, this.gapReach.get(row) ?? -Infinity);
+      };
+      const writeGap = (row: HTMLTableRowElement) => {
+        writtenGaps.set(row, gaps.get(row)!);
+        writtenGapPages.set(row, gapPages.get(row)!);
+        writtenGapReach.set(row, gapReach.get(row)!);
+      };
       for (const [row, gap] of this.gaps) {
-        const page = this.gapPages.get(row);
-        if (inSightPage(page)) continue;
         const now = gaps.get(row);
+        if (inSightPage(this.gapPages.get(row))) {
+          // A gap in sight that goes: now if on screen, else in the next frame.
+          if (now === undefined && !onScreen(this.gapReach.get(row))) {
+            keepGap(row);
+            this.inSightDue = true;
+          }
+          continue;
+        }
         if (now === undefined || Math.abs(now - gap) >= 0.25) this.stale = true;
-        // A row Lexical recreated is gone: its successor gets the gap at the pause.
-        if (!row.isConnected) continue;
-        writtenGaps.set(row, gap);
-        writtenGapPages.set(row, page!);
+        keepGap(row);
       }
       for (const [row, gap] of gaps) {
-        const page = gapPages.get(row)!;
-        if (inSightPage(page)) {
-          writtenGaps.set(row, gap);
-          writtenGapPages.set(row, page);
+        if (inSightPage(gapPages.get(row))) {
+          const old = this.gaps.get(row);
+          if (onScreen(gapReach.get(row)) || (old !== undefined && onScreen(this.gapReach.get(row)))) writeGap(row);
+          else if (old !== undefined && Math.abs(old - gap) < 0.25) writeGap(row);
+          else {
+            keepGap(row);
+            this.inSightDue = true;
+          }
         } else if (!this.gaps.has(row)) this.stale = true;
       }
       written = new Map(this.anchors);
-      for (const [el, a] of this.anchors) if (inSight(a) && !anchors.has(el)) written.delete(el);
+      for (const [el, a] of this.anchors) {
+        if (!inSight(a) || anchors.has(el)) continue;
+        if (onScreen(a.reach)) written.delete(el);
+        else this.inSightDue = true;
+      }
       for (const [el, a] of anchors) {
-        if (inSight(a)) written.set(el, a);
-        else {
-          const old = this.anchors.get(el);
-          if (!old || !sameAnchor(old, a)) this.stale = true;
-        }
+        const old = this.anchors.get(el);
+        if (inSight(a)) {
+          // Unchanged anchors are not written again (writeAnchors), only their reach kept fresh.
+          if (onScreen(a.reach) || (old && onScreen(old.reach)) || (old && sameAnchor(old, a))) written.set(el, a);
+          else this.inSightDue = true;
+        } else if (!old || !sameAnchor(old, a)) this.stale = true;
       }
       for (const [el, a] of this.anchors) if (!inSight(a) && !anchors.has(el)) this.stale = true;
     }
     const gapsMoved = this.writeGaps(writtenGaps);
     this.gapPages = writtenGapPages;
+    this.gapReach = writtenGapReach;
+    this.heightChange = 0;
     // The repeated headers sit at their sheets' tops whatever moved above (outside the flow: cheap).
     const repeatsMoved = this.writeRepeats(repeats);
     const anchorsMoved = this.writeAnchors(written);

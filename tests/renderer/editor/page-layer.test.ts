@@ -193,7 +193,9 @@ describe('page layer: the re-cut after an edit', () => {
     lines.set(paras[0]!, 23);
     await vi.advanceTimersByTimeAsync(0);
     observers[0]!.cb([{ target: paras[0]! }]);
-    // The sheets in sight (and the next one's start) at once.
+    // The sheets in sight (and the next one's start) in the next frame: the page boundary lies
+    // below the screen (the window shows the top of page 1).
+    await vi.advanceTimersByTimeAsync(20);
     for (let k = 0; k <= screenPages; k++) expect(onSheet(k), `in sight: page ${k + 1}`).toBe(true);
     expect(onSheet(screenPages + 4), 'out of sight, not cut yet').toBe(false);
     expect(cuts.dataset.pending).toBe('');
@@ -210,6 +212,43 @@ describe('page layer: the re-cut after an edit', () => {
     layer.dispose();
   });
 
+  it('in the ResizeObserver callback writes only the boundaries that reach the screen; those in sight below it in the next frame', async () => {
+    const { layer, paras, onSheet, scrollTo, written } = setup(Array.from({ length: 30 }, () => ({ lines: 22 })));
+    await vi.advanceTimersByTimeAsync(50);
+    const wrap = async (p: HTMLElement, n: number) => {
+      p.firstChild!.textContent += '字';
+      lines.set(p, n);
+      await vi.advanceTimersByTimeAsync(0);
+      observers[0]!.cb([{ target: p }]);
+    };
+    // The window shows the top of page 1: the boundary to page 2 lies below it. In the callback
+    // (this frame's paint) nothing on screen moves, so nothing is written; the next frame cuts it.
+    const before = written();
+    const firstBoundary = () => paras[1]!.dataset.gwCut ?? paras[0]!.dataset.gwCut ?? '';
+    const cutBefore = firstBoundary();
+    await wrap(paras[0]!, 23);
+    expect(onSheet(0), 'page 1, its last line below the screen: not cut in this frame').toBe(false);
+    expect(firstBoundary(), 'nothing written in the callback').toBe(cutBefore);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(onSheet(0), 'the next frame').toBe(true);
+    expect(onSheet(1), 'the next frame').toBe(true);
+    expect(written()).toBeGreaterThanOrEqual(before);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    // Scrolled so that the foot of page 3 and the top of page 4 are on screen: a wrap on page 3
+    // moves its last line there, so that boundary is cut in the callback, before the frame is
+    // painted; the foot of page 4, below the screen, in the next frame.
+    scrollTo(3 * SHEET_PITCH_PX - innerHeight / 2);
+    await vi.advanceTimersByTimeAsync(50);
+    await wrap(paras[2]!, 23);
+    expect(onSheet(2), 'page 3 at once').toBe(true);
+    expect(onSheet(3), 'the foot of page 4, below the screen: not in this frame').toBe(false);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(onSheet(3), 'page 4 in the next frame').toBe(true);
+    await vi.advanceTimersByTimeAsync(EDIT_PAUSE_MS + 50);
+    for (let k = 0; k < 30; k++) expect(onSheet(k), `after the pause: page ${k + 1}`).toBe(true);
+    layer.dispose();
+  });
+
   it('after a wrap, a scroll that keeps the same sheets in view cuts nothing more; one that shows another sheet cuts the rest first', async () => {
     const { layer, cuts, paras, onSheet, scrollTo, written } = setup(Array.from({ length: 30 }, () => ({ lines: 22 })));
     await vi.advanceTimersByTimeAsync(50);
@@ -218,6 +257,7 @@ describe('page layer: the re-cut after an edit', () => {
     lines.set(paras[0]!, 23);
     await vi.advanceTimersByTimeAsync(0);
     observers[0]!.cb([{ target: paras[0]! }]);
+    await vi.advanceTimersByTimeAsync(20);
     expect(onSheet(screenPages + 4), 'out of sight, not cut yet').toBe(false);
     // Typing on the window's last line: the editor scrolls the caret into view by a line.
     const before = written();
