@@ -381,6 +381,28 @@ async function readSheets(page: Page): Promise<{ pages: number; lines: SheetLine
 }
 
 /**
+ * A screenshot's dark pixels (each channel under 128), decoded by the page's own PNG decoder:
+ * a mask of width × height, 1 where dark.
+ */
+async function darkPixels(page: Page, png: Buffer): Promise<{ width: number; height: number; dark: Uint8Array }> {
+  const { width, height, mask } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    let mask = '';
+    for (let i = 0; i < data.length; i += 4) mask += data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128 ? '1' : '0';
+    return { width: c.width, height: c.height, mask };
+  }, png.toString('base64'));
+  return { width, height, dark: Uint8Array.from(mask, (ch) => (ch === '1' ? 1 : 0)) };
+}
+
+/**
  * For each row with a sheet gap: the share of its height below the gap in which each of its
  * side rules (the table's left edge, then the right edge of every cell) has a dark pixel, from a
  * screenshot of the row at 100 %.
@@ -399,35 +421,21 @@ async function gapRowRules(page: Page): Promise<number[][]> {
       return { top: box.top + gap, bottom: box.bottom, left: box.left, edges: [cells[0]!.left, ...cells.map((c) => c.right)] };
     });
     const clip = { x: Math.floor(geo.left) - 4, y: Math.ceil(geo.top) + 2, width: Math.ceil(geo.edges.at(-1)! - geo.left) + 8, height: Math.floor(geo.bottom - geo.top) - 4 };
-    const shot = await page.screenshot({ clip, animations: 'disabled' });
+    const { width, height, dark } = await darkPixels(page, await page.screenshot({ clip, animations: 'disabled' }));
     out.push(
-      await page.evaluate(
-        async ({ b64, xs }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const g = c.getContext('2d')!;
-          g.drawImage(img, 0, 0);
-          const { data, width, height } = g.getImageData(0, 0, c.width, c.height);
-          return xs.map((x0) => {
-            let rows = 0;
-            for (let y = 0; y < height; y++) {
-              for (let x = Math.max(0, Math.round(x0) - 2); x <= Math.min(width - 1, Math.round(x0) + 2); x++) {
-                const k = (y * width + x) * 4;
-                if (data[k]! < 128 && data[k + 1]! < 128 && data[k + 2]! < 128) {
-                  rows += 1;
-                  break;
-                }
-              }
+      geo.edges.map((edge) => {
+        const x0 = Math.round(edge - clip.x);
+        let rows = 0;
+        for (let y = 0; y < height; y++) {
+          for (let x = Math.max(0, x0 - 2); x <= Math.min(width - 1, x0 + 2); x++) {
+            if (dark[y * width + x]) {
+              rows += 1;
+              break;
             }
-            return rows / height;
-          });
-        },
-        { b64: shot.toString('base64'), xs: geo.edges.map((x) => x - clip.x) },
-      ),
+          }
+        }
+        return rows / height;
+      }),
     );
   }
   return out;
@@ -449,49 +457,30 @@ async function marginInk(page: Page, pages: number[]): Promise<number[]> {
       for (const sib of Array.from(el.parentElement?.children ?? [])) if (sib !== el) (sib as HTMLElement).style.visibility = 'hidden';
     }
   });
+  const top = Math.round(mmToPx(MARGINS.topMm));
+  const left = Math.round(mmToPx(MARGINS.leftMm));
+  const right = Math.round(mmToPx(MARGINS.rightMm));
+  const bottom = Math.round(mmToPx(MARGINS.bottomMm));
+  const numberTop = Math.round(mmToPx(3));
+  const numberBottom = Math.round(mmToPx(12));
   for (const p of pages) {
     await scrollToSheet(page, p - 1);
     await page.locator(`.gw-sheet[data-page="${p}"]`).waitFor({ state: 'attached' });
     const shot = await page.locator(`.gw-sheet[data-page="${p}"]`).screenshot({ animations: 'disabled' });
     const prev = await page.locator(`.gw-sheet[data-page="${p - 1}"]`).screenshot({ animations: 'disabled' });
     if (process.env.GW_SHOTS) fs.writeFileSync(path.join(process.env.GW_SHOTS, `sheet${p}.png`), shot);
-    out.push(
-      await page.evaluate(
-        async ({ images, top, left, right, bottom, numberTop, numberBottom }) => {
-          let dark = 0;
-          for (const b64 of images) {
-            const img = new Image();
-            img.src = `data:image/png;base64,${b64}`;
-            await img.decode();
-            const c = document.createElement('canvas');
-            c.width = img.width;
-            c.height = img.height;
-            const g = c.getContext('2d')!;
-            g.drawImage(img, 0, 0);
-            const { data, width, height } = g.getImageData(0, 0, c.width, c.height);
-            for (let y = 0; y < height; y++) {
-              for (let x = 0; x < width; x++) {
-                const inArea = y >= top - 2 && y <= height - bottom + 2 && x >= left - 2 && x <= width - right + 2;
-                const inNumber = y >= height - bottom + numberTop && y <= height - bottom + numberBottom;
-                if (inArea || inNumber) continue;
-                const i = (y * width + x) * 4;
-                if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128) dark += 1;
-              }
-            }
-          }
-          return dark;
-        },
-        {
-          images: [shot.toString('base64'), prev.toString('base64')],
-          top: Math.round(mmToPx(MARGINS.topMm)),
-          left: Math.round(mmToPx(MARGINS.leftMm)),
-          right: Math.round(mmToPx(MARGINS.rightMm)),
-          bottom: Math.round(mmToPx(MARGINS.bottomMm)),
-          numberTop: Math.round(mmToPx(3)),
-          numberBottom: Math.round(mmToPx(12)),
-        },
-      ),
-    );
+    let ink = 0;
+    for (const png of [shot, prev]) {
+      const { width, height, dark } = await darkPixels(page, png);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const inArea = y >= top - 2 && y <= height - bottom + 2 && x >= left - 2 && x <= width - right + 2;
+          const inNumber = y >= height - bottom + numberTop && y <= height - bottom + numberBottom;
+          if (!inArea && !inNumber) ink += dark[y * width + x]!;
+        }
+      }
+    }
+    out.push(ink);
   }
   await page.setViewportSize(viewport);
   return out;
