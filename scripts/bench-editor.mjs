@@ -9,8 +9,9 @@
  * stall can be placed: RendererMainProcessing = our script and Lexical, the rest is frame
  * production). Keys are typed at a human cadence (seeded pauses of 90–190 ms), at the end
  * of the same paragraph in both editors (the body paragraph of typical length nearest the
- * middle of the text, found by its text: see targetOf), one browser per measurement so every
- * one starts cold.
+ * middle of the text, found by its text: see targetOf), each editor in a fresh browser of its
+ * own so every one starts cold, all of them open at once and typed into key by key in turn
+ * (type): a change in the machine's load falls on every editor alike.
  *
  * Sizes: 0 pages (a new report from the template, keys from the moment it opens; then the
  * same document after those keys as warm-up), ≈30 pages (19k characters) and ≈300 pages
@@ -92,15 +93,6 @@ const TABLE_LINES = fs
 const TABLE_AT = 12;
 TEXTS.table = [...TABLE_LINES.slice(0, TABLE_AT + 1), ...TABLE_ROWS.map((r) => r.join('\t')), ...TABLE_LINES.slice(TABLE_AT + 1)].join('\n');
 
-/** The same number of keys at the end of a paragraph of the same document (targetOf; the row beside a cell's). */
-async function typeInParagraph(page, selector, seed, name) {
-  await caretToTarget(page, selector, targetOf(TEXTS.table));
-  await page.waitForTimeout(500);
-  const cdp = await startTrace(page);
-  await type(page, KEYS, seed + 2);
-  return keyLatencies(await stopTrace(cdp, name)).slice(1);
-}
-
 /** What the keys went into: the rows of the table and the text of the typed cell (proof they landed in it). */
 async function typedCell(page, tableSelector) {
   const rows = await page.locator(`${tableSelector} tr`).count();
@@ -127,14 +119,24 @@ function cadence(seed) {
   };
 }
 
-async function type(page, count, seed) {
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * `count` keys into every page, key by key in turn: each page gets a key every pause of the
+ * seeded cadence, the pages' keys spread evenly across it. The editors of one measurement type
+ * at the same moments, so a change in the machine's load falls on all of them alike (this
+ * machine is a shared VM: its speed moves by half within a minute).
+ */
+async function type(pages, count, seed) {
   const pause = cadence(seed);
   const letters = 'abcdefghij';
   for (let i = 0; i < count; i++) {
-    await page.keyboard.press(letters[i % letters.length]);
-    await page.waitForTimeout(pause());
+    const gap = pause() / pages.length;
+    for (const page of pages) {
+      await page.keyboard.press(letters[i % letters.length]);
+      await sleep(gap);
+    }
   }
-  await page.waitForTimeout(400);
+  await sleep(400);
 }
 
 async function startTrace(page) {
@@ -191,6 +193,46 @@ export function keyLatencies(events) {
   }
   return out.map(({ ms, stages, ts }) => ({ ms, stages, ts, presented: 'SubmitCompositorFrameToPresentationCompositorFrame' in stages }));
 }
+
+/** Threads of a renderer whose work competes with another browser's key for the machine's two cores. */
+const BUSY_THREADS = /^(CrRendererMain|Compositor|DedicatedWorker)/;
+/** When a trace's renderer threads (BUSY_THREADS) ran tasks: merged [start, end] µs intervals, sorted. */
+export function busyIntervals(events) {
+  const names = new Map();
+  const renderers = new Set();
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    if (e.name === 'process_name' && e.args?.name === 'Renderer') renderers.add(e.pid);
+  }
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur > 0 && renderers.has(e.pid) && BUSY_THREADS.test(names.get(`${e.pid}:${e.tid}`) ?? ''))
+    .map((e) => [e.ts, e.ts + e.dur])
+    .sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [from, to] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+/** ms of `intervals` (busyIntervals) within [from, to] µs. */
+function overlapMs(intervals, from, to) {
+  let sum = 0;
+  for (const [a, b] of intervals) {
+    if (a >= to) break;
+    if (b > from) sum += Math.min(b, to) - Math.max(a, from);
+  }
+  return sum / 1000;
+}
+/**
+ * Another editor's renderer at work during a key (more than this, ms) contends with it for the
+ * machine's two cores: such keys are left out of every editor's figures (ours runs work of its
+ * own beside typing, the live check in a worker and the draft's sync; it must not slow the
+ * bare editor's keys, nor the other way round).
+ */
+const CONTENDED_MS = 1;
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 function stats(samples) {
@@ -338,6 +380,18 @@ async function withPage(fn) {
   }
 }
 
+/** A fresh browser (so every measurement starts cold) per editor, all open at once. */
+async function withPages(count, fn) {
+  const browsers = await Promise.all(Array.from({ length: count }, () => chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })));
+  try {
+    const pages = [];
+    for (const browser of browsers) pages.push(await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage());
+    return await fn(pages);
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+  }
+}
+
 const OURS_PARAGRAPHS = '.gw-body > p';
 async function newReport(page, url) {
   await page.goto(url);
@@ -351,71 +405,109 @@ async function openBody(page) {
   return body;
 }
 
-/** One measurement: { segments: {name: keys[]}, paste?, info }. */
-async function measure(editor, size, urls, run, templateText) {
+/**
+ * One measurement of every editor at one size: each in its own fresh browser, loaded one after
+ * the other (a paste is timed alone), then typed into key by key in turn (type). Returns, per
+ * editor, { segments: {name: keys[]}, pasteMs?, info }.
+ */
+async function measure(editors, size, urls, run, templateText) {
   const seed = 1000 * run + (size === 'table' ? 7 : size);
-  const name = `${editor}-${size}p-run${run + 1}`;
-  return withPage(async (page) => {
-    if (editor === 'ours' || editor === 'alt') {
-      await newReport(page, urls[editor]);
-      if (size === 0) {
-        const cdp = await startTrace(page);
-        await openBody(page);
-        const chars = await caretToTarget(page, OURS_PARAGRAPHS, targetOf(templateText));
-        await type(page, KEYS, seed);
-        await type(page, KEYS, seed + 1);
-        // The first key is the End that put the caret in place.
-        const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
-        return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) }, info: `typed after ${chars} chars` };
+  const ours = (editor) => editor === 'ours' || editor === 'alt';
+  const paragraphs = (editor) => (ours(editor) ? OURS_PARAGRAPHS : '#editor > p');
+  const tableOf = (editor) => (ours(editor) ? '.gw-body table' : '#editor table');
+  return withPages(editors.length, async (pages) => {
+    const results = editors.map(() => ({ segments: {}, info: '' }));
+    const each = async (fn) => {
+      for (let i = 0; i < editors.length; i++) await fn(editors[i], pages[i], results[i]);
+    };
+    /** Tracing on in every page; `stop` ends it and gives each page's keys (less the first one, the End that placed the caret, with `skipFirst`). */
+    const traced = async (name, skipFirst) => {
+      const cdps = [];
+      for (const page of pages) cdps.push(await startTrace(page));
+      return { cdps, name, skipFirst };
+    };
+    const stop = async ({ cdps, name, skipFirst }) => {
+      const out = [];
+      const busy = [];
+      for (let i = 0; i < editors.length; i++) {
+        const events = await stopTrace(cdps[i], `${editors[i]}-${size}p-run${run + 1}${name}`);
+        const keys = keyLatencies(events);
+        out.push(skipFirst ? keys.slice(1) : keys);
+        busy.push(busyIntervals(events));
       }
-      const body = await openBody(page);
-      await body.click();
-      const pasteMs = await paste(page, '.gw-body', TEXTS[size]);
-      await page.waitForTimeout(size === 300 ? 4000 : 1500);
-      let info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
-      if (size === 'table') await caretToCell(page, '.gw-body table');
-      else info += `; typed after ${await caretToTarget(page, OURS_PARAGRAPHS, targetOf(TEXTS[size]))} chars`;
-      await page.waitForTimeout(500);
-      const cdp = await startTrace(page);
-      await type(page, KEYS, seed);
-      const segments = { typing: keyLatencies(await stopTrace(cdp, name)) };
-      if (size !== 'table') return { segments, pasteMs, info };
-      const cell = await typedCell(page, '.gw-body table');
-      segments.paragraph = await typeInParagraph(page, OURS_PARAGRAPHS, seed, `${name}-paragraph`);
-      return { segments, pasteMs, info: `${info}; ${cell}` };
-    }
-    await page.goto(urls.bare);
-    await page.waitForFunction(() => typeof window.loadBare === 'function');
+      out.forEach((keys, i) => {
+        for (const key of keys) key.contended = busy.some((list, j) => j !== i && overlapMs(list, key.ts, key.ts + key.ms * 1000) > CONTENDED_MS);
+      });
+      return out;
+    };
+
     if (size === 0) {
-      const cdp = await startTrace(page);
-      await page.evaluate((t) => window.loadBare(t.split(/\n+/).filter(Boolean)), templateText);
-      const chars = await caretToTarget(page, '#editor > p', targetOf(templateText));
-      await type(page, KEYS, seed);
-      await type(page, KEYS, seed + 1);
-      const keys = keyLatencies(await stopTrace(cdp, name)).slice(1);
-      return { segments: { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) }, info: `typed after ${chars} chars` };
+      // From the moment it opens: tracing before the report (or the bare editor's text) opens.
+      await each(async (editor, page) => {
+        if (ours(editor)) await newReport(page, urls[editor]);
+        else {
+          await page.goto(urls.bare);
+          await page.waitForFunction(() => typeof window.loadBare === 'function');
+        }
+      });
+      const session = await traced('', true);
+      await each(async (editor, page, result) => {
+        if (ours(editor)) await openBody(page);
+        else await page.evaluate((t) => window.loadBare(t.split(/\n+/).filter(Boolean)), templateText);
+        result.info = `typed after ${await caretToTarget(page, paragraphs(editor), targetOf(templateText))} chars`;
+      });
+      await type(pages, KEYS, seed);
+      await type(pages, KEYS, seed + 1);
+      (await stop(session)).forEach((keys, i) => {
+        results[i].segments = { cold: keys.slice(0, KEYS), warm: keys.slice(KEYS) };
+      });
+      return results;
     }
-    if (size === 'table') {
-      await page.evaluate(([lines, rows, at]) => window.loadBareTable(lines, rows, at), [TABLE_LINES, TABLE_ROWS, TABLE_AT]);
-      await page.waitForTimeout(1500);
-      await caretToCell(page, '#editor table');
-      await page.waitForTimeout(500);
-      const cdp = await startTrace(page);
-      await type(page, KEYS, seed);
-      const segments = { typing: keyLatencies(await stopTrace(cdp, name)) };
-      const info = `${await page.locator('#editor > p').count()} paragraphs; ${await typedCell(page, '#editor table')}`;
-      segments.paragraph = await typeInParagraph(page, '#editor > p', seed, `${name}-paragraph`);
-      return { segments, info };
-    }
-    await page.evaluate(() => window.loadBare(['']));
-    await page.locator('#editor').click();
-    const pasteMs = await paste(page, '#editor', TEXTS[size]);
-    await page.waitForTimeout(size >= 300 ? 4000 : 1500);
-    const info = `${await page.locator('#editor > p').count()} paragraphs; typed after ${await caretToTarget(page, '#editor > p', targetOf(TEXTS[size]))} chars`;
-    await page.waitForTimeout(500);
-    const cdp = await startTrace(page);
-    await type(page, KEYS, seed);
-    return { segments: { typing: keyLatencies(await stopTrace(cdp, name)) }, pasteMs, info };
+
+    await each(async (editor, page, result) => {
+      if (ours(editor)) {
+        await newReport(page, urls[editor]);
+        const body = await openBody(page);
+        await body.click();
+        result.pasteMs = await paste(page, '.gw-body', TEXTS[size]);
+        await page.waitForTimeout(size === 300 ? 4000 : 1500);
+        result.info = (await page.locator('.gw-status').innerText()).replace(/\s+/g, ' ');
+      } else {
+        await page.goto(urls.bare);
+        await page.waitForFunction(() => typeof window.loadBare === 'function');
+        if (size === 'table') {
+          await page.evaluate(([lines, rows, at]) => window.loadBareTable(lines, rows, at), [TABLE_LINES, TABLE_ROWS, TABLE_AT]);
+          await page.waitForTimeout(1500);
+        } else {
+          await page.evaluate(() => window.loadBare(['']));
+          await page.locator('#editor').click();
+          result.pasteMs = await paste(page, '#editor', TEXTS[size]);
+          await page.waitForTimeout(size >= 300 ? 4000 : 1500);
+        }
+        result.info = `${await page.locator('#editor > p').count()} paragraphs`;
+      }
+      if (size === 'table') await caretToCell(page, tableOf(editor));
+      else result.info += `; typed after ${await caretToTarget(page, paragraphs(editor), targetOf(TEXTS[size]))} chars`;
+    });
+    await sleep(500);
+    const session = await traced('', false);
+    await type(pages, KEYS, seed);
+    (await stop(session)).forEach((keys, i) => {
+      results[i].segments.typing = keys;
+    });
+    if (size !== 'table') return results;
+    // The same number of keys at the end of a paragraph of the same document (targetOf; the row beside a cell's).
+    await each(async (editor, page, result) => {
+      result.info += `; ${await typedCell(page, tableOf(editor))}`;
+      await caretToTarget(page, paragraphs(editor), targetOf(TEXTS.table));
+    });
+    await sleep(500);
+    const inParagraph = await traced('-paragraph', true);
+    await type(pages, KEYS, seed + 2);
+    (await stop(inParagraph)).forEach((keys, i) => {
+      results[i].segments.paragraph = keys;
+    });
+    return results;
   });
 }
 
@@ -441,26 +533,28 @@ try {
   const row = (key) => rows.get(key) ?? rows.set(key, { ours: [], bare: [], alt: [], stall: { ours: [], bare: [], alt: [] }, paste: { ours: [], bare: [], alt: [] } }).get(key);
   for (let run = 0; run < RUNS; run++) {
     for (const size of SIZES) {
-      // Alternate which editor goes first, so drift in the machine's load hits both.
+      // Alternate which editor is loaded and typed into first.
       const order = (run + (size === 'table' ? 1 : size)) % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
       if (alt) order.splice(1, 0, 'alt');
-      for (const editor of order) {
-        const result = await measure(editor, size, urls, run, templateText);
+      const results = await measure(order, size, urls, run, templateText);
+      order.forEach((editor, at) => {
+        const result = results[at];
         for (const [segment, keys] of Object.entries(result.segments)) {
-          const presented = keys.filter((k) => k.presented);
+          const presented = keys.filter((k) => k.presented && !k.contended);
+          const contended = keys.filter((k) => k.contended).length;
           const s = stats(presented.map((k) => k.ms));
           const r = row(`${size}/${segment}`);
           r[editor].push(s);
           r.stall[editor].push(stallStages(presented));
           if (result.pasteMs !== undefined && segment === Object.keys(result.segments)[0]) r.paste[editor].push(result.pasteMs);
           console.log(
-            `run ${run + 1}  ${String(size).padStart(5)} pages ${segment.padEnd(6)} ${editor.padEnd(4)}  p50 ${f1(s.p50).padStart(6)}  p95 ${f1(s.p95).padStart(7)}  >16.7 ms ${pct(s.over).padStart(7)}  max ${f1(s.max).padStart(7)}  (${s.n}/${keys.length} keys presented)` +
+            `run ${run + 1}  ${String(size).padStart(5)} pages ${segment.padEnd(6)} ${editor.padEnd(4)}  p50 ${f1(s.p50).padStart(6)}  p95 ${f1(s.p95).padStart(7)}  >16.7 ms ${pct(s.over).padStart(7)}  max ${f1(s.max).padStart(7)}  (${s.n}/${keys.length} keys presented${contended ? `, ${contended} beside another editor's work left out` : ''})` +
               (result.pasteMs !== undefined ? `  paste ${f1(result.pasteMs)} ms` : '') +
               (result.info ? `  [${result.info}]` : '') +
               `  slowest 5 %: ${stallStages(presented)}`,
           );
         }
-      }
+      });
     }
   }
   console.log(`\nkeydown → presented frame (EventLatency), ${KEYS} keys at 90–190 ms, medians of ${RUNS} run(s)`);
