@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, isLanguage } from '../shared/i18n';
+import { createAppRoot } from './platform/app-root';
 import { createPlatform } from './platform/client';
 import { PlatformContext } from './platform/context';
 import { fetchStartup, StartupContext } from './platform/startup';
@@ -16,7 +16,7 @@ void Promise.all([platform.api['settings:get'](undefined), fetchStartup(platform
   const language = result.ok && isLanguage(result.value.language) ? result.value.language : 'zh-CN';
   const i18n = createI18n(language);
   document.documentElement.lang = i18n.language;
-  createRoot(document.getElementById('root')!).render(
+  createAppRoot(document.getElementById('root')!).render(
     <StrictMode>
       <PlatformContext.Provider value={platform}>
         <StartupContext.Provider value={startup}>

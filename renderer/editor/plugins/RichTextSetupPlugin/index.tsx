@@ -22,7 +22,8 @@ export function RichTextSetupPlugin(): null {
 /**
  * The events of typing end at the body: Lexical handles them on its root element, and nothing
  * above it listens to them, but React's root listener dispatched each one through the component
- * tree once more as it bubbled up (about five events a key). keydown is left alone (the zoom,
+ * tree once more as it bubbled up (about five events a key; its capture-phase listener for them
+ * is left out of the root: ../../../platform/app-root.ts). keydown is left alone (the zoom,
  * find and Escape shortcuts listen for it on the window), and so are paste, copy, cut and focus.
  */
 export const TYPING_EVENTS = ['keypress', 'keyup', 'beforeinput', 'textInput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
