@@ -197,7 +197,7 @@ export function keyLatencies(events) {
 /** Threads of a renderer whose work competes with another browser's key for the machine's two cores. */
 const BUSY_THREADS = /^(CrRendererMain|Compositor|DedicatedWorker)/;
 /** When a trace's renderer threads (BUSY_THREADS) ran tasks: merged [start, end] µs intervals, sorted. */
-export function busyIntervals(events) {
+function busyIntervals(events) {
   const names = new Map();
   const renderers = new Set();
   for (const e of events) {
