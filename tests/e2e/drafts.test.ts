@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { REPO, createReport, launchBrowser, newPage, startPreview, type PreviewProcess } from './harness';
+import { REPO, createReport, launchBrowser, newPage, startPreview, waitSaved, type PreviewProcess } from './harness';
 
 const SHOTS = path.join(REPO, 'test-results', 'screenshots');
 const FIXTURES = path.resolve(REPO, '../shared/fixtures');
@@ -19,13 +19,6 @@ async function typeParagraph(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(text);
   await expect.poll(() => body.innerText()).toContain(text);
-}
-
-/** The indicator starts at 已保存, so wait for it to leave that state first, then to come back. */
-async function waitSaved(page: Page): Promise<void> {
-  const state = page.locator('.save-state');
-  await expect.poll(() => state.innerText(), { timeout: 5_000 }).not.toBe('已保存');
-  await expect.poll(() => state.innerText(), { timeout: 10_000 }).toBe('已保存');
 }
 
 function journalHas(dataDir: string, text: string): boolean {

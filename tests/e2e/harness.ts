@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { PAPER_PX, SHEET_PITCH_PX } from '../../renderer/editor/page/page-layer';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -233,4 +234,11 @@ export async function readPageNumbers(page: Page): Promise<{ page: number; text:
     el.scrollTop = top;
   }, scrollTop);
   return out;
+}
+
+/** Until the draft is saved: the indicator starts at 已保存, so wait for it to leave that state first, then to come back. */
+export async function waitSaved(page: Page): Promise<void> {
+  const state = page.locator('.save-state');
+  await expect.poll(() => state.innerText(), { timeout: 5_000 }).not.toBe('已保存');
+  await expect.poll(() => state.innerText(), { timeout: 10_000 }).toBe('已保存');
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, type PreviewProcess } from './harness';
+import { launchBrowser, newPage, openDraft, seedDraftFromText, startPreview, waitSaved, type PreviewProcess } from './harness';
 import { FORMAT_BOLD, MARKS, type Mark } from '../../shared/model';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/report-zhaishang-2023.txt');
@@ -25,12 +25,6 @@ interface Printed {
 const TABLE: Record<Mark, { button: string; className: string; printed: (style: Printed) => boolean; rPr: RegExp; bit: number }> = {
   bold: { button: '加粗', className: 'gw-bold', printed: (s) => Number(s.fontWeight) >= 700, rPr: /<w:b\/>/, bit: FORMAT_BOLD },
 };
-
-async function waitSaved(page: Page): Promise<void> {
-  const state = page.locator('.save-state');
-  await expect.poll(() => state.innerText(), { timeout: 5_000 }).not.toBe('已保存');
-  await expect.poll(() => state.innerText(), { timeout: 10_000 }).toBe('已保存');
-}
 
 /** Runs of document.xml as [properties, text]. */
 function runsOf(xml: string): [string, string][] {

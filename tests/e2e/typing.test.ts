@@ -8,15 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createReport, launchBrowser, newPage, openDraft, startPreview, type PreviewProcess } from './harness';
+import { createReport, launchBrowser, openDraft, startPreview, waitSaved, type PreviewProcess } from './harness';
 
-async function waitSaved(page: Page): Promise<void> {
-  const state = page.locator('.save-state');
-  await expect.poll(() => state.innerText(), { timeout: 5_000 }).not.toBe('已保存');
-  await expect.poll(() => state.innerText(), { timeout: 10_000 }).toBe('已保存');
-}
-
-/** Puts the caret at the end of the body's first paragraph that is not guidance or a heading, after typing `seed` into the first guidance. */
+/** Types `seed` into the body's first guidance (it becomes a paragraph) and leaves the caret at its end. */
 async function caretInParagraph(page: Page, seed: string): Promise<void> {
   await page.locator('.gw-body .gw-guidance').first().click();
   await page.keyboard.insertText(seed);
