@@ -124,6 +124,8 @@ export interface CheckInput {
   reasons: Statement | null;
   /** Heading blocks whose section counts as empty. */
   emptyHeadings: Set<number>;
+  /** Substance (substanceLength) of blocks [from, end) plus `own`, guidance left out; each block measured once per run. */
+  substance: Substance;
 }
 
 /** All text of a block, heading text and run-in paragraph together. */
@@ -182,7 +184,7 @@ function classify(text: string, compiled: CompiledRuleset): Map<HeadingSectionId
 const PSEUDO_HEADING = /^\s*([一二三四五六七八九十]{1,3})[、．.]\s*(.{2,60}?)(?:[。：:；;]|$)/;
 
 /** Substance of blocks [from, end) plus `own`, read from prefix sums (each block is measured once per run). */
-type Substance = (from: number, end: number, own: string) => number;
+export type Substance = (from: number, end: number, own: string) => number;
 
 function substanceOf(blocks: Block[]): Substance {
   const prefix = new Array<number>(blocks.length + 1);
@@ -373,6 +375,7 @@ export function analyse(doc: GongwenDocument, ctx: CheckContext): CheckInput {
     parts,
     reasons: findReasons(blocks, hits, compiled),
     emptyHeadings,
+    substance,
   };
 }
 

@@ -83,10 +83,38 @@ export function yearsIn(text: string): number[] {
   return out;
 }
 
-/** Characters that carry meaning (letters, digits, CJK), ignoring punctuation, spaces and placeholder marks. */
+/** What substanceLength leaves out: punctuation, symbols, spaces and the placeholder marks (×, XX, ＊, …, __). */
+export const NOT_SUBSTANCE = /[×xX＊*…_＿\-—\s\u3000\p{P}\p{S}]/u;
+/** NOT_SUBSTANCE's verdict on each UTF-16 unit, as it is first met: 0 not yet asked, 1 kept, 2 left out. */
+const unitVerdict = new Uint8Array(0x10000);
+
+/**
+ * Characters that carry meaning (letters, digits, CJK), ignoring punctuation, spaces and
+ * placeholder marks, in UTF-16 units (as the text with NOT_SUBSTANCE removed). Counted, not
+ * replaced: the check measures every block of the report on each run, and a Unicode-class
+ * replace over a 300-page report took a third of the run (10 of 28 ms).
+ */
 export function substanceLength(text: string): number {
-  const t = text.replace(/[×xX＊*…_＿\-—\s\u3000\p{P}\p{S}]/gu, '');
-  return t.length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // A character outside the BMP: asked whole (rare in a report).
+        if (!NOT_SUBSTANCE.test(text.slice(i, i + 2))) n += 2;
+        i++;
+        continue;
+      }
+    }
+    let verdict = unitVerdict[unit]!;
+    if (verdict === 0) {
+      verdict = NOT_SUBSTANCE.test(String.fromCharCode(unit)) ? 2 : 1;
+      unitVerdict[unit] = verdict;
+    }
+    if (verdict === 1) n++;
+  }
+  return n;
 }
 
 export function toHalfWidthDigits(s: string): string {

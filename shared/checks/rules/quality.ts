@@ -102,7 +102,7 @@ export const qualityRule: CheckRule = {
     const q = input.ruleset.quality;
     if (!q) return [];
     const out: (Finding | null)[] = [];
-    const total = input.blocks.reduce((n, b) => n + (b.type === 'guidance' ? 0 : substanceLength(blockText(b))), 0);
+    const total = input.substance(0, input.blocks.length, '');
     const shortcomings = input.hits.find((h) => h.id === 'shortcomings' && h.substance > 0);
     const problems = shortcomings ? problemsOf(input, shortcomings) : [];
     if (shortcomings && total > 0) {
