@@ -10,6 +10,10 @@
  * each key a second way (bare Lexical never runs that observer while typing; README
  * "Benchmarks"). The app has no capture props for these events (a test keeps it so); their
  * bubble-phase props (onKeyDown, onChange, onInput of the form fields) work as before.
+ *
+ * Nor does the root listen to the document's `selectionchange`: React listens to it only for the
+ * `onSelect` prop, which the app does not use (a test keeps it so), and it ran on every key and
+ * every move of the caret, asking the browser for the selection and walking the component tree.
  */
 import { createRoot, type Root } from 'react-dom/client';
 
@@ -29,18 +33,31 @@ export const NO_CAPTURE_EVENTS: ReadonlySet<string> = new Set([
 const isCapture = (options: boolean | AddEventListenerOptions | undefined): boolean =>
   typeof options === 'boolean' ? options : options?.capture === true;
 
+/** Document events React's root need not hear: only its `onSelect` prop listens to these. */
+export const UNHEARD_DOCUMENT_EVENTS: ReadonlySet<string> = new Set(['selectionchange']);
+
+type AddListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => void;
+
+/** Runs `fn` with `target.addEventListener` skipping the registrations `skip` names, then gives `target` its own back. */
+function filteringListeners<T>(target: EventTarget, skip: (type: string, options: boolean | AddEventListenerOptions | undefined) => boolean, fn: () => T): T {
+  const own = Object.prototype.hasOwnProperty.call(target, 'addEventListener');
+  const original = target.addEventListener as AddListener;
+  (target as { addEventListener: AddListener }).addEventListener = function addEventListener(this: EventTarget, type, listener, options) {
+    if (!skip(type, options)) original.call(this, type, listener, options);
+  };
+  try {
+    return fn();
+  } finally {
+    if (own) (target as { addEventListener: AddListener }).addEventListener = original;
+    else delete (target as { addEventListener?: unknown }).addEventListener;
+  }
+}
+
 export function createAppRoot(container: HTMLElement): Root {
   // React adds its root listeners once, inside createRoot; only those calls are filtered.
-  const own = Object.prototype.hasOwnProperty.call(container, 'addEventListener');
-  const original = container.addEventListener;
-  container.addEventListener = function addEventListener(this: HTMLElement, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
-    if (isCapture(options) && NO_CAPTURE_EVENTS.has(type)) return;
-    original.call(this, type, listener, options);
-  } as HTMLElement['addEventListener'];
-  try {
-    return createRoot(container);
-  } finally {
-    if (own) container.addEventListener = original;
-    else delete (container as { addEventListener?: unknown }).addEventListener;
-  }
+  return filteringListeners(
+    container.ownerDocument,
+    (type) => UNHEARD_DOCUMENT_EVENTS.has(type),
+    () => filteringListeners(container, (type, options) => isCapture(options) && NO_CAPTURE_EVENTS.has(type), () => createRoot(container)),
+  );
 }

@@ -4,7 +4,8 @@
  * saved and comes back after a reload), and Lexical takes each key the way bare Lexical does —
  * in its input handler, without its MutationObserver having to reconcile the browser's
  * insertion a second time (renderer/platform/app-root.ts: React's root no longer runs a
- * capture-phase listener before Lexical's).
+ * capture-phase listener before Lexical's); a typed character's keydown ends at the body while
+ * the shortcuts' keydowns still reach the window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +62,12 @@ describe('typing in the body', () => {
     await caretInParagraph(page, '我街坚持依法行政');
     await page.waitForTimeout(300);
     const before = await page.evaluate(() => ({ ...(window as unknown as { __observed: { body: number; other: number } }).__observed }));
+    // keydowns that reach the window, where the app's shortcuts listen
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { __keydowns: string[] }).__keydowns = heard;
+      window.addEventListener('keydown', (e) => void (['Control', 'Shift', 'Alt', 'Meta'].includes(e.key) || heard.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}`)));
+    });
     for (const key of 'abcdefghijklmnopqrst') await page.keyboard.press(key);
     const paragraph = page.locator('.gw-body > p', { hasText: '我街坚持依法行政' }).first();
     await expect.poll(() => paragraph.textContent()).toBe('我街坚持依法行政abcdefghijklmnopqrst');
@@ -68,6 +75,12 @@ describe('typing in the body', () => {
     expect(after.body - before.body).toBe(0);
     // the counting itself works: the page layer's observer of the flow saw the keys
     expect(after.other - before.other).toBeGreaterThanOrEqual(20);
+    // A typed character's keydown ends at the body (RichTextSetupPlugin); a shortcut's goes on and works.
+    await page.keyboard.press('Control+=');
+    await expect.poll(() => page.locator('.gw-zoom').evaluate((el) => getComputedStyle(el).zoom)).toBe('1.1');
+    await page.keyboard.press('Control+0');
+    await expect.poll(() => page.locator('.gw-zoom').evaluate((el) => getComputedStyle(el).zoom)).toBe('1');
+    expect(await page.evaluate(() => (window as unknown as { __keydowns: string[] }).__keydowns)).toEqual(['Control+=', 'Control+0']);
   });
 
   it('an input method’s composition lands as the chosen characters, once, and is saved', async () => {

@@ -11,7 +11,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { RichTextSetupPlugin, TYPING_EVENTS } from '../../../renderer/editor/plugins/RichTextSetupPlugin';
+import { RichTextSetupPlugin, TYPING_EVENTS, typesCharacter } from '../../../renderer/editor/plugins/RichTextSetupPlugin';
 
 let captured: LexicalEditor | null = null;
 function Capture() {
@@ -100,5 +100,44 @@ describe('RichTextSetupPlugin', () => {
     expect(atBody.filter((type) => type === 'input')).toHaveLength(2);
     for (const type of [...TYPING_EVENTS, 'keydown', 'focusin']) window.removeEventListener(type, seenAbove);
     view.unmount();
+  });
+
+  it('ends a keydown that types a character at the body; shortcuts and named keys go on to the window', () => {
+    const view = mount('ours');
+    const body = view.getByLabelText('body');
+    const atBody: string[] = [];
+    const above: string[] = [];
+    const name = (e: KeyboardEvent) => `${e.ctrlKey ? 'Ctrl+' : ''}${e.metaKey ? 'Meta+' : ''}${e.altKey ? 'Alt+' : ''}${e.shiftKey ? 'Shift+' : ''}${e.key}`;
+    body.addEventListener('keydown', (e) => atBody.push(name(e)));
+    const onWindow = (e: KeyboardEvent) => above.push(name(e));
+    window.addEventListener('keydown', onWindow);
+    const keys: KeyboardEventInit[] = [
+      { key: 'a' },
+      { key: 'A', shiftKey: true },
+      { key: '法' },
+      { key: '𠀋' },
+      { key: '=', ctrlKey: true },
+      { key: 'f', ctrlKey: true },
+      { key: 'h', metaKey: true },
+      { key: 'x', altKey: true },
+      { key: 'Escape' },
+      { key: 'Enter' },
+      { key: 'Backspace' },
+      { key: 'Process' },
+      { key: 'Tab' },
+    ];
+    for (const init of keys) body.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true }));
+    expect(atBody).toHaveLength(keys.length);
+    expect(above).toEqual(['Ctrl+=', 'Ctrl+f', 'Meta+h', 'Alt+x', 'Escape', 'Enter', 'Backspace', 'Process', 'Tab']);
+    window.removeEventListener('keydown', onWindow);
+    view.unmount();
+  });
+
+  it('typesCharacter: one character and no Ctrl, Meta or Alt', () => {
+    expect(typesCharacter(new KeyboardEvent('keydown', { key: '1' }))).toBe(true);
+    expect(typesCharacter(new KeyboardEvent('keydown', { key: ' ' }))).toBe(true);
+    expect(typesCharacter(new KeyboardEvent('keydown', { key: 'Dead' }))).toBe(false);
+    expect(typesCharacter(new KeyboardEvent('keydown', { key: '0', ctrlKey: true }))).toBe(false);
+    expect(typesCharacter(new KeyboardEvent('keydown', {}))).toBe(false);
   });
 });

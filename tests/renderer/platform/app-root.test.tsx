@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { act } from 'react';
+import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppRoot, NO_CAPTURE_EVENTS } from '../../../renderer/platform/app-root';
+import { createAppRoot, NO_CAPTURE_EVENTS, UNHEARD_DOCUMENT_EVENTS } from '../../../renderer/platform/app-root';
 
 const RENDERER = path.resolve(__dirname, '../../../renderer');
 // act() outside @testing-library: tell React this environment runs it.
@@ -43,6 +44,46 @@ describe('createAppRoot', () => {
     // React's other listeners are all there: capture for clicks and focus, bubble for typing too
     for (const type of ['click', 'focusin', 'paste']) expect(capture.has(type), type).toBe(true);
     for (const type of ['keydown', 'keyup', 'input', 'keypress', 'click']) expect(bubble.has(type), type).toBe(true);
+  });
+
+  it('leaves out React\'s document listener for selectionchange, and gives the document its own addEventListener back', () => {
+    // A document React has not listened to yet (it listens to each document once).
+    const doc = document.implementation.createHTMLDocument('fresh');
+    const container = doc.createElement('div');
+    doc.body.append(container);
+    const added: string[] = [];
+    const native = doc.addEventListener.bind(doc);
+    const recording = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+      added.push(type);
+      native(type, listener, options);
+    };
+    doc.addEventListener = recording as Document['addEventListener'];
+    const root = createAppRoot(container);
+    expect(doc.addEventListener).toBe(recording);
+    for (const type of UNHEARD_DOCUMENT_EVENTS) expect(added, type).not.toContain(type);
+    // the same createRoot without the filter does add it: the test would see it
+    const plain = document.implementation.createHTMLDocument('plain');
+    const seen: string[] = [];
+    const plainNative = plain.addEventListener.bind(plain);
+    plain.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+      seen.push(type);
+      plainNative(type, listener, options);
+    }) as Document['addEventListener'];
+    const plainContainer = plain.createElement('div');
+    plain.body.append(plainContainer);
+    const plainRoot = createRoot(plainContainer);
+    expect(seen).toContain('selectionchange');
+    act(() => {
+      root.unmount();
+      plainRoot.unmount();
+    });
+  });
+
+  it('the app uses no onSelect prop (React hears selectionchange only for it)', () => {
+    const files = (fs.readdirSync(RENDERER, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    const users = files.filter((f) => /\bonSelect(Capture)?\b/.test(fs.readFileSync(path.join(RENDERER, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+    expect(users).toEqual([]);
   });
 
   it('gives the container its own addEventListener back', () => {

@@ -23,17 +23,28 @@ export function RichTextSetupPlugin(): null {
  * The events of typing end at the body: Lexical handles them on its root element, and nothing
  * above it listens to them, but React's root listener dispatched each one through the component
  * tree once more as it bubbled up (about five events a key; its capture-phase listener for them
- * is left out of the root: ../../../platform/app-root.ts). keydown is left alone (the zoom,
- * find and Escape shortcuts listen for it on the window), and so are paste, copy, cut and focus.
+ * is left out of the root: ../../../platform/app-root.ts). A keydown ends there too when it types
+ * a character (typesCharacter); any other keydown goes on (the zoom, find and Escape shortcuts
+ * listen for it on the window), and so do paste, copy, cut and focus.
  */
 export const TYPING_EVENTS = ['keypress', 'keyup', 'beforeinput', 'textInput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
 
+/** A keydown that types one character: no Ctrl, Meta or Alt (every shortcut of the app has one, or is a named key such as Escape). */
+export function typesCharacter(event: KeyboardEvent): boolean {
+  return !event.ctrlKey && !event.metaKey && !event.altKey && typeof event.key === 'string' && [...event.key].length === 1;
+}
+
 export function keepTypingInEditor(editor: LexicalEditor): () => void {
   const stop = (event: Event) => event.stopPropagation();
+  const stopCharacter = (event: Event) => {
+    if (typesCharacter(event as KeyboardEvent)) event.stopPropagation();
+  };
   return editor.registerRootListener((root, previous) => {
     for (const type of TYPING_EVENTS) {
       previous?.removeEventListener(type, stop);
       root?.addEventListener(type, stop);
     }
+    previous?.removeEventListener('keydown', stopCharacter);
+    root?.addEventListener('keydown', stopCharacter);
   });
 }
