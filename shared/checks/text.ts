@@ -47,6 +47,17 @@ export interface KeywordMatcher {
   all(text: string): { index: number; word: string }[];
 }
 
+/**
+ * Whether `text` holds any of `words` as written (String.includes of any of them), in one
+ * search: a prefilter before looking for which one comes first in the list.
+ */
+export function includesAny(words: readonly string[]): (text: string) => boolean {
+  if (words.length === 0) return () => false;
+  if (words.some((w) => w.length === 0)) return () => true;
+  const re = new RegExp([...new Set(words)].map(escapeRegExp).join('|'));
+  return (text) => re.test(text);
+}
+
 const NEVER: KeywordMatcher = { longest: () => null, test: () => false, all: () => [] };
 
 export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {

@@ -2,13 +2,14 @@
  * substanceLength counts what the text would keep with NOT_SUBSTANCE removed, unit by unit
  * through a cache of verdicts: it must read exactly as that removal does, for any text — CJK,
  * full-width and placeholder marks, every Unicode space, characters outside the BMP and lone
- * surrogates (fast-check, seeded by tests/fuzz-seed.ts; the seed is printed on failure).
+ * surrogates (fast-check, seeded by tests/fuzz-seed.ts; the seed is printed on failure). And
+ * includesAny, the guidance prefilter, reads as `some(text.includes)`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOT_SUBSTANCE, substanceLength } from '../../../shared/checks/text';
+import { includesAny, NOT_SUBSTANCE, substanceLength } from '../../../shared/checks/text';
 
 const byRemoval = (text: string): number => text.replace(new RegExp(NOT_SUBSTANCE.source, 'gu'), '').length;
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
@@ -39,5 +40,17 @@ describe('substanceLength', () => {
     expect(substanceLength('××县2023年度，依法行政。')).toBe(11);
     expect(substanceLength('XX\u3000＊…__')).toBe(0);
     expect(substanceLength('𠀋a')).toBe(3);
+  });
+});
+
+describe('includesAny', () => {
+  it('reads as some(text.includes) for any words and text, regex characters included', () => {
+    const piece = fc.constantFrom('法治', '（', '）', '(', ')', '*', '+', '?', '.', '[', ']', '\\', '^', '$', '|', '{', '}', '×', '填写', 'a');
+    const word = fc.array(piece, { maxLength: 4 }).map((a) => a.join(''));
+    const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 5 }), text, (words, t) => includesAny(words)(t) === words.some((w) => t.includes(w))),
+      { numRuns: 3000 },
+    );
   });
 });
