@@ -31,7 +31,10 @@ export const TYPING_EVENTS = ['keypress', 'keyup', 'beforeinput', 'textInput', '
 
 /** A keydown that types one character: no Ctrl, Meta or Alt (every shortcut of the app has one, or is a named key such as Escape). */
 export function typesCharacter(event: KeyboardEvent): boolean {
-  return !event.ctrlKey && !event.metaKey && !event.altKey && typeof event.key === 'string' && [...event.key].length === 1;
+  const key = event.key;
+  if (event.ctrlKey || event.metaKey || event.altKey || typeof key !== 'string') return false;
+  // one UTF-16 unit, or one character outside the BMP (a surrogate pair); asked on every keydown
+  return key.length === 1 || (key.length === 2 && key.codePointAt(0)! > 0xffff);
 }
 
 export function keepTypingInEditor(editor: LexicalEditor): () => void {
